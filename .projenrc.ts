@@ -1,0 +1,59 @@
+import { awscdk, javascript } from 'projen';
+import { Vitest } from './projenrc/vitest';
+
+/** Lowest aws-cdk-lib whose CfnUser carries the per-channel configs (AutoAcceptConfigs & co.). */
+const CDK_FLOOR = '2.239.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-connect-user',
+  description: 'AWS CDK L2 constructs for Amazon Connect users: typed phone settings, proficiencies, references, safe passwords, adoption of existing agents, and synth-time validation of everything CloudFormation would reject.',
+  author: 'cdk-connect-user contributors',
+  authorAddress: 'cdk-connect-user@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk-connect-user/cdk-connect-user.git',
+  keywords: ['aws-cdk', 'cdk', 'amazon-connect', 'connect', 'contact-center', 'awscdk'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.16.0',
+
+  cdkVersion: CDK_FLOOR,
+  cdkVersionPinning: false,
+  constructsVersion: '10.5.0',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+
+  jest: false,
+  sampleCode: false,
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  devDeps: [
+    'aws-cdk@^2.1100.0',
+    'ts-node@^10.9.2',
+    'fast-check@^4',
+  ],
+
+  gitignore: ['/cdk.out*/', '/.cdk-example/'],
+});
+
+// Node 20 is this project's CI floor; jsii's end-of-life banner on it is noise.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+// Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
+// a public name that a target language reserves must be caught here, not by a Python user.
+project.compileTask.reset('jsii --fail-on-warnings');
+
+new Vitest(project, { version: '^4.1.0', coverageThreshold: 90 });
+
+// The main job of a fresh clone: synthesize the example app with the real cdk CLI, then lint it.
+const exampleOut = 'cdk.out.example';
+const example = project.addTask('example', {
+  description: 'Synthesize the example app with the cdk CLI and check every template with cfn-lint',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+example.exec(`cdk synth --app "ts-node --transpile-only examples/app.ts" --output ${exampleOut} --quiet --no-notices`);
+example.exec(`ts-node --transpile-only scripts/lint-templates.ts ${exampleOut}`);
+
+project.synth();

@@ -1,0 +1,442 @@
+import { Annotations, Fn, IResource, Lazy, RemovalPolicy, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
+import {
+  CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
+} from 'aws-cdk-lib/aws-connect';
+import { Construct } from 'constructs';
+import { IdentityManagementType, UserIdentityInfo } from './identity';
+import { PhoneConfig } from './phone-config';
+import { UserProficiency } from './proficiency';
+import { IConnectInstance } from './references';
+import { parseArnOrThrow } from './private/arn';
+import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './private/instance';
+import { Problems, show } from './private/problems';
+import { claimUsername } from './private/registry';
+import {
+  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPlaintextPassword, checkProficiencyDuplicates,
+  checkSecurityProfileArns, checkTags, checkUsername,
+} from './private/rules';
+
+/**
+ * An Amazon Connect user (agent), created by this app or imported.
+ */
+export interface IConnectUser extends IResource, IUserRef {
+  /**
+   * The ARN of the user: `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`.
+   *
+   * @attribute
+   */
+  readonly userArn: string;
+
+  /**
+   * The identifier of the user: the last segment of its ARN (not the username).
+   *
+   * @attribute
+   */
+  readonly userId: string;
+
+  /**
+   * The ARN of the Amazon Connect instance the user belongs to.
+   *
+   * @attribute
+   */
+  readonly instanceArn: string;
+}
+
+/**
+ * Attributes of an existing Amazon Connect user.
+ */
+export interface ConnectUserAttributes {
+  /**
+   * The ARN of the user: `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`.
+   */
+  readonly userArn: string;
+}
+
+/**
+ * Properties of a {@link ConnectUser}.
+ */
+export interface ConnectUserProps {
+  /**
+   * The Amazon Connect instance the user belongs to: a `CfnInstance`, an import
+   * from `ConnectInstance.fromInstanceArn()`, or any other `IInstanceRef`.
+   */
+  readonly instance: IInstanceRef;
+
+  /**
+   * The user's sign-in name. Letters, digits and `_ - . @`, with `@` only in an
+   * email-shaped name; at most 20 characters (64 on SAML instances).
+   *
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
+   */
+  readonly username: string;
+
+  /**
+   * The routing profile that decides which queues and channels the agent works.
+   *
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/routing-profiles.html
+   */
+  readonly routingProfile: IRoutingProfileRef;
+
+  /**
+   * The security profiles of the user: 1 to 10, all in the user's instance.
+   * More can be added with `addSecurityProfile()`.
+   *
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/connect-security-profiles.html
+   */
+  readonly securityProfiles: ISecurityProfileRef[];
+
+  /**
+   * Phone settings: soft or desk phone, auto-accept, after contact work, persistent connection.
+   *
+   * @default - no phone settings are sent; Amazon Connect's defaults apply
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UserPhoneConfig.html
+   */
+  readonly phoneConfig?: PhoneConfig;
+
+  /**
+   * The user's names, email addresses and mobile number.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UserIdentityInfo.html
+   */
+  readonly identityInfo?: UserIdentityInfo;
+
+  /**
+   * The hierarchy group the user belongs to.
+   *
+   * @default - the user is in no hierarchy group
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/agent-hierarchy.html
+   */
+  readonly hierarchyGroup?: IUserHierarchyGroupRef;
+
+  /**
+   * The user's identifier in the existing directory, for EXISTING_DIRECTORY
+   * instances that Amazon Connect cannot read. Not allowed on SAML instances.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
+   */
+  readonly directoryUserId?: string;
+
+  /**
+   * The initial password, required on CONNECT_MANAGED instances and not allowed
+   * on others. Use `SecretValue.secretsManager()` (or `ssmSecure()`) so that the
+   * value never appears in the template; a plaintext value works but adds a
+   * synth warning.
+   *
+   * CloudFormation only sends the password when the user is created: changing
+   * it later does not change the agent's password.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
+   */
+  readonly password?: SecretValue;
+
+  /**
+   * The agent's proficiencies in predefined attributes, used by routing criteria.
+   * More can be added with `addProficiency()`.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/predefined-attributes.html
+   */
+  readonly proficiencies?: UserProficiency[];
+
+  /**
+   * Tags of the user. They are merged with tags applied through `Tags.of()`.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the Amazon Connect user when it leaves the stack or is replaced.
+   *
+   * Deleting a user is irreversible: the agent loses its sign-in and its history
+   * is no longer tied to a live user. Hence the default keeps it.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * How the instance manages identities. It decides which of password, names,
+   * email and directory user id are required or forbidden, and the longest username.
+   *
+   * @default - read from the instance when it is a `CfnInstance` in this app or an
+   * import that states it; otherwise unknown, and the rules that depend on it are not checked
+   */
+  readonly identityManagementType?: IdentityManagementType;
+
+  /**
+   * The user already exists in the instance (for example it was created in the
+   * console) and is to be brought under this stack with a CloudFormation resource
+   * import rather than created anew. Forces `DeletionPolicy` and
+   * `UpdateReplacePolicy` to `Retain`, as an import requires.
+   *
+   * @default false
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import.html
+   */
+  readonly adopt?: boolean;
+}
+
+/**
+ * What a created and an imported user share.
+ */
+abstract class ConnectUserBase extends Resource implements IConnectUser {
+  public abstract readonly userArn: string;
+  public abstract readonly userId: string;
+  public abstract readonly instanceArn: string;
+
+  /**
+   * A reference to this user, for aws-cdk-lib constructs that take an `IUserRef`.
+   */
+  public get userRef(): UserReference {
+    return { userArn: this.userArn };
+  }
+}
+
+const CONNECT_USER_SYMBOL = Symbol.for('cdk-connect-user.ConnectUser');
+
+/**
+ * An Amazon Connect user (agent): `AWS::Connect::User` with typed references,
+ * phone settings and proficiencies, a password that never lands in the
+ * template, and synth-time checks of everything CloudFormation or Amazon
+ * Connect would reject at deploy time.
+ *
+ * The user is kept when it leaves the stack (`RemovalPolicy.RETAIN`) unless
+ * told otherwise.
+ *
+ * @resource AWS::Connect::User
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-connect-user.html
+ */
+export class ConnectUser extends ConnectUserBase {
+  /**
+   * Reference an existing user by ARN. Creates no resource.
+   *
+   * @param userArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`
+   */
+  public static fromUserArn(scope: Construct, id: string, userArn: string): IConnectUser {
+    return ConnectUser.fromUserAttributes(scope, id, { userArn });
+  }
+
+  /**
+   * Reference an existing user by its attributes. Creates no resource.
+   */
+  public static fromUserAttributes(scope: Construct, id: string, attrs: ConnectUserAttributes): IConnectUser {
+    const userArn = attrs.userArn;
+    const parts = parseArnOrThrow(userArn, 'agent', `ConnectUser.fromUserAttributes('${id}'): userArn`);
+    class Import extends ConnectUserBase {
+      public readonly userArn = userArn;
+      public readonly userId = parts ? parts.resourceId : Fn.select(3, Fn.split('/', userArn));
+      public readonly instanceArn = parts
+        ? parts.instanceArn
+        : Fn.join('/', [Fn.select(0, Fn.split('/', userArn)), Fn.select(1, Fn.split('/', userArn))]);
+    }
+    return new Import(scope, id, { environmentFromArn: userArn });
+  }
+
+  /**
+   * Whether `x` is a `ConnectUser` (works across copies of this library).
+   */
+  public static isConnectUser(x: any): x is ConnectUser {
+    return x !== null && typeof x === 'object' && CONNECT_USER_SYMBOL in x;
+  }
+
+  /**
+   * The ARN of the user.
+   *
+   * @attribute
+   */
+  public readonly userArn: string;
+
+  /**
+   * The identifier of the user (the last segment of its ARN).
+   *
+   * @attribute
+   */
+  public readonly userId: string;
+
+  /**
+   * The ARN of the instance the user belongs to.
+   *
+   * @attribute
+   */
+  public readonly instanceArn: string;
+
+  /** The user's sign-in name. */
+  public readonly username: string;
+
+  /**
+   * The identity-management type the user was checked against.
+   *
+   * @default - unknown
+   */
+  public readonly identityManagementType?: IdentityManagementType;
+
+  /** Whether the user is adopted (imported into the stack) rather than created. */
+  public readonly adopted: boolean;
+
+  private readonly resource: CfnUser;
+  private readonly instanceKey: string | undefined;
+  private readonly securityProfileArns: string[] = [];
+  private readonly proficiencyList: UserProficiency[] = [];
+
+  constructor(scope: Construct, id: string, props: ConnectUserProps) {
+    super(scope, id);
+    Object.defineProperty(this, CONNECT_USER_SYMBOL, { value: true });
+
+    this.instanceArn = props.instance.instanceRef.instanceArn;
+    this.instanceKey = instanceKeyOfInstanceArn(this.instanceArn);
+    this.username = props.username;
+    this.adopted = props.adopt ?? false;
+
+    const problems = new Problems();
+    this.identityManagementType = resolveIdentityType(problems, props);
+    const type = this.identityManagementType;
+
+    checkUsername(problems, props.username, type);
+    this.checkInstance(problems);
+    this.checkMember(problems, 'routingProfile', props.routingProfile.routingProfileRef.routingProfileArn, 'routing-profile');
+    props.securityProfiles.forEach((sp, i) =>
+      this.checkMember(problems, `securityProfiles[${i}]`, sp.securityProfileRef.securityProfileArn, 'security-profile'));
+    if (props.hierarchyGroup) {
+      this.checkMember(problems, 'hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
+    }
+    checkIdentityInfo(problems, props.identityInfo, type);
+    checkIdentityRequirements(problems, { type, hasPassword: props.password !== undefined, directoryUserId: props.directoryUserId });
+    const plaintextPassword = props.password !== undefined && !Token.isUnresolved(props.password.unsafeUnwrap());
+    if (plaintextPassword) {
+      checkPlaintextPassword(problems, props.password!.unsafeUnwrap());
+    }
+    if (this.adopted && props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
+      // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
+      // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
+      problems.add('removalPolicy', `${props.removalPolicy} conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset`);
+    }
+    problems.throwIfAny(`ConnectUser '${this.node.path}'`);
+
+    if (!Token.isUnresolved(props.username)) {
+      // Source: API CreateUser returns DuplicateResourceException for a username that exists in the instance.
+      const holder = claimUsername(this, this.instanceKey ?? this.instanceArn, props.username);
+      if (holder !== undefined) {
+        const dup = new Problems();
+        dup.add('username', `${show(props.username)} is already used in the same instance by '${holder}'; expected a username unique in the instance (compared without regard to case)`);
+        dup.throwIfAny(`ConnectUser '${this.node.path}'`);
+      }
+    }
+
+    if (plaintextPassword) {
+      Annotations.of(this).addWarningV2('cdk-connect-user:plaintextPassword',
+        'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() or SecretValue.ssmSecure() instead.');
+    }
+
+    for (const sp of props.securityProfiles) {
+      this.securityProfileArns.push(sp.securityProfileRef.securityProfileArn);
+    }
+    this.proficiencyList.push(...(props.proficiencies ?? []));
+
+    this.resource = new CfnUser(this, 'Resource', {
+      instanceArn: this.instanceArn,
+      username: props.username,
+      routingProfileArn: props.routingProfile.routingProfileRef.routingProfileArn,
+      securityProfileArns: Lazy.list({ produce: () => this.securityProfileArns }),
+      hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupRef.userHierarchyGroupArn,
+      phoneConfig: props.phoneConfig?._render(),
+      identityInfo: props.identityInfo && {
+        firstName: props.identityInfo.firstName,
+        lastName: props.identityInfo.lastName,
+        email: props.identityInfo.email,
+        secondaryEmail: props.identityInfo.secondaryEmail,
+        mobile: props.identityInfo.mobile,
+      },
+      directoryUserId: props.directoryUserId,
+      password: props.password?.unsafeUnwrap(),
+      userProficiencies: Lazy.any({ produce: () => this.proficiencyList.map(p => p._render()) }, { omitEmptyArray: true }),
+      tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
+    });
+    this.resource.applyRemovalPolicy(this.adopted ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN);
+
+    this.userArn = this.resource.attrUserArn;
+    this.userId = Fn.select(3, Fn.split('/', this.userArn));
+
+    this.node.addValidation({ validate: () => this.validateLate() });
+  }
+
+  /**
+   * Adds a security profile to the user (at most 10 in all).
+   */
+  public addSecurityProfile(securityProfile: ISecurityProfileRef): void {
+    const arn = securityProfile.securityProfileRef.securityProfileArn;
+    const problems = new Problems();
+    this.checkMember(problems, 'addSecurityProfile()', arn, 'security-profile');
+    problems.throwIfAny(`ConnectUser '${this.node.path}'`);
+    this.securityProfileArns.push(arn);
+  }
+
+  /**
+   * Adds a proficiency to the user.
+   */
+  public addProficiency(proficiency: UserProficiency): void {
+    this.proficiencyList.push(proficiency);
+  }
+
+  /** Checks of what can change after construction: collections and tags. */
+  private validateLate(): string[] {
+    const problems = new Problems();
+    checkSecurityProfileArns(problems, this.securityProfileArns);
+    checkProficiencyDuplicates(problems, this.proficiencyList);
+    checkTags(problems, this.resource.tags.renderTags() ?? []);
+    const text = problems.render('ConnectUser');
+    return text === undefined ? [] : [text];
+  }
+
+  /** The instance ARN's shape, and its region and account against the stack's. */
+  private checkInstance(problems: Problems): void {
+    const parts = checkArn(problems, 'instance', this.instanceArn, 'instance');
+    if (!parts) return;
+    const stack = Stack.of(this);
+    // Source: CloudFormation deploys a stack to one account and region, and the user is created in the instance's.
+    if (!Token.isUnresolved(stack.region) && stack.region !== parts.region) {
+      problems.add('instance', `${show(this.instanceArn)} is in region ${parts.region} but the stack deploys to ${stack.region}; expected an instance in ${stack.region}`);
+    }
+    if (!Token.isUnresolved(stack.account) && stack.account !== parts.account) {
+      problems.add('instance', `${show(this.instanceArn)} is in account ${parts.account} but the stack deploys to ${stack.account}; expected an instance in ${stack.account}`);
+    }
+  }
+
+  /** A referenced resource's ARN shape, and that it lives in the user's instance. */
+  private checkMember(problems: Problems, path: string, arn: string, type: 'routing-profile' | 'security-profile' | 'agent-group'): void {
+    checkArn(problems, path, arn, type);
+    const memberKey = instanceKeyOfResourceArn(arn, type);
+    // Source: API CreateUser takes RoutingProfileId, SecurityProfileIds and HierarchyGroupId within InstanceId.
+    if (differentInstances(this.instanceKey, memberKey)) {
+      problems.add(path, `${Token.isUnresolved(arn) ? 'the referenced resource' : show(arn)} belongs to instance ${describeKey(memberKey!)}, not the user's instance ${describeKey(this.instanceKey!)}; expected a ${type} of the user's instance`);
+    }
+  }
+}
+
+function describeKey(key: string): string {
+  return key.startsWith('construct:') ? `'${key.slice('construct:'.length)}'` : key;
+}
+
+/** The identity-management type from the prop and from the instance, reporting a conflict. */
+function resolveIdentityType(problems: Problems, props: ConnectUserProps): IdentityManagementType | undefined {
+  const inferred = inferIdentityType(props.instance);
+  const explicit = props.identityManagementType;
+  if (explicit !== undefined && inferred !== undefined && explicit !== inferred) {
+    problems.add('identityManagementType', `${explicit} conflicts with the instance's ${inferred}; expected ${inferred} or unset`);
+  }
+  return explicit ?? inferred;
+}
+
+function inferIdentityType(instance: IInstanceRef): IdentityManagementType | undefined {
+  let value: unknown;
+  if (CfnResource.isCfnResource(instance) && instance.cfnResourceType === 'AWS::Connect::Instance') {
+    value = (instance as unknown as { identityManagementType?: unknown }).identityManagementType;
+  } else {
+    value = (instance as Partial<IConnectInstance>).identityManagementType;
+  }
+  return typeof value === 'string' && (Object.values(IdentityManagementType) as string[]).includes(value)
+    ? value as IdentityManagementType
+    : undefined;
+}

@@ -1,0 +1,5 @@
+export * from './connect-user';
+export * from './identity';
+export * from './phone-config';
+export * from './proficiency';
+export * from './references';

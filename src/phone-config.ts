@@ -1,0 +1,133 @@
+import { Duration } from 'aws-cdk-lib';
+import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import { Problems } from './private/problems';
+import { checkAfterContactWork, checkE164 } from './private/rules';
+
+/**
+ * The kind of phone an agent uses to take calls.
+ *
+ * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UserPhoneConfig.html
+ */
+export enum PhoneType {
+  /** The agent answers in the Contact Control Panel (browser soft phone). */
+  SOFT_PHONE = 'SOFT_PHONE',
+  /** Amazon Connect calls the agent's desk phone number. */
+  DESK_PHONE = 'DESK_PHONE',
+}
+
+/**
+ * Options shared by soft and desk phones.
+ */
+export interface PhoneConfigOptions {
+  /**
+   * Whether calls are connected to the agent automatically, without the agent accepting them.
+   *
+   * @default - not sent; Amazon Connect's default (off) applies
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/configure-agents.html
+   */
+  readonly autoAccept?: boolean;
+
+  /**
+   * How long the agent stays in After Contact Work (ACW) once a contact ends.
+   * Whole seconds from 0 to 2,000,000 (24 days); 0 means no limit: the agent ends ACW manually.
+   *
+   * @default - not sent; Amazon Connect's default (0, no limit) applies
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UserPhoneConfig.html
+   */
+  readonly afterContactWorkTimeLimit?: Duration;
+
+  /**
+   * Whether the agent's voice connection stays open between calls, so that the next call connects faster.
+   *
+   * @default - not sent; Amazon Connect's default (off) applies
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/persistent-connection.html
+   */
+  readonly persistentConnection?: boolean;
+}
+
+/**
+ * An agent's phone settings: soft phone or desk phone, auto-accept, after
+ * contact work and persistent connection.
+ *
+ * @example
+ * PhoneConfig.softPhone({ autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(0) });
+ * PhoneConfig.deskPhone('+15555559876');
+ *
+ * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UserPhoneConfig.html
+ */
+export class PhoneConfig {
+  /**
+   * The agent answers calls in the Contact Control Panel.
+   */
+  public static softPhone(options: PhoneConfigOptions = {}): PhoneConfig {
+    return new PhoneConfig(PhoneType.SOFT_PHONE, undefined, options, 'PhoneConfig.softPhone()');
+  }
+
+  /**
+   * Amazon Connect rings the agent's desk phone.
+   *
+   * @param phoneNumber the desk phone number in E.164 format, such as `+15555559876`
+   */
+  public static deskPhone(phoneNumber: string, options: PhoneConfigOptions = {}): PhoneConfig {
+    return new PhoneConfig(PhoneType.DESK_PHONE, phoneNumber, options, 'PhoneConfig.deskPhone()');
+  }
+
+  /** Soft phone or desk phone. */
+  public readonly phoneType: PhoneType;
+  /**
+   * The desk phone number.
+   *
+   * @default - none (soft phone)
+   */
+  public readonly deskPhoneNumber?: string;
+  /**
+   * Whether calls are connected automatically.
+   *
+   * @default - not sent
+   */
+  public readonly autoAccept?: boolean;
+  /**
+   * The after contact work time limit.
+   *
+   * @default - not sent
+   */
+  public readonly afterContactWorkTimeLimit?: Duration;
+  /**
+   * Whether the voice connection persists between calls.
+   *
+   * @default - not sent
+   */
+  public readonly persistentConnection?: boolean;
+
+  private constructor(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string) {
+    const problems = new Problems();
+    if (deskPhoneNumber !== undefined) {
+      checkE164(problems, 'phoneNumber', deskPhoneNumber);
+    }
+    checkAfterContactWork(problems, 'afterContactWorkTimeLimit', options.afterContactWorkTimeLimit);
+    problems.throwIfAny(factory);
+
+    this.phoneType = phoneType;
+    this.deskPhoneNumber = deskPhoneNumber;
+    this.autoAccept = options.autoAccept;
+    this.afterContactWorkTimeLimit = options.afterContactWorkTimeLimit;
+    this.persistentConnection = options.persistentConnection;
+  }
+
+  /**
+   * The CloudFormation shape of these settings.
+   *
+   * @internal
+   */
+  public _render(): CfnUser.UserPhoneConfigProperty {
+    const acw = this.afterContactWorkTimeLimit;
+    return {
+      phoneType: this.phoneType,
+      deskPhoneNumber: this.deskPhoneNumber,
+      autoAccept: this.autoAccept,
+      // Validated on construction: whole seconds, or a token amount in seconds.
+      afterContactWorkTimeLimit: acw?.toSeconds({ integral: false }),
+      persistentConnection: this.persistentConnection,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { Token } from 'aws-cdk-lib';
+import { ConnectUserValidationError } from './problems';
+
+/**
+ * Amazon Connect resource types that a user refers to, as they appear in ARNs.
+ *
+ * Source: Service Authorization Reference, "Resource types defined by Amazon Connect"
+ * (instance, agent, routing-profile, security-profile, agent-group), and the
+ * AWS::Connect::User registry schema patterns for UserArn, RoutingProfileArn,
+ * SecurityProfileArns and HierarchyGroupArn.
+ */
+export type ConnectResourceType = 'instance' | 'agent' | 'routing-profile' | 'security-profile' | 'agent-group';
+
+/** The parts of a literal Amazon Connect ARN. */
+export interface ConnectArnParts {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  readonly instanceId: string;
+  readonly resourceType: ConnectResourceType;
+  /** The id after `instance/<id>/<type>/`, or the instance id for an instance ARN. */
+  readonly resourceId: string;
+  /** `arn:<partition>:connect:<region>:<account>:instance/<instanceId>`. */
+  readonly instanceArn: string;
+}
+
+// Source: AWS::Connect::User registry schema (InstanceArn, UserArn, RoutingProfileArn,
+// SecurityProfileArn, HierarchyGroupArn patterns). The schema allows an empty region and
+// empty ids; Amazon Connect ids are 1-100 characters (API reference, InstanceId /
+// RoutingProfileId / SecurityProfileId / HierarchyGroupId) and every Connect resource is
+// regional, so both are required here.
+const CONNECT_ARN = /^arn:(aws[-a-z0-9]*):connect:([-a-z0-9]+):([0-9]{12}):instance\/([-a-zA-Z0-9]{1,100})(?:\/(agent|routing-profile|security-profile|agent-group)\/([-a-zA-Z0-9]{1,100}))?$/;
+
+/** What an ARN of each type looks like, for error messages. */
+export function expectedArnShape(type: ConnectResourceType): string {
+  const base = 'arn:<partition>:connect:<region>:<account>:instance/<instance-id>';
+  return type === 'instance' ? base : `${base}/${type}/<${type}-id>`;
+}
+
+/**
+ * Parses a literal Amazon Connect ARN of the given type.
+ *
+ * @returns the parts, or `undefined` when the ARN does not have that shape.
+ */
+export function parseConnectArn(arn: string, type: ConnectResourceType): ConnectArnParts | undefined {
+  const m = CONNECT_ARN.exec(arn);
+  if (!m) {
+    return undefined;
+  }
+  const [, partition, region, account, instanceId, childType, childId] = m;
+  const actualType = (childType ?? 'instance') as ConnectResourceType;
+  if (actualType !== type) {
+    return undefined;
+  }
+  return {
+    partition,
+    region,
+    account,
+    instanceId,
+    resourceType: actualType,
+    resourceId: childId ?? instanceId,
+    instanceArn: `arn:${partition}:connect:${region}:${account}:instance/${instanceId}`,
+  };
+}
+
+/**
+ * Parses the ARN when it is a literal; throws with a clear message when the
+ * literal has the wrong shape. Returns `undefined` for tokens.
+ */
+export function parseArnOrThrow(arn: string, type: ConnectResourceType, what: string): ConnectArnParts | undefined {
+  if (Token.isUnresolved(arn)) {
+    return undefined;
+  }
+  const parts = parseConnectArn(arn, type);
+  if (!parts) {
+    throw new ConnectUserValidationError(`${what}: '${arn}' is not an Amazon Connect ${type} ARN; expected ${expectedArnShape(type)}`);
+  }
+  return parts;
+}

@@ -1,0 +1,52 @@
+/**
+ * Collects every problem found on one construct so that it can be reported in
+ * a single error (or a single synth-time validation message) instead of one
+ * at a time.
+ */
+export class Problems {
+  private readonly items: string[] = [];
+
+  /** Records that `property` is wrong: `message` says what it is and what is expected. */
+  public add(property: string, message: string): void {
+    this.items.push(`${property}: ${message}`);
+  }
+
+  public get count(): number {
+    return this.items.length;
+  }
+
+  /** The problems as one indented list, or `undefined` when there are none. */
+  public render(subject: string): string | undefined {
+    if (this.items.length === 0) {
+      return undefined;
+    }
+    const noun = this.items.length === 1 ? 'problem' : 'problems';
+    return `${subject} has ${this.items.length} ${noun}:\n${this.items.map(i => `  - ${i}`).join('\n')}`;
+  }
+
+  /** Throws a {@link ConnectUserValidationError} when any problem was recorded. */
+  public throwIfAny(subject: string): void {
+    const text = this.render(subject);
+    if (text !== undefined) {
+      throw new ConnectUserValidationError(text);
+    }
+  }
+}
+
+/**
+ * Thrown when a ConnectUser (or one of its helpers) is given a value that
+ * CloudFormation or Amazon Connect would reject.
+ */
+export class ConnectUserValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectUserValidationError';
+  }
+}
+
+/** Shows a literal value in an error message: quoted, and shortened when long. */
+export function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  const shortened = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return `'${shortened}'`;
+}

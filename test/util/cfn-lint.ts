@@ -1,0 +1,90 @@
+/**
+ * Runs the machine's cfn-lint over CloudFormation templates.
+ *
+ * cfn-lint is a Python tool, not an npm dependency: it must be on the PATH
+ * (it is on every machine of this project, CI included). When it is missing,
+ * `ran` is false and callers say so loudly; `assertLintClean` fails under CI.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export interface LintResult {
+  /** Whether cfn-lint ran at all. */
+  readonly ran: boolean;
+  /** Findings of level Error, as "file: rule: message (path)". */
+  readonly errors: string[];
+  /** Findings of level Warning. */
+  readonly warnings: string[];
+  /** cfn-lint's raw output, or why it could not run. */
+  readonly output: string;
+}
+
+interface Finding {
+  Level: string;
+  Rule: { Id: string };
+  Message: string;
+  Filename: string;
+  Location?: { Path?: Array<string | number> };
+}
+
+/** Lints template files in one cfn-lint process. */
+export function lintTemplateFiles(files: string[]): LintResult {
+  if (files.length === 0) {
+    return { ran: true, errors: [], warnings: [], output: '' };
+  }
+  const res = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (res.error) {
+    return { ran: false, errors: [], warnings: [], output: String(res.error.message) };
+  }
+  // cfn-lint exit codes are bit flags: 2 errors, 4 warnings, 8 informational; 1 is a crash.
+  if (res.status === 1 || (res.status !== 0 && !res.stdout.trim().startsWith('['))) {
+    return { ran: true, errors: [`cfn-lint failed (exit ${res.status}): ${res.stderr || res.stdout}`], warnings: [], output: res.stderr };
+  }
+  const findings: Finding[] = res.stdout.trim() ? JSON.parse(res.stdout) : [];
+  const fmt = (f: Finding) => `${path.basename(f.Filename)}: ${f.Rule.Id}: ${f.Message}${f.Location?.Path ? ` (${f.Location.Path.join('/')})` : ''}`;
+  return {
+    ran: true,
+    errors: findings.filter(f => f.Level === 'Error').map(fmt),
+    warnings: findings.filter(f => f.Level === 'Warning').map(fmt),
+    output: res.stdout,
+  };
+}
+
+/** Lints templates given as objects (from `Template.toJSON()` or an assembly). */
+export function lintTemplates(templates: Array<Record<string, unknown>>): LintResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-lint-'));
+  try {
+    const files = templates.map((t, i) => {
+      const f = path.join(dir, `template-${i}.json`);
+      fs.writeFileSync(f, JSON.stringify(t));
+      return f;
+    });
+    return lintTemplateFiles(files);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Throws when cfn-lint reports any error. When cfn-lint is missing it warns
+ * loudly and passes, except under CI (`CI` set), where it throws.
+ *
+ * @returns whether the templates were actually linted.
+ */
+export function assertLintClean(templates: Array<Record<string, unknown>>): boolean {
+  const result = lintTemplates(templates);
+  if (!result.ran) {
+    const msg = `cfn-lint is not installed, so the templates were NOT linted (${result.output}). Install it with 'pip install cfn-lint'.`;
+    if (process.env.CI) {
+      throw new Error(msg);
+    }
+    console.warn(`\n!!! ${msg}\n`);
+    return false;
+  }
+  if (result.errors.length > 0) {
+    throw new Error(`cfn-lint found ${result.errors.length} error(s):\n${result.errors.join('\n')}`);
+  }
+  return true;
+}
