@@ -24,6 +24,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   typescriptVersion: '~5.9.0',
 
   jest: false,
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'projenrc'] },
   sampleCode: false,
   tsconfigDev: {
     include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
@@ -44,6 +45,9 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1'
 // Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
 // a public name that a target language reserves must be caught here, not by a Python user.
 project.compileTask.reset('jsii --fail-on-warnings');
+
+// The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
+project.eslint?.allowDefaultProjectFiles('examples/*.ts', 'scripts/*.ts');
 
 new Vitest(project, { version: '^4.1.0', coverageThreshold: 90 });
 

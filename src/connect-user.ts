@@ -5,16 +5,16 @@ import {
 import { Construct } from 'constructs';
 import { IdentityManagementType, UserIdentityInfo } from './identity';
 import { PhoneConfig } from './phone-config';
-import { UserProficiency } from './proficiency';
-import { IConnectInstance } from './references';
 import { parseArnOrThrow } from './private/arn';
 import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './private/instance';
 import { Problems, show } from './private/problems';
 import { claimUsername } from './private/registry';
 import {
-  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPlaintextPassword, checkProficiencyDuplicates,
+  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkProficiencyDuplicates,
   checkSecurityProfileArns, checkTags, checkUsername,
 } from './private/rules';
+import { UserProficiency } from './proficiency';
+import { IConnectInstance } from './references';
 
 /**
  * An Amazon Connect user (agent), created by this app or imported.
@@ -120,9 +120,10 @@ export interface ConnectUserProps {
 
   /**
    * The initial password, required on CONNECT_MANAGED instances and not allowed
-   * on others. Use `SecretValue.secretsManager()` (or `ssmSecure()`) so that the
-   * value never appears in the template; a plaintext value works but adds a
-   * synth warning.
+   * on others. Use `SecretValue.secretsManager()` so that the value never
+   * appears in the template; a plaintext value works but adds a synth warning.
+   * `SecretValue.ssmSecure()` is rejected: CloudFormation does not resolve SSM
+   * SecureString references for this resource type.
    *
    * CloudFormation only sends the password when the user is created: changing
    * it later does not change the agent's password.
@@ -307,6 +308,8 @@ export class ConnectUser extends ConnectUserBase {
     const plaintextPassword = props.password !== undefined && !Token.isUnresolved(props.password.unsafeUnwrap());
     if (plaintextPassword) {
       checkPlaintextPassword(problems, props.password!.unsafeUnwrap());
+    } else if (props.password !== undefined) {
+      checkPasswordReference(problems, Stack.of(this).resolve(props.password.unsafeUnwrap()));
     }
     if (this.adopted && props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
       // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
@@ -327,7 +330,7 @@ export class ConnectUser extends ConnectUserBase {
 
     if (plaintextPassword) {
       Annotations.of(this).addWarningV2('cdk-connect-user:plaintextPassword',
-        'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() or SecretValue.ssmSecure() instead.');
+        'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
     }
 
     for (const sp of props.securityProfiles) {

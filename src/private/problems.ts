@@ -44,9 +44,12 @@ export class ConnectUserValidationError extends Error {
   }
 }
 
-/** Shows a literal value in an error message: quoted, and shortened when long. */
+/**
+ * Shows a literal value in an error message: quoted, and shortened in the
+ * middle when very long (so both the start and the telling end of an ARN stay).
+ */
 export function show(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
-  const shortened = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const shortened = text.length > 200 ? `${text.slice(0, 120)}...${text.slice(-60)}` : text;
   return `'${shortened}'`;
 }

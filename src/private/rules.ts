@@ -68,7 +68,7 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
   }
   const seconds = d.toSeconds({ integral: false });
   if (!Number.isInteger(seconds) || seconds > MAX_AFTER_CONTACT_WORK_SECONDS) {
-    p.add(path, `${d.toHumanString()} is not a whole number of seconds from 0 to ${MAX_AFTER_CONTACT_WORK_SECONDS.toLocaleString('en-US')}`);
+    p.add(path, `${seconds} seconds is not a whole number of seconds from 0 to ${MAX_AFTER_CONTACT_WORK_SECONDS.toLocaleString('en-US')}`);
   }
 }
 
@@ -209,6 +209,18 @@ export function checkIdentityRequirements(p: Problems, f: IdentityRequirementFie
   // parameter, an error is returned."
   if (f.type === IdentityManagementType.SAML && f.directoryUserId !== undefined) {
     p.add('directoryUserId', `${show(f.directoryUserId)} is set, but a SAML instance does not take one; expected none (API CreateUser)`);
+  }
+}
+
+/**
+ * Checks how a password reaches the template, from its resolved form.
+ * The value itself is never shown.
+ */
+export function checkPasswordReference(p: Problems, resolved: unknown): void {
+  // Source: CloudFormation "Get values from dynamic references": ssm-secure references work only in a
+  // fixed list of resource properties, which AWS::Connect::User Password is not in (cfn-lint E1027).
+  if (JSON.stringify(resolved ?? null).includes('{{resolve:ssm-secure:')) {
+    p.add('password', 'is an SSM SecureString reference (SecretValue.ssmSecure), which CloudFormation does not resolve for AWS::Connect::User; expected SecretValue.secretsManager()');
   }
 }
 

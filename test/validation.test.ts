@@ -1,0 +1,315 @@
+/**
+ * Every rule of src/private/rules.ts and the construct's own checks, table-driven:
+ * at least one rejecting case per rule (each fails if its rule is removed), and
+ * accepting cases at every boundary, which are then all checked with cfn-lint.
+ */
+import { App, CfnParameter, Duration, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import {
+  ConnectInstance, ConnectUser, ConnectUserProps, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile,
+  SecurityProfile, UserHierarchyGroup, UserProficiency,
+} from '../src';
+import { assertLintClean } from './util/cfn-lint';
+import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from './util/fakes';
+import {
+  hierarchyGroupArn, INSTANCE_ARN, minimalProps, newStack, OTHER_INSTANCE_ARN, Refs, refs, routingProfileArn, securityProfileArn,
+} from './util/fixtures';
+
+type Build = (stack: Stack, r: Refs) => ConnectUserProps;
+const CM = IdentityManagementType.CONNECT_MANAGED;
+const SAML = IdentityManagementType.SAML;
+const DIR = IdentityManagementType.EXISTING_DIRECTORY;
+const secret = SecretValue.secretsManager('agent-password');
+const names = { firstName: 'Agent', lastName: 'One' };
+const samlInfo = { ...names, email: 'agent.one@example.com' };
+const x = (n: number, c = 'a') => c.repeat(n);
+
+/** Synthesizes the app (running synth-time validations) and returns the stack's template. */
+function synth(stack: Stack): Record<string, unknown> {
+  (stack.node.root as App).synth();
+  return Template.fromStack(stack).toJSON();
+}
+
+interface RejectCase {
+  readonly rule: string;
+  readonly type?: IdentityManagementType;
+  readonly build: Build;
+  readonly error: RegExp;
+}
+
+const reject: RejectCase[] = [
+  // Username
+  { rule: 'username characters: space', build: (_s, r) => minimalProps(r, { username: 'john doe' }), error: /username: 'john doe' contains " "; expected only letters/ },
+  { rule: 'username characters: !', build: (_s, r) => minimalProps(r, { username: 'john!' }), error: /username: 'john!' contains "!"/ },
+  { rule: 'username characters: unicode', build: (_s, r) => minimalProps(r, { username: 'jöhn' }), error: /username: 'jöhn' contains "ö"/ },
+  { rule: 'username length: empty', build: (_s, r) => minimalProps(r, { username: '' }), error: /username: '' is 0 characters long; expected 1-64/ },
+  { rule: 'username length: 65 on unknown type', build: (_s, r) => minimalProps(r, { username: x(65) }), error: /is 65 characters long; expected 1-64 \(registry schema\)/ },
+  { rule: 'username length: 65 on SAML', type: SAML, build: (_s, r) => minimalProps(r, { username: x(65), identityInfo: samlInfo }), error: /expected 1-64 \(API CreateUser, SAML/ },
+  { rule: 'username length: 21 on CONNECT_MANAGED', type: CM, build: (_s, r) => minimalProps(r, { username: x(21), password: secret, identityInfo: names }), error: /is 21 characters long; expected 1-20 \(API CreateUser, CONNECT_MANAGED/ },
+  { rule: 'username length: 21 on EXISTING_DIRECTORY', type: DIR, build: (_s, r) => minimalProps(r, { username: x(21) }), error: /expected 1-20 \(API CreateUser, EXISTING_DIRECTORY/ },
+  { rule: "username '@' outside an email", build: (_s, r) => minimalProps(r, { username: 'testuser@example' }), error: /username: 'testuser@example' contains '@' but is not an email address/ },
+  { rule: "username two '@'", build: (_s, r) => minimalProps(r, { username: 'a@b@example.com' }), error: /contains '@' but is not an email address/ },
+
+  // Security profiles
+  { rule: 'security profiles: none', build: (_s, r) => minimalProps(r, { securityProfiles: [] }), error: /securityProfiles: 0 given; expected 1-10/ },
+  { rule: 'security profiles: 11', build: (s, r) => minimalProps(r, { securityProfiles: sps(s, 11) }), error: /securityProfiles: 11 given; expected 1-10/ },
+  { rule: 'security profiles: duplicate', build: (_s, r) => minimalProps(r, { securityProfiles: [r.securityProfile, r.securityProfile] }), error: /securityProfiles: '.*security-profile\/sp-1' is listed more than once/ },
+  { rule: 'security profile ARN shape', build: (s, r) => minimalProps(r, { securityProfiles: [rawSecurityProfile(s, 'Bad', routingProfileArn())] }), error: /securityProfiles\[0\]: '.*routing-profile\/rp-1' is not an Amazon Connect security-profile ARN/ },
+  { rule: 'security profile of another instance', build: (s, r) => minimalProps(r, { securityProfiles: [SecurityProfile.fromSecurityProfileArn(s, 'Other', securityProfileArn('sp-9', OTHER_INSTANCE_ARN))] }), error: /securityProfiles\[0\]: .* belongs to instance .*ffffffff.*, not the user's instance/ },
+
+  // Routing profile, hierarchy group, instance
+  { rule: 'routing profile ARN shape', build: (s, r) => minimalProps(r, { routingProfile: rawRoutingProfile(s, 'Bad', 'arn:aws:connect:us-east-1:111122223333:routing-profile/rp-1') }), error: /routingProfile: .* is not an Amazon Connect routing-profile ARN; expected arn:<partition>:connect:<region>:<account>:instance\/<instance-id>\/routing-profile/ },
+  { rule: 'routing profile of another instance', build: (s, r) => minimalProps(r, { routingProfile: RoutingProfile.fromRoutingProfileArn(s, 'Other', routingProfileArn('rp-9', OTHER_INSTANCE_ARN)) }), error: /routingProfile: .* belongs to instance/ },
+  { rule: 'hierarchy group ARN shape', build: (s, r) => minimalProps(r, { hierarchyGroup: rawHierarchyGroup(s, 'Bad', `${INSTANCE_ARN}/hierarchy-group/hg-1`) }), error: /hierarchyGroup: .* is not an Amazon Connect agent-group ARN/ },
+  { rule: 'hierarchy group of another instance', build: (s, r) => minimalProps(r, { hierarchyGroup: UserHierarchyGroup.fromUserHierarchyGroupArn(s, 'Other', hierarchyGroupArn('hg-9', OTHER_INSTANCE_ARN)) }), error: /hierarchyGroup: .* belongs to instance/ },
+  { rule: 'instance ARN shape', build: (s, r) => minimalProps(r, { instance: rawInstance(s, 'Bad', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') }), error: /instance: 'a1b2c3d4-.*' is not an Amazon Connect instance ARN/ },
+  { rule: 'instance in another region than the stack', build: (s, r) => minimalProps(r, { instance: ConnectInstance.fromInstanceArn(s, 'Far', INSTANCE_ARN.replace('us-east-1', 'eu-west-2')) }), error: /instance: .* is in region eu-west-2 but the stack deploys to us-east-1/ },
+  { rule: 'instance in another account than the stack', build: (s, r) => minimalProps(r, { instance: ConnectInstance.fromInstanceArn(s, 'Foreign', INSTANCE_ARN.replace('111122223333', '999988887777')) }), error: /instance: .* is in account 999988887777 but the stack deploys to 111122223333/ },
+
+  // Phone
+  { rule: 'desk phone number not E.164', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('555-1234') }), error: /PhoneConfig.deskPhone\(\) has 1 problem:\n {2}- phoneNumber: '555-1234' is not an E.164 phone number/ },
+  { rule: 'desk phone number empty', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('') }), error: /phoneNumber: '' is not an E.164 phone number/ },
+  { rule: 'after contact work not whole seconds', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.millis(1500) }) }), error: /afterContactWorkTimeLimit: 1.5 seconds is not a whole number of seconds from 0 to 2,000,000/ },
+  { rule: 'after contact work above 2,000,000 s', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(2_000_001) }) }), error: /afterContactWorkTimeLimit: .* is not a whole number of seconds from 0 to 2,000,000/ },
+  { rule: 'after contact work token in minutes', build: (s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.minutes(new CfnParameter(s, 'Acw', { type: 'Number' }).valueAsNumber) }) }), error: /afterContactWorkTimeLimit: a token duration in minutes cannot be converted to seconds/ },
+
+  // Identity info
+  { rule: 'mobile not E.164', build: (_s, r) => minimalProps(r, { identityInfo: { mobile: '5555550100' } }), error: /identityInfo.mobile: '5555550100' is not an E.164 phone number/ },
+  { rule: 'secondary email shape', build: (_s, r) => minimalProps(r, { identityInfo: { secondaryEmail: 'jane at example.com' } }), error: /identityInfo.secondaryEmail: 'jane at example.com' is not an email address/ },
+  { rule: 'secondary email trailing text', build: (_s, r) => minimalProps(r, { identityInfo: { secondaryEmail: 'jane@example.com and more' } }), error: /identityInfo.secondaryEmail/ },
+  { rule: 'first name longer than 255', build: (_s, r) => minimalProps(r, { identityInfo: { firstName: x(256) } }), error: /identityInfo.firstName: .* is 256 characters long; expected 0-255/ },
+  { rule: 'last name longer than 300', build: (_s, r) => minimalProps(r, { identityInfo: { lastName: x(301) } }), error: /identityInfo.lastName: .* is 301 characters long; expected 0-300/ },
+  { rule: 'last name longer than 256 on CONNECT_MANAGED', type: CM, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: { firstName: 'A', lastName: x(257) } }), error: /identityInfo.lastName: .* is 257 characters long; expected 1-256 \(CONNECT_MANAGED/ },
+  { rule: 'name not in NFC', build: (_s, r) => minimalProps(r, { identityInfo: { firstName: 'Jose\u0301' } }), error: /identityInfo.firstName: .* is not in Unicode Normalization Form C/ },
+
+  // Identity-management type
+  { rule: 'CONNECT_MANAGED without password', type: CM, build: (_s, r) => minimalProps(r, { identityInfo: names }), error: /password: missing; expected a password for a CONNECT_MANAGED instance/ },
+  { rule: 'CONNECT_MANAGED without first name', type: CM, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: { lastName: 'One' } }), error: /identityInfo.firstName: missing; expected a name of 1-255 characters/ },
+  { rule: 'CONNECT_MANAGED without last name', type: CM, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: { firstName: 'Agent' } }), error: /identityInfo.lastName: missing/ },
+  { rule: 'CONNECT_MANAGED with an empty first name', type: CM, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: { firstName: '', lastName: 'One' } }), error: /identityInfo.firstName: '' is 0 characters long; expected 1-255/ },
+  { rule: 'SAML with password', type: SAML, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: samlInfo }), error: /password: set, but a SAML instance does not take passwords/ },
+  { rule: 'SAML with directory user id', type: SAML, build: (_s, r) => minimalProps(r, { directoryUserId: 'user-1', identityInfo: samlInfo }), error: /directoryUserId: 'user-1' is set, but a SAML instance does not take one/ },
+  { rule: 'SAML without email', type: SAML, build: (_s, r) => minimalProps(r, { identityInfo: names }), error: /identityInfo.email: missing; expected an email address/ },
+  { rule: 'SAML without names', type: SAML, build: (_s, r) => minimalProps(r, { identityInfo: { email: 'a@example.com' } }), error: /identityInfo.firstName: missing/ },
+  { rule: 'EXISTING_DIRECTORY with password', type: DIR, build: (_s, r) => minimalProps(r, { password: secret }), error: /password: set, but a EXISTING_DIRECTORY instance does not take passwords/ },
+
+  // Password (literal)
+  { rule: 'plaintext password too short', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('Sh0rtPw') }), error: /password: the plaintext password \(7 characters, value not shown\) does not meet Amazon Connect's policy/ },
+  { rule: 'plaintext password without uppercase', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('alllower1') }), error: /password: the plaintext password/ },
+  { rule: 'plaintext password with a space', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('With Space1') }), error: /password: the plaintext password/ },
+
+  { rule: 'SSM SecureString password (CloudFormation does not resolve it here)', type: CM, build: (_s, r) => minimalProps(r, { password: SecretValue.ssmSecure('/agents/agent.one/password', '3'), identityInfo: names }), error: /password: is an SSM SecureString reference/ },
+
+  // Proficiencies
+  { rule: 'proficiency name longer than 64', build: (_s, r) => minimalProps(r, { proficiencies: [UserProficiency.of(x(65), 'English', ProficiencyLevel.ONE)] }), error: /UserProficiency.of\(\) has 1 problem:\n {2}- attributeName: .* is 65 characters long; expected 1-64/ },
+  { rule: 'proficiency value empty', build: (_s, r) => minimalProps(r, { proficiencies: [UserProficiency.of('Language', '', ProficiencyLevel.ONE)] }), error: /attributeValue: '' is 0 characters long; expected 1-64/ },
+  { rule: 'proficiency level 0', build: () => { ProficiencyLevel.of(0); throw new Error('unreachable'); }, error: /ProficiencyLevel.of\(\) has 1 problem:\n {2}- levelValue: 0 is not a proficiency level; expected a whole number from 1 to 5/ },
+  { rule: 'proficiency level 6', build: () => { ProficiencyLevel.of(6); throw new Error('unreachable'); }, error: /levelValue: 6 is not a proficiency level/ },
+  { rule: 'proficiency level 2.5', build: () => { ProficiencyLevel.of(2.5); throw new Error('unreachable'); }, error: /levelValue: 2.5 is not a proficiency level/ },
+  { rule: 'proficiency duplicate', build: (_s, r) => minimalProps(r, { proficiencies: [UserProficiency.of('Language', 'English', ProficiencyLevel.ONE), UserProficiency.of('Language', 'English', ProficiencyLevel.FIVE)] }), error: /proficiencies: 'Language=English' is listed more than once/ },
+
+  // Tags
+  { rule: 'more than 50 tags', build: (_s, r) => minimalProps(r, { tags: manyTags(51) }), error: /tags: 51 tags \(from the tags property and Tags.of\(\)\); expected at most 50/ },
+  { rule: 'tag key longer than 128', build: (_s, r) => minimalProps(r, { tags: { [x(129)]: 'v' } }), error: /key .* is 129 characters long; expected 1-128/ },
+  { rule: 'tag value longer than 256', build: (_s, r) => minimalProps(r, { tags: { Note: x(257) } }), error: /tags.Note: value .* is 257 characters long; expected at most 256/ },
+  { rule: "tag key with the 'aws:' prefix", build: (_s, r) => minimalProps(r, { tags: { 'aws:owner': 'me' } }), error: /tags.aws:owner: key 'aws:owner' starts with the reserved prefix 'aws:'/ },
+  { rule: 'tag key with a space', build: (_s, r) => minimalProps(r, { tags: { 'Cost Center': 'cc' } }), error: /tags.Cost Center: key 'Cost Center' has characters CloudFormation rejects/ },
+  { rule: 'tag key with @', build: (_s, r) => minimalProps(r, { tags: { 'owner@team': 'cc' } }), error: /key 'owner@team' has characters CloudFormation rejects/ },
+];
+
+function sps(stack: Stack, n: number) {
+  return Array.from({ length: n }, (_, i) => SecurityProfile.fromSecurityProfileArn(stack, `Sp${i}`, securityProfileArn(`sp-${i}`)));
+}
+function manyTags(n: number): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`Key${i}`, `value-${i}`]));
+}
+
+describe('rejects, naming the property and the construct', () => {
+  it.each(reject.map(c => [c.rule, c] as const))('%s', (_rule, c) => {
+    const stack = newStack();
+    expect(() => {
+      const user = new ConnectUser(stack, 'User', c.build(stack, refs(stack, c.type)));
+      expect(user).toBeDefined();
+      synth(stack);
+    }).toThrow(c.error);
+  });
+
+  it('names the construct path in constructor errors', () => {
+    const stack = newStack();
+    expect(() => new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { username: 'bad name' })))
+      .toThrow(/^ConnectUser 'Stack\/Agent' has 1 problem:\n {2}- username:/);
+  });
+
+  it('names the construct path in synth-time errors', () => {
+    const stack = newStack();
+    new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { securityProfiles: [] }));
+    expect(() => synth(stack)).toThrow(/\[Stack\/Agent\] ConnectUser has 1 problem:\n {2}- securityProfiles: 0 given/);
+  });
+
+  it('lists every problem of a construct in one error', () => {
+    const stack = newStack();
+    expect(() => new ConnectUser(stack, 'Agent', minimalProps(refs(stack, SAML), {
+      username: 'bad name', password: secret, directoryUserId: 'u-1', identityInfo: { mobile: '12' },
+    }))).toThrow(/has 7 problems:\n {2}- username: .*\n {2}- identityInfo.firstName: missing.*\n {2}- identityInfo.lastName: missing.*\n {2}- identityInfo.email: missing.*\n {2}- identityInfo.mobile: .*\n {2}- password: set.*\n {2}- directoryUserId: /);
+  });
+
+  it('never shows a plaintext password in an error', () => {
+    const stack = newStack();
+    const pw = 'nouppercase-secret-42';
+    let message = '';
+    try {
+      new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { password: SecretValue.unsafePlainText(pw) }));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/password: the plaintext password \(21 characters, value not shown\)/);
+    expect(message).not.toContain(pw);
+  });
+
+  it('checks security profiles added later with addSecurityProfile()', () => {
+    const stack = newStack();
+    const user = new ConnectUser(stack, 'Agent', minimalProps(refs(stack)));
+    sps(stack, 10).forEach(sp => user.addSecurityProfile(sp));
+    expect(() => synth(stack)).toThrow(/securityProfiles: 11 given; expected 1-10/);
+  });
+
+  it('checks the ARN and instance of a security profile added later', () => {
+    const stack = newStack();
+    const user = new ConnectUser(stack, 'Agent', minimalProps(refs(stack)));
+    expect(() => user.addSecurityProfile(SecurityProfile.fromSecurityProfileArn(stack, 'Other', securityProfileArn('sp-9', OTHER_INSTANCE_ARN))))
+      .toThrow(/addSecurityProfile\(\): .* belongs to instance/);
+    expect(() => user.addSecurityProfile(rawSecurityProfile(stack, 'Bad', 'nope'))).toThrow(/addSecurityProfile\(\): 'nope' is not an Amazon Connect security-profile ARN/);
+  });
+
+  it('checks proficiencies added later with addProficiency()', () => {
+    const stack = newStack();
+    const user = new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { proficiencies: [UserProficiency.of('Language', 'English', ProficiencyLevel.TWO)] }));
+    user.addProficiency(UserProficiency.of('Language', 'English', ProficiencyLevel.FOUR));
+    expect(() => synth(stack)).toThrow(/proficiencies: 'Language=English' is listed more than once/);
+  });
+
+  it('counts tags from Tags.of() against the limit of 50', () => {
+    const stack = newStack();
+    new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { tags: manyTags(50) }));
+    Tags.of(stack).add('Extra', 'one-too-many');
+    expect(() => synth(stack)).toThrow(/tags: 51 tags/);
+  });
+
+  it('checks the keys of tags from Tags.of()', () => {
+    const stack = newStack();
+    new ConnectUser(stack, 'Agent', minimalProps(refs(stack)));
+    Tags.of(stack).add('Cost Center', 'cc');
+    expect(() => synth(stack)).toThrow(/tags.Cost Center: key 'Cost Center' has characters CloudFormation rejects/);
+  });
+
+  it.each([
+    ['the same username', 'agent.one'],
+    ['a username that differs only in case', 'Agent.One'],
+  ])('rejects two users with %s in one instance', (_what, second) => {
+    const stack = newStack();
+    const r = refs(stack);
+    new ConnectUser(stack, 'First', minimalProps(r));
+    expect(() => new ConnectUser(stack, 'Second', minimalProps(r, { username: second })))
+      .toThrow(/ConnectUser 'Stack\/Second' has 1 problem:\n {2}- username: .* is already used in the same instance by 'Stack\/First'/);
+  });
+
+  it('rejects the same username twice in one instance across stacks', () => {
+    const app = new App();
+    const env = { account: '111122223333', region: 'us-east-1' };
+    const a = new Stack(app, 'A', { env });
+    const b = new Stack(app, 'B', { env });
+    new ConnectUser(a, 'U', minimalProps(refs(a)));
+    expect(() => new ConnectUser(b, 'U', minimalProps(refs(b)))).toThrow(/already used in the same instance by 'A\/U'/);
+  });
+});
+
+describe('imports reject malformed literal ARNs', () => {
+  const stack = newStack();
+  it.each([
+    ['ConnectInstance.fromInstanceArn', () => ConnectInstance.fromInstanceArn(stack, 'I', `${INSTANCE_ARN}/`), /instanceArn: .* is not an Amazon Connect instance ARN/],
+    ['ConnectInstance.fromInstanceArn (missing region)', () => ConnectInstance.fromInstanceArn(stack, 'I2', INSTANCE_ARN.replace('us-east-1', '')), /not an Amazon Connect instance ARN/],
+    ['RoutingProfile.fromRoutingProfileArn', () => RoutingProfile.fromRoutingProfileArn(stack, 'R', securityProfileArn()), /routingProfileArn: .* is not an Amazon Connect routing-profile ARN/],
+    ['SecurityProfile.fromSecurityProfileArn (docs example without instance/)', () => SecurityProfile.fromSecurityProfileArn(stack, 'S', 'arn:aws:connect:us-east-1:111122223333:security-profile/sp-1'), /securityProfileArn: .* is not an Amazon Connect security-profile ARN/],
+    ['UserHierarchyGroup.fromUserHierarchyGroupArn', () => UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'H', 'hg-1'), /userHierarchyGroupArn: 'hg-1' is not an Amazon Connect agent-group ARN/],
+    ['ConnectUser.fromUserArn (12-digit account required)', () => ConnectUser.fromUserArn(stack, 'U', userArnWithAccount('1234')), /userArn: .* is not an Amazon Connect agent ARN/],
+  ])('%s', (_name, fn, error) => {
+    expect(fn).toThrow(error);
+  });
+});
+
+function userArnWithAccount(account: string): string {
+  return `arn:aws:connect:us-east-1:${account}:instance/i-1/agent/u-1`;
+}
+
+interface AcceptCase {
+  readonly name: string;
+  readonly type?: IdentityManagementType;
+  readonly env?: { account?: string; region?: string };
+  readonly build: Build;
+}
+
+const accept: AcceptCase[] = [
+  { name: '64-character SAML username', type: SAML, build: (_s, r) => minimalProps(r, { username: x(64), identityInfo: samlInfo }) },
+  { name: '20-character CONNECT_MANAGED username', type: CM, build: (_s, r) => minimalProps(r, { username: x(20), password: secret, identityInfo: names }) },
+  { name: '1-character username', build: (_s, r) => minimalProps(r, { username: 'a' }) },
+  { name: 'email-shaped username', build: (_s, r) => minimalProps(r, { username: 'jane_doe-1.x@example.co.uk' }) },
+  { name: '10 security profiles', build: (s, r) => minimalProps(r, { securityProfiles: sps(s, 10) }) },
+  { name: '50 tags', build: (_s, r) => minimalProps(r, { tags: manyTags(50) }) },
+  { name: 'tag key of 128 and value of 256 characters, empty value', build: (_s, r) => minimalProps(r, { tags: { [x(128)]: x(256), 'team:name/part=1+2.x_y-z': '' } }) },
+  { name: 'proficiency levels 1 and 5, names of 64 characters', build: (_s, r) => minimalProps(r, { proficiencies: [UserProficiency.of(x(64), x(64), ProficiencyLevel.ONE), UserProficiency.of('Language', 'English', ProficiencyLevel.of(5)), UserProficiency.of('Language', 'French', ProficiencyLevel.of(1))] }) },
+  { name: 'names at their maximum length', build: (_s, r) => minimalProps(r, { identityInfo: { firstName: x(255), lastName: x(300) } }) },
+  { name: 'names at their CONNECT_MANAGED maximum length', type: CM, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: { firstName: x(255), lastName: x(256) } }) },
+  { name: 'unicode names in NFC', type: CM, build: (_s, r) => minimalProps(r, { password: secret, identityInfo: { firstName: 'José', lastName: '李 Ørsted-Ñúñez' } }) },
+  { name: 'mobile and secondary email', build: (_s, r) => minimalProps(r, { identityInfo: { mobile: '+442071838750', secondaryEmail: 'first.last+tag@sub.example.museum' } }) },
+  { name: 'after contact work at 0 and 2,000,000 seconds', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(2_000_000) }) }) },
+  { name: 'after contact work in whole minutes', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('+15555550100', { afterContactWorkTimeLimit: Duration.minutes(2), persistentConnection: true, autoAccept: false }) }) },
+  { name: 'Secrets Manager password on CONNECT_MANAGED', type: CM, build: (_s, r) => minimalProps(r, { password: SecretValue.secretsManager('arn:aws:secretsmanager:us-east-1:111122223333:secret:agent-AbCdEf', { jsonField: 'password' }), identityInfo: names }) },
+  { name: 'plaintext password that meets the policy', type: CM, build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('Pass@Word1'), identityInfo: names }) },
+  { name: 'SAML user with names and email', type: SAML, build: (_s, r) => minimalProps(r, { identityInfo: samlInfo }) },
+  { name: 'EXISTING_DIRECTORY user with a directory id and no password', type: DIR, build: (_s, r) => minimalProps(r, { directoryUserId: 'user-123456' }) },
+  { name: 'environment-agnostic stack', env: {}, build: (_s, r) => minimalProps(r) },
+  { name: 'tokens in every field', build: tokensEverywhere },
+];
+
+/** Every field a token: parameters, Lazy values and token numbers. None may be checked or crash. */
+function tokensEverywhere(stack: Stack): ConnectUserProps {
+  const p = (id: string, type = 'String') => new CfnParameter(stack, id, { type });
+  const instance = ConnectInstance.fromInstanceArn(stack, 'TokInstance', p('InstanceArn').valueAsString);
+  const pw = new CfnParameter(stack, 'Password', { type: 'String', noEcho: true });
+  return {
+    instance,
+    username: p('Username').valueAsString,
+    routingProfile: RoutingProfile.fromRoutingProfileArn(stack, 'TokRp', p('RoutingProfileArn').valueAsString),
+    securityProfiles: [SecurityProfile.fromSecurityProfileArn(stack, 'TokSp', Lazy.string({ produce: () => securityProfileArn('sp-lazy') }))],
+    hierarchyGroup: UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'TokHg', p('HierarchyGroupArn').valueAsString),
+    phoneConfig: PhoneConfig.deskPhone(p('DeskPhone').valueAsString, { afterContactWorkTimeLimit: Duration.seconds(p('Acw', 'Number').valueAsNumber) }),
+    identityInfo: {
+      firstName: p('FirstName').valueAsString,
+      lastName: p('LastName').valueAsString,
+      email: p('Email').valueAsString,
+      secondaryEmail: p('SecondaryEmail').valueAsString,
+      mobile: p('Mobile').valueAsString,
+    },
+    directoryUserId: p('DirectoryUserId').valueAsString,
+    password: SecretValue.cfnParameter(pw),
+    proficiencies: [UserProficiency.of(p('AttrName').valueAsString, p('AttrValue').valueAsString, ProficiencyLevel.of(p('Level', 'Number').valueAsNumber))],
+    tags: { [Lazy.string({ produce: () => 'LazyKey' })]: p('TagValue').valueAsString },
+  };
+}
+
+describe('accepts every boundary, and cfn-lint agrees', () => {
+  const templates: Array<Record<string, unknown>> = [];
+  it.each(accept.map(c => [c.name, c] as const))('%s', (_name, c) => {
+    const stack = newStack(c.env);
+    new ConnectUser(stack, 'User', c.build(stack, refs(stack, c.type)));
+    const template = synth(stack);
+    expect(Object.values(template.Resources as object).filter(r => r.Type === 'AWS::Connect::User')).toHaveLength(1);
+    templates.push(template);
+  });
+
+  it('every accepted template passes cfn-lint', () => {
+    expect(templates).toHaveLength(accept.length);
+    assertLintClean(templates);
+  });
+});
