@@ -5,13 +5,12 @@ import {
 import { Construct } from 'constructs';
 import { IdentityManagementType, UserIdentityInfo } from './identity';
 import { PhoneConfig } from './phone-config';
-import { parseArnOrThrow } from './private/arn';
 import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './private/instance';
 import { Problems, show } from './private/problems';
 import { claimUsername } from './private/registry';
 import {
   checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkProficiencyDuplicates,
-  checkSecurityProfileArns, checkTags, checkUsername,
+  checkSecurityProfileArns, checkTags, checkUsername, parseArnOrThrow,
 } from './private/rules';
 import { UserProficiency } from './proficiency';
 import { IConnectInstance } from './references';
@@ -225,7 +224,7 @@ export class ConnectUser extends ConnectUserBase {
    */
   public static fromUserAttributes(scope: Construct, id: string, attrs: ConnectUserAttributes): IConnectUser {
     const userArn = attrs.userArn;
-    const parts = parseArnOrThrow(userArn, 'agent', `ConnectUser.fromUserAttributes('${id}'): userArn`);
+    const parts = parseArnOrThrow(userArn, 'agent', `ConnectUser.fromUserAttributes('${id}')`, 'userArn');
     class Import extends ConnectUserBase {
       public readonly userArn = userArn;
       public readonly userId = parts ? parts.resourceId : Fn.select(3, Fn.split('/', userArn));

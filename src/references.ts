@@ -5,7 +5,7 @@ import {
 } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { IdentityManagementType } from './identity';
-import { parseArnOrThrow } from './private/arn';
+import { parseArnOrThrow } from './private/rules';
 
 /**
  * An Amazon Connect instance, as referenced by users. Any `IInstanceRef`
@@ -65,7 +65,7 @@ export class ConnectInstance {
    * Reference an existing instance by its attributes.
    */
   public static fromInstanceAttributes(scope: Construct, id: string, attrs: ConnectInstanceAttributes): IConnectInstance {
-    parseArnOrThrow(attrs.instanceArn, 'instance', `ConnectInstance.fromInstanceAttributes('${id}'): instanceArn`);
+    parseArnOrThrow(attrs.instanceArn, 'instance', `ConnectInstance.fromInstanceAttributes('${id}')`, 'instanceArn');
     class Import extends Resource implements IConnectInstance {
       public readonly instanceArn = attrs.instanceArn;
       public readonly identityManagementType = attrs.identityManagementType;
@@ -89,7 +89,7 @@ export class RoutingProfile {
    * @param routingProfileArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/routing-profile/<id>`
    */
   public static fromRoutingProfileArn(scope: Construct, id: string, routingProfileArn: string): IRoutingProfileRef {
-    parseArnOrThrow(routingProfileArn, 'routing-profile', `RoutingProfile.fromRoutingProfileArn('${id}'): routingProfileArn`);
+    parseArnOrThrow(routingProfileArn, 'routing-profile', `RoutingProfile.fromRoutingProfileArn('${id}')`, 'routingProfileArn');
     class Import extends Resource implements IRoutingProfileRef {
       public get routingProfileRef(): RoutingProfileReference {
         return { routingProfileArn };
@@ -111,7 +111,7 @@ export class SecurityProfile {
    * @param securityProfileArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/security-profile/<id>`
    */
   public static fromSecurityProfileArn(scope: Construct, id: string, securityProfileArn: string): ISecurityProfileRef {
-    parseArnOrThrow(securityProfileArn, 'security-profile', `SecurityProfile.fromSecurityProfileArn('${id}'): securityProfileArn`);
+    parseArnOrThrow(securityProfileArn, 'security-profile', `SecurityProfile.fromSecurityProfileArn('${id}')`, 'securityProfileArn');
     class Import extends Resource implements ISecurityProfileRef {
       public get securityProfileRef(): SecurityProfileReference {
         return { securityProfileArn };
@@ -133,7 +133,7 @@ export class UserHierarchyGroup {
    * @param userHierarchyGroupArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent-group/<id>`
    */
   public static fromUserHierarchyGroupArn(scope: Construct, id: string, userHierarchyGroupArn: string): IUserHierarchyGroupRef {
-    parseArnOrThrow(userHierarchyGroupArn, 'agent-group', `UserHierarchyGroup.fromUserHierarchyGroupArn('${id}'): userHierarchyGroupArn`);
+    parseArnOrThrow(userHierarchyGroupArn, 'agent-group', `UserHierarchyGroup.fromUserHierarchyGroupArn('${id}')`, 'userHierarchyGroupArn');
     class Import extends Resource implements IUserHierarchyGroupRef {
       public get userHierarchyGroupRef(): UserHierarchyGroupReference {
         return { userHierarchyGroupArn };

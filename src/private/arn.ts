@@ -1,5 +1,3 @@
-import { Token } from 'aws-cdk-lib';
-import { ConnectUserValidationError } from './problems';
 
 /**
  * Amazon Connect resource types that a user refers to, as they appear in ARNs.
@@ -61,19 +59,4 @@ export function parseConnectArn(arn: string, type: ConnectResourceType): Connect
     resourceId: childId ?? instanceId,
     instanceArn: `arn:${partition}:connect:${region}:${account}:instance/${instanceId}`,
   };
-}
-
-/**
- * Parses the ARN when it is a literal; throws with a clear message when the
- * literal has the wrong shape. Returns `undefined` for tokens.
- */
-export function parseArnOrThrow(arn: string, type: ConnectResourceType, what: string): ConnectArnParts | undefined {
-  if (Token.isUnresolved(arn)) {
-    return undefined;
-  }
-  const parts = parseConnectArn(arn, type);
-  if (!parts) {
-    throw new ConnectUserValidationError(`${what}: '${arn}' is not an Amazon Connect ${type} ARN; expected ${expectedArnShape(type)}`);
-  }
-  return parts;
 }

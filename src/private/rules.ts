@@ -137,6 +137,19 @@ export function checkArn(p: Problems, path: string, arn: string, type: ConnectRe
   return parts;
 }
 
+/**
+ * Checks a literal ARN given to an import, throwing a validation error that
+ * names `subject` and `property` when it has the wrong shape.
+ *
+ * @returns the ARN's parts, or `undefined` for a token.
+ */
+export function parseArnOrThrow(arn: string, type: ConnectResourceType, subject: string, property: string): ConnectArnParts | undefined {
+  const p = new Problems();
+  const parts = checkArn(p, property, arn, type);
+  p.throwIfAny(subject);
+  return parts;
+}
+
 // Source: schema SecondaryEmail pattern (?=^.{0,265}$)[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,63},
 // anchored here (the schema's is not, so it would accept "x a@b.co").
 const SECONDARY_EMAIL = /^(?=.{0,265}$)[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,63}$/;

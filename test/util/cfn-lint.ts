@@ -17,6 +17,8 @@ export interface LintResult {
   readonly errors: string[];
   /** Findings of level Warning. */
   readonly warnings: string[];
+  /** Error findings per linted file (absolute path), for every file given. */
+  readonly errorsByFile: Map<string, string[]>;
   /** cfn-lint's raw output, or why it could not run. */
   readonly output: string;
 }
@@ -29,23 +31,32 @@ interface Finding {
   Location?: { Path?: Array<string | number> };
 }
 
+/** The cfn-lint executable; tests point it elsewhere to see how a missing cfn-lint is handled. */
+export const cfnLint = { command: 'cfn-lint' };
+
 /** Lints template files in one cfn-lint process. */
 export function lintTemplateFiles(files: string[]): LintResult {
   if (files.length === 0) {
-    return { ran: true, errors: [], warnings: [], output: '' };
+    return { ran: true, errors: [], warnings: [], errorsByFile: new Map(), output: '' };
   }
-  const res = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const res = spawnSync(cfnLint.command, ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (res.error) {
-    return { ran: false, errors: [], warnings: [], output: String(res.error.message) };
+    return { ran: false, errors: [], warnings: [], errorsByFile: new Map(), output: String(res.error.message) };
   }
   // cfn-lint exit codes are bit flags: 2 errors, 4 warnings, 8 informational; 1 is a crash.
   if (res.status === 1 || (res.status !== 0 && !res.stdout.trim().startsWith('['))) {
-    return { ran: true, errors: [`cfn-lint failed (exit ${res.status}): ${res.stderr || res.stdout}`], warnings: [], output: res.stderr };
+    const crash = `cfn-lint failed (exit ${res.status}): ${res.stderr || res.stdout}`;
+    return { ran: true, errors: [crash], warnings: [], errorsByFile: new Map(files.map(f => [path.resolve(f), [crash]])), output: res.stderr };
   }
   const findings: Finding[] = res.stdout.trim() ? JSON.parse(res.stdout) : [];
   const fmt = (f: Finding) => `${path.basename(f.Filename)}: ${f.Rule.Id}: ${f.Message}${f.Location?.Path ? ` (${f.Location.Path.join('/')})` : ''}`;
+  const errorsByFile = new Map<string, string[]>(files.map(f => [path.resolve(f), []]));
+  for (const f of findings.filter(x => x.Level === 'Error')) {
+    errorsByFile.get(path.resolve(f.Filename))?.push(fmt(f));
+  }
   return {
     ran: true,
+    errorsByFile,
     errors: findings.filter(f => f.Level === 'Error').map(fmt),
     warnings: findings.filter(f => f.Level === 'Warning').map(fmt),
     output: res.stdout,
@@ -54,6 +65,14 @@ export function lintTemplateFiles(files: string[]): LintResult {
 
 /** Lints templates given as objects (from `Template.toJSON()` or an assembly). */
 export function lintTemplates(templates: Array<Record<string, unknown>>): LintResult {
+  return lintEach(templates).result;
+}
+
+/**
+ * Lints templates in one cfn-lint run and returns the error findings of each,
+ * in the order given (`perTemplate[i]` belongs to `templates[i]`).
+ */
+export function lintEach(templates: Array<Record<string, unknown>>): { result: LintResult; perTemplate: string[][] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-lint-'));
   try {
     const files = templates.map((t, i) => {
@@ -61,7 +80,8 @@ export function lintTemplates(templates: Array<Record<string, unknown>>): LintRe
       fs.writeFileSync(f, JSON.stringify(t));
       return f;
     });
-    return lintTemplateFiles(files);
+    const result = lintTemplateFiles(files);
+    return { result, perTemplate: files.map(f => result.errorsByFile.get(path.resolve(f)) ?? []) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
