@@ -19,7 +19,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   cdkVersion: CDK_FLOOR,
   cdkVersionPinning: false,
-  constructsVersion: '10.5.0',
+  constructsVersion: '10.5.1',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
@@ -35,6 +35,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@^2.1100.0',
     'ts-node@^10.9.2',
     'fast-check@^4',
+    // cdk-nag 3 needs aws-cdk-lib >= 2.257; 2.x runs on our 2.239 floor.
+    'cdk-nag@^2.36.8',
   ],
 
   gitignore: ['/cdk.out*/', '/.cdk-example/'],

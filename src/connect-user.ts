@@ -2,9 +2,14 @@ import { Annotations, Fn, IResource, Lazy, RemovalPolicy, Resource, SecretValue,
 import {
   CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
 } from 'aws-cdk-lib/aws-connect';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { UserChannelSettings } from './channel-settings';
 import { IdentityManagementType, UserIdentityInfo } from './identity';
 import { PhoneConfig } from './phone-config';
+import { checkChannelSettings, renderChannelSettings } from './private/channels';
 import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './private/instance';
 import { Problems, show } from './private/problems';
 import { claimUsername } from './private/registry';
@@ -39,6 +44,26 @@ export interface IConnectUser extends IResource, IUserRef {
    * @attribute
    */
   readonly instanceArn: string;
+
+  /**
+   * Grants `actions` (such as `connect:DescribeUser`) on this user to `grantee`.
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grants reading this user: `connect:DescribeUser` and `connect:ListUserProficiencies`.
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants changing this user's settings: identity info, phone and per-channel
+   * settings, routing profile, security profiles, hierarchy group and proficiencies.
+   *
+   * Amazon Connect also checks permissions on the resources an update refers to
+   * (the new routing profile, security profiles or hierarchy group): grant those
+   * separately.
+   */
+  grantUpdate(grantee: iam.IGrantable): iam.Grant;
 }
 
 /**
@@ -93,6 +118,17 @@ export interface ConnectUserProps {
   readonly phoneConfig?: PhoneConfig;
 
   /**
+   * Per-channel settings (voice, chat, task, email): auto-accept and After
+   * Contact Work per channel, and on voice the phone, persistent connection and
+   * voice enhancement. AWS recommends these over `phoneConfig`; a `phoneConfig`
+   * field and its per-channel counterpart cannot both be set.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UpdateUserConfig.html
+   */
+  readonly channelSettings?: UserChannelSettings;
+
+  /**
    * The user's names, email addresses and mobile number.
    *
    * @default - none
@@ -125,12 +161,35 @@ export interface ConnectUserProps {
    * SecureString references for this resource type.
    *
    * CloudFormation only sends the password when the user is created: changing
-   * it later does not change the agent's password.
+   * it later does not change the agent's password. To have the library make one,
+   * use `generatePassword`.
    *
    * @default - none
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
    */
   readonly password?: SecretValue;
+
+  /**
+   * Generate the initial password into a new Secrets Manager secret (JSON keys
+   * `username` and `password`), exposed as `passwordSecret`, and pass it to the
+   * user through a dynamic reference. The password has 32 characters with at least
+   * one lowercase letter, one uppercase letter and one digit, which always meets
+   * Amazon Connect's policy. Only for instances that take passwords
+   * (CONNECT_MANAGED); not together with `password`.
+   *
+   * The secret follows the user's removal policy. Rotating it does not change the
+   * agent's password (see `password`).
+   *
+   * @default false
+   */
+  readonly generatePassword?: boolean;
+
+  /**
+   * The KMS key that encrypts the generated password secret.
+   *
+   * @default - the account's `aws/secretsmanager` key
+   */
+  readonly passwordEncryptionKey?: kms.IKey;
 
   /**
    * The agent's proficiencies in predefined attributes, used by routing criteria.
@@ -193,7 +252,37 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
   public get userRef(): UserReference {
     return { userArn: this.userArn };
   }
+
+  /**
+   * Grants `actions` (such as `connect:DescribeUser`) on this user to `grantee`.
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.userArn] });
+  }
+
+  /**
+   * Grants reading this user: `connect:DescribeUser` and `connect:ListUserProficiencies`.
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...READ_ACTIONS);
+  }
+
+  /**
+   * Grants changing this user's settings: identity info, phone and per-channel
+   * settings, routing profile, security profiles, hierarchy group and proficiencies.
+   */
+  public grantUpdate(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...UPDATE_ACTIONS);
+  }
 }
+
+// Source: Service Authorization Reference for Amazon Connect (actions on the agent resource type).
+const READ_ACTIONS = ['connect:DescribeUser', 'connect:ListUserProficiencies'];
+const UPDATE_ACTIONS = [
+  'connect:UpdateUserIdentityInfo', 'connect:UpdateUserPhoneConfig', 'connect:UpdateUserConfig',
+  'connect:UpdateUserRoutingProfile', 'connect:UpdateUserSecurityProfiles', 'connect:UpdateUserHierarchy',
+  'connect:AssociateUserProficiencies', 'connect:DisassociateUserProficiencies', 'connect:UpdateUserProficiencies',
+];
 
 const CONNECT_USER_SYMBOL = Symbol.for('cdk-connect-user.ConnectUser');
 
@@ -276,6 +365,14 @@ export class ConnectUser extends ConnectUserBase {
   /** Whether the user is adopted (imported into the stack) rather than created. */
   public readonly adopted: boolean;
 
+  /**
+   * The secret holding the generated initial password (JSON keys `username` and
+   * `password`), when `generatePassword` is set.
+   *
+   * @default - none
+   */
+  public readonly passwordSecret?: secretsmanager.ISecret;
+
   private readonly resource: CfnUser;
   private readonly instanceKey: string | undefined;
   private readonly securityProfileArns: string[] = [];
@@ -303,7 +400,15 @@ export class ConnectUser extends ConnectUserBase {
       this.checkMember(problems, 'hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
     }
     checkIdentityInfo(problems, props.identityInfo, type);
-    checkIdentityRequirements(problems, { type, hasPassword: props.password !== undefined, directoryUserId: props.directoryUserId });
+    const hasPassword = props.password !== undefined || !!props.generatePassword;
+    checkIdentityRequirements(problems, { type, hasPassword, directoryUserId: props.directoryUserId });
+    if (props.generatePassword && props.password !== undefined) {
+      problems.add('generatePassword', 'is true while password is set; expected one of them');
+    }
+    if (props.passwordEncryptionKey && !props.generatePassword) {
+      problems.add('passwordEncryptionKey', 'is set without generatePassword; expected generatePassword: true, or no key');
+    }
+    checkChannelSettings(problems, props.channelSettings, props.phoneConfig);
     const plaintextPassword = props.password !== undefined && !Token.isUnresolved(props.password.unsafeUnwrap());
     if (plaintextPassword) {
       checkPlaintextPassword(problems, props.password!.unsafeUnwrap());
@@ -337,6 +442,27 @@ export class ConnectUser extends ConnectUserBase {
     }
     this.proficiencyList.push(...(props.proficiencies ?? []));
 
+    const removalPolicy = this.adopted ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
+    let password = props.password;
+    if (props.generatePassword) {
+      const secret = new secretsmanager.Secret(this, 'PasswordSecret', {
+        description: 'Initial password of an Amazon Connect user',
+        encryptionKey: props.passwordEncryptionKey,
+        // Source: schema/API Password: 8-64 characters with a lowercase letter, an uppercase letter and a digit.
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify({ username: props.username }),
+          generateStringKey: 'password',
+          passwordLength: 32,
+          excludePunctuation: true,
+          includeSpace: false,
+          requireEachIncludedType: true,
+        },
+        removalPolicy,
+      });
+      this.passwordSecret = secret;
+      password = secret.secretValueFromJson('password');
+    }
+
     this.resource = new CfnUser(this, 'Resource', {
       instanceArn: this.instanceArn,
       username: props.username,
@@ -352,11 +478,12 @@ export class ConnectUser extends ConnectUserBase {
         mobile: props.identityInfo.mobile,
       },
       directoryUserId: props.directoryUserId,
-      password: props.password?.unsafeUnwrap(),
+      password: password?.unsafeUnwrap(),
       userProficiencies: Lazy.any({ produce: () => this.proficiencyList.map(p => p._render()) }, { omitEmptyArray: true }),
       tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
+      ...renderChannelSettings(props.channelSettings),
     });
-    this.resource.applyRemovalPolicy(this.adopted ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN);
+    this.resource.applyRemovalPolicy(removalPolicy);
 
     this.userArn = this.resource.attrUserArn;
     this.userId = Fn.select(3, Fn.split('/', this.userArn));

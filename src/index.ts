@@ -1,3 +1,4 @@
+export * from './channel-settings';
 export * from './connect-user';
 export * from './identity';
 export * from './phone-config';
