@@ -39,7 +39,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^2.36.8',
   ],
 
-  gitignore: ['/cdk.out*/', '/.cdk-example/'],
+  gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/'],
+  bin: { 'cdk-connect-user': 'lib/cli/main.js' },
 });
 
 // Node 20 is this project's CI floor; jsii's end-of-life banner on it is noise.
@@ -61,5 +62,7 @@ const example = project.addTask('example', {
 });
 example.exec(`cdk synth --app "ts-node --transpile-only examples/app.ts" --output ${exampleOut} --quiet --no-notices`);
 example.exec(`ts-node --transpile-only scripts/lint-templates.ts ${exampleOut}`);
+// The adopt workflow's next step: the files `cdk import --resource-mapping` takes.
+example.exec(`ts-node --transpile-only src/cli/main.ts import-mapping ${exampleOut} --out ${exampleOut}/import-mappings`);
 
 project.synth();

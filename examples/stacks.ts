@@ -58,7 +58,8 @@ export class AgentsStack extends Stack {
     });
     jane.addProficiency(UserProficiency.of('Language', 'Spanish', ProficiencyLevel.THREE));
 
-    // 3. Adopt: the user exists already and is brought under the stack by a resource import.
+    // 3. Adopt: the user exists already (made in the console) and is brought under the stack by a
+    //    resource import: `npm run example` writes the mapping that `cdk import` needs.
     new ConnectUser(this, 'ExistingUser', {
       instance,
       username: 'existing.user',
@@ -66,6 +67,7 @@ export class AgentsStack extends Stack {
       securityProfiles: [agentProfile],
       phoneConfig: PhoneConfig.softPhone(),
       adopt: true,
+      existingUserArn: `${INSTANCE_ARN}/agent/f1a2b3c4-aaaa-bbbb-cccc-EXAMPLE00000`,
     });
 
     // 4. Import by ARN: a supervisor made elsewhere, usable wherever an IUserRef is expected.

@@ -1,16 +1,19 @@
-import { Annotations, Fn, IResource, Lazy, RemovalPolicy, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Duration, Fn, IResource, Lazy, RemovalPolicy, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
 import {
   CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
 } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { UserChannelSettings } from './channel-settings';
 import { IdentityManagementType, UserIdentityInfo } from './identity';
 import { PhoneConfig } from './phone-config';
+import { ADOPT_METADATA_KEY } from './private/adopt';
 import { checkChannelSettings, renderChannelSettings } from './private/channels';
 import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './private/instance';
+import { LOOKUP_HANDLER_CODE } from './private/lookup-handler';
 import { Problems, show } from './private/problems';
 import { claimUsername } from './private/registry';
 import {
@@ -74,6 +77,21 @@ export interface ConnectUserAttributes {
    * The ARN of the user: `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`.
    */
   readonly userArn: string;
+}
+
+/**
+ * Options of `ConnectUser.fromUsername()`.
+ */
+export interface ConnectUserLookupOptions {
+  /**
+   * The instance to look the user up in.
+   */
+  readonly instance: IInstanceRef;
+
+  /**
+   * The username to find. It must match exactly, including case.
+   */
+  readonly username: string;
 }
 
 /**
@@ -232,10 +250,24 @@ export interface ConnectUserProps {
    * import rather than created anew. Forces `DeletionPolicy` and
    * `UpdateReplacePolicy` to `Retain`, as an import requires.
    *
+   * Amazon Connect keeps no password that CloudFormation could import, so an
+   * adopted user takes no `password` or `generatePassword`. Run
+   * `npx cdk-connect-user import-mapping` after `cdk synth` to get the files
+   * `cdk import --resource-mapping` needs.
+   *
    * @default false
    * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import.html
    */
   readonly adopt?: boolean;
+
+  /**
+   * With `adopt`, the ARN of the existing user, which CloudFormation needs to import it
+   * (`arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`).
+   * Without it, `cdk-connect-user import-mapping --lookup` finds the ARN by username.
+   *
+   * @default - looked up by username when the import mapping is made
+   */
+  readonly existingUserArn?: string;
 }
 
 /**
@@ -322,6 +354,60 @@ export class ConnectUser extends ConnectUserBase {
         : Fn.join('/', [Fn.select(0, Fn.split('/', userArn)), Fn.select(1, Fn.split('/', userArn))]);
     }
     return new Import(scope, id, { environmentFromArn: userArn });
+  }
+
+  /**
+   * Reference an existing user by username. The user's ARN is looked up at deploy
+   * time with the Amazon Connect `SearchUsers` API (exact username match), by a
+   * small Lambda-backed custom resource (one Lambda per stack) whose role may only
+   * search and describe users of that instance. The deployment fails with a
+   * clear message when no user, or more than one, has the username.
+   *
+   * The lookup runs when the custom resource is created or its properties change;
+   * it does not follow a user that is later deleted or renamed.
+   *
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_SearchUsers.html
+   */
+  public static fromUsername(scope: Construct, id: string, options: ConnectUserLookupOptions): IConnectUser {
+    const instanceArn = options.instance.instanceRef.instanceArn;
+    const problems = new Problems();
+    checkArn(problems, 'instance', instanceArn, 'instance');
+    checkUsername(problems, options.username, undefined);
+    problems.throwIfAny(`ConnectUser.fromUsername('${id}')`);
+
+    const handler = new lambda.SingletonFunction(scope, `${id}Handler`, {
+      uuid: 'cdk-connect-user-lookup-3f1c9d2e',
+      lambdaPurpose: 'ConnectUserLookup',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(LOOKUP_HANDLER_CODE),
+      timeout: Duration.minutes(1),
+      description: 'Looks up Amazon Connect users by username for ConnectUser.fromUsername()',
+    });
+    // Source: Service Authorization Reference: connect:SearchUsers depends on connect:DescribeUser and
+    // connect:ListUserProficiencies; scoped to the instance and its users.
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['connect:SearchUsers', 'connect:DescribeUser', 'connect:ListUserProficiencies'],
+      resources: [instanceArn, `${instanceArn}/agent/*`],
+    }));
+
+    class Lookup extends ConnectUserBase {
+      public readonly userArn: string;
+      public readonly userId: string;
+      public readonly instanceArn = instanceArn;
+      constructor() {
+        super(scope, id);
+        const resource = new CustomResource(this, 'Resource', {
+          serviceToken: handler.functionArn,
+          resourceType: 'Custom::ConnectUserLookup',
+          properties: { InstanceArn: instanceArn, Username: options.username },
+        });
+        resource.node.addDependency(handler);
+        this.userArn = resource.getAttString('UserArn');
+        this.userId = resource.getAttString('UserId');
+      }
+    }
+    return new Lookup();
   }
 
   /**
@@ -415,6 +501,7 @@ export class ConnectUser extends ConnectUserBase {
     } else if (props.password !== undefined) {
       checkPasswordReference(problems, Stack.of(this).resolve(props.password.unsafeUnwrap()));
     }
+    this.checkAdoption(problems, props);
     if (this.adopted && props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
       // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
       // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
@@ -484,6 +571,14 @@ export class ConnectUser extends ConnectUserBase {
       ...renderChannelSettings(props.channelSettings),
     });
     this.resource.applyRemovalPolicy(removalPolicy);
+    if (this.adopted) {
+      // Read by the import-mapping command: what it needs to name the user in `cdk import --resource-mapping`.
+      this.resource.addMetadata(ADOPT_METADATA_KEY, {
+        username: props.username,
+        instanceArn: this.instanceArn,
+        ...(props.existingUserArn !== undefined ? { userArn: props.existingUserArn } : {}),
+      });
+    }
 
     this.userArn = this.resource.attrUserArn;
     this.userId = Fn.select(3, Fn.split('/', this.userArn));
@@ -517,6 +612,34 @@ export class ConnectUser extends ConnectUserBase {
     checkTags(problems, this.resource.tags.renderTags() ?? []);
     const text = problems.render('ConnectUser');
     return text === undefined ? [] : [text];
+  }
+
+  /** What would make a CloudFormation resource import of an adopted user fail or misbehave. */
+  private checkAdoption(problems: Problems, props: ConnectUserProps): void {
+    if (!this.adopted) {
+      if (props.existingUserArn !== undefined) {
+        problems.add('existingUserArn', 'is set without adopt: true; expected adopt: true, or no existingUserArn');
+      }
+      return;
+    }
+    // Source: schema Password is write-only: CloudFormation cannot read it back, so an import cannot
+    // take it over, and CFN only sends it on create anyway.
+    if (props.password !== undefined || props.generatePassword) {
+      problems.add('password', 'is set on an adopted user; expected none: an imported user keeps the password it has, and CloudFormation cannot import a write-only password');
+    }
+    if (props.existingUserArn !== undefined) {
+      // Source: schema UserArn pattern (the import identifier, primaryIdentifier /properties/UserArn).
+      checkArn(problems, 'existingUserArn', props.existingUserArn, 'agent');
+      if (differentInstances(this.instanceKey, instanceKeyOfResourceArn(props.existingUserArn, 'agent'))) {
+        problems.add('existingUserArn', `${show(props.existingUserArn)} is a user of another instance; expected a user of ${describeKey(this.instanceKey!)}`);
+      }
+      if (Token.isUnresolved(props.existingUserArn)) {
+        problems.add('existingUserArn', 'is a token; expected the literal ARN, which the import mapping must contain');
+      }
+    } else if (Token.isUnresolved(props.username) || Token.isUnresolved(this.instanceArn)) {
+      // Source: CloudFormation resource import needs the identifier (UserArn) of every imported resource.
+      problems.add('existingUserArn', 'missing, and the username or instance ARN is a token, so the user cannot be looked up; expected existingUserArn for an adopted user');
+    }
   }
 
   /** The instance ARN's shape, and its region and account against the stack's. */

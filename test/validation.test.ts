@@ -313,3 +313,24 @@ describe('accepts every boundary, and cfn-lint agrees', () => {
     assertLintClean(templates);
   });
 });
+
+describe('same-instance checks through L1s in the app', () => {
+  it('rejects a CfnRoutingProfile of another CfnInstance', async () => {
+    const { CfnInstance, CfnRoutingProfile, CfnSecurityProfile } = await import('aws-cdk-lib/aws-connect');
+    const stack = newStack();
+    const attributes = { inboundCalls: true, outboundCalls: true };
+    const a = new CfnInstance(stack, 'A', { identityManagementType: 'SAML', attributes });
+    const b = new CfnInstance(stack, 'B', { identityManagementType: 'SAML', attributes });
+    const routingProfile = new CfnRoutingProfile(stack, 'Rp', {
+      instanceArn: b.attrArn, name: 'n', description: 'd', defaultOutboundQueueArn: `${INSTANCE_ARN}/queue/q`, mediaConcurrencies: [],
+    });
+    const securityProfile = new CfnSecurityProfile(stack, 'Sp', { instanceArn: a.attrArn, securityProfileName: 's' });
+    expect(() => new ConnectUser(stack, 'U', {
+      instance: a,
+      username: 'agent',
+      routingProfile,
+      securityProfiles: [securityProfile],
+      identityInfo: { firstName: 'A', lastName: 'B', email: 'a@example.com' },
+    })).toThrow(/routingProfile: the referenced resource belongs to instance 'Stack\/B', not the user's instance 'Stack\/A'/);
+  });
+});

@@ -34,7 +34,7 @@ export function instanceKeyOfResourceArn(arn: string, type: ConnectResourceType)
 
 /** The construct a token string refers to (`Fn::GetAtt` / `Ref`), if it is exactly one reference. */
 function referenceTarget(value: string): IConstruct | undefined {
-  const resolvable = Tokenization.reverseString(value);
+  const resolvable = Tokenization.reverseCompleteString(value);
   return resolvable && Reference.isReference(resolvable) ? resolvable.target : undefined;
 }
 

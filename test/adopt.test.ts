@@ -1,0 +1,195 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnParameter, SecretValue, Stack, Stage } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectUser } from '../src';
+import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, userArn, INSTANCE_ARN } from './util/fixtures';
+import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
+import { loadConnectSdk, main } from '../src/cli/main';
+
+const env = { account: ACCOUNT, region: REGION };
+const tmpDirs: string[] = [];
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'adopt-'));
+  tmpDirs.push(d);
+  return d;
+};
+afterEach(() => tmpDirs.splice(0).forEach(d => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('adopt: what the template carries', () => {
+  it('marks the adopted user with what the import mapping needs', () => {
+    const stack = newStack();
+    new ConnectUser(stack, 'U', minimalProps(refs(stack), { adopt: true, existingUserArn: userArn('u-7') }));
+    Template.fromStack(stack).hasResource('AWS::Connect::User', {
+      DeletionPolicy: 'Retain',
+      Metadata: { 'cdk-connect-user:adopt': { username: 'agent.one', instanceArn: INSTANCE_ARN, userArn: userArn('u-7') } },
+    });
+  });
+
+  it('does not mark users that are not adopted', () => {
+    const stack = newStack();
+    new ConnectUser(stack, 'U', minimalProps(refs(stack)));
+    const user = Object.values<any>(Template.fromStack(stack).findResources('AWS::Connect::User'))[0];
+    expect(user.Metadata?.['cdk-connect-user:adopt']).toBeUndefined();
+  });
+
+  it.each([
+    ['a password', { adopt: true, password: SecretValue.secretsManager('p') }, /password: is set on an adopted user; expected none/],
+    ['a generated password', { adopt: true, generatePassword: true }, /password: is set on an adopted user/],
+    ['an existingUserArn without adopt', { existingUserArn: userArn() }, /existingUserArn: is set without adopt: true/],
+    ['a malformed existingUserArn', { adopt: true, existingUserArn: `${INSTANCE_ARN}/user/u-1` }, /existingUserArn: .* is not an Amazon Connect agent ARN/],
+    ['a user of another instance', { adopt: true, existingUserArn: userArn('u-1', OTHER_INSTANCE_ARN) }, /existingUserArn: .* is a user of another instance/],
+  ])('rejects %s', (_what, extra, error) => {
+    const stack = newStack();
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), extra))).toThrow(error);
+  });
+
+  it('rejects an adopted user that cannot be identified (token username, no existingUserArn)', () => {
+    const stack = newStack();
+    const username = new CfnParameter(stack, 'Username').valueAsString;
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { adopt: true, username })))
+      .toThrow(/existingUserArn: missing, and the username or instance ARN is a token, so the user cannot be looked up/);
+  });
+
+  it('rejects a token existingUserArn, which a mapping file cannot hold', () => {
+    const stack = newStack();
+    const arn = new CfnParameter(stack, 'Arn').valueAsString;
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { adopt: true, existingUserArn: arn }))).toThrow(/existingUserArn: is a token/);
+  });
+});
+
+/** An app with adopted users in two stacks (one in a stage), synthesized to a fresh directory. */
+function synthAdoptionApp(outdir: string) {
+  const app = new App({ outdir });
+  const a = new Stack(app, 'Frontline', { env });
+  const ra = refs(a);
+  const alice = new ConnectUser(a, 'Alice', minimalProps(ra, { username: 'alice', adopt: true, existingUserArn: userArn('alice-id') }));
+  const bob = new ConnectUser(a, 'Bob', minimalProps(ra, { username: 'bob', adopt: true }));
+  new ConnectUser(a, 'NewHire', minimalProps(ra, { username: 'new.hire' }));
+  const stage = new Stage(app, 'Emea', { env });
+  const b = new Stack(stage, 'Supervisors', { env });
+  const carol = new ConnectUser(b, 'Carol', minimalProps(refs(b), { username: 'carol', adopt: true, existingUserArn: userArn('carol-id') }));
+  app.synth();
+  const id = (u: ConnectUser) => Stack.of(u).getLogicalId(u.node.defaultChild as CfnUser);
+  return { alice: id(alice), bob: id(bob), carol: id(carol) };
+}
+
+const fakeLookup = async (instanceArn: string, username: string) => `${instanceArn}/agent/looked-up-${username}`;
+
+describe('import-mapping', () => {
+  it('maps every adopted user of every stack by logical id to its UserArn, one file per stack', async () => {
+    const outdir = tmp();
+    const ids = synthAdoptionApp(outdir);
+    const users = findAdoptedUsers(outdir);
+    expect(users.map(u => `${u.stack}/${u.logicalId}`).sort()).toEqual(
+      [`Frontline/${ids.alice}`, `Frontline/${ids.bob}`, `Emea/Supervisors/${ids.carol}`].sort());
+
+    const files = writeMappings(await buildMappings(users, fakeLookup), path.join(outdir, 'mappings'));
+    expect(files.map(f => path.basename(f))).toEqual(['Emea-Supervisors.import-mapping.json', 'Frontline.import-mapping.json']);
+
+    const frontline = JSON.parse(fs.readFileSync(files[1], 'utf8'));
+    expect(frontline).toEqual({
+      [ids.alice]: { UserArn: userArn('alice-id') },
+      [ids.bob]: { UserArn: `${INSTANCE_ARN}/agent/looked-up-bob` },
+    });
+    // The keys are exactly the logical ids of AWS::Connect::User resources in that stack's template.
+    const template = JSON.parse(fs.readFileSync(path.join(outdir, 'Frontline.template.json'), 'utf8'));
+    for (const key of Object.keys(frontline)) expect(template.Resources[key].Type).toBe('AWS::Connect::User');
+    expect(JSON.parse(fs.readFileSync(files[0], 'utf8'))).toEqual({ [ids.carol]: { UserArn: userArn('carol-id') } });
+  });
+
+  it('writes the same bytes for the same app, whatever the order of lookups', async () => {
+    const render = async (delayFor: string) => {
+      const outdir = tmp();
+      synthAdoptionApp(outdir);
+      const slowLookup = async (i: string, u: string) => {
+        if (u === delayFor) await new Promise(r => setTimeout(r, 5));
+        return fakeLookup(i, u);
+      };
+      const files = writeMappings(await buildMappings(findAdoptedUsers(outdir), slowLookup), path.join(outdir, 'm'));
+      return files.map(f => fs.readFileSync(f, 'utf8'));
+    };
+    const [first, second] = [await render('bob'), await render('alice')];
+    expect(second).toEqual(first);
+    expect(first[1]).toMatch(/^\{\n {2}"Alice[0-9A-F]{8}": \{\n {4}"UserArn": "arn:aws:connect:[^"]+\/agent\/alice-id"\n {2}\},\n/);
+    expect(first[1].endsWith('}\n')).toBe(true);
+  });
+
+  it('lists every adopted user that needs a lookup when none is given', async () => {
+    const outdir = tmp();
+    synthAdoptionApp(outdir);
+    await expect(buildMappings(findAdoptedUsers(outdir))).rejects.toThrow(/no existingUserArn; set it in code or pass --lookup[\s\S]*Frontline\/Bob.*'bob'/);
+  });
+
+  it('the command writes the files and prints the cdk import commands', async () => {
+    const outdir = tmp();
+    const ids = synthAdoptionApp(outdir);
+    const lines: string[] = [];
+    // Bob has no existingUserArn: without --lookup the command refuses.
+    await expect(main(['import-mapping', outdir, '--out', path.join(outdir, 'm')], l => lines.push(l))).rejects.toThrow(/Bob/);
+
+    // With every ARN known it succeeds.
+    const app2 = tmp();
+    const app = new App({ outdir: app2 });
+    const s = new Stack(app, 'Only', { env });
+    new ConnectUser(s, 'Dana', minimalProps(refs(s), { username: 'dana', adopt: true, existingUserArn: userArn('dana-id') }));
+    app.synth();
+    expect(await main(['import-mapping', app2, '--out', path.join(app2, 'm')], l => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/1 adopted user\(s\) in 1 stack\(s\)[\s\S]*npx cdk import Only --resource-mapping .*Only.import-mapping.json/);
+    expect(ids.bob).toBeDefined();
+  });
+
+  it('says so when there is nothing to adopt, and rejects bad arguments', async () => {
+    const outdir = tmp();
+    const app = new App({ outdir });
+    new ConnectUser(new Stack(app, 'S', { env }), 'U', minimalProps(refs(Stack.of(app.node.findChild('S')))));
+    app.synth();
+    const lines: string[] = [];
+    expect(await main(['import-mapping', outdir], l => lines.push(l))).toBe(0);
+    expect(lines).toEqual([`No adopted ConnectUsers in ${outdir}: nothing to import.`]);
+    expect(await main(['import-mapping', outdir, '--bogus'], l => lines.push(l))).toBe(2);
+    expect(await main(['frobnicate'], l => lines.push(l))).toBe(2);
+    expect(() => findAdoptedUsers(path.join(outdir, 'nope'))).toThrow(/is not a cloud assembly/);
+  });
+});
+
+describe('import-mapping --lookup', () => {
+  const sdk = loadConnectSdk.load;
+  afterEach(() => {
+    loadConnectSdk.load = sdk;
+  });
+
+  function appWithUnknownArn() {
+    const outdir = tmp();
+    const app = new App({ outdir });
+    const s = new Stack(app, 'Frontline', { env });
+    new ConnectUser(s, 'Bob', minimalProps(refs(s), { username: 'bob', adopt: true }));
+    app.synth();
+    return outdir;
+  }
+
+  it('finds users by username through SearchUsers in the instance region', async () => {
+    const outdir = appWithUnknownArn();
+    const clients: any[] = [];
+    loadConnectSdk.load = () => ({
+      SearchUsersCommand: class { constructor(public readonly input: any) {} },
+      ConnectClient: class {
+        constructor(public readonly config: any) { clients.push(config); }
+        async send(cmd: any) { return { Users: [{ Username: cmd.input.SearchCriteria.StringCondition.Value, Arn: userArn('bob-id'), Id: 'bob-id' }] }; }
+      },
+    });
+    expect(await main(['import-mapping', outdir, '--lookup', '--out', path.join(outdir, 'm')], () => undefined)).toBe(0);
+    expect(clients).toEqual([{ region: REGION }]);
+    const mapping = JSON.parse(fs.readFileSync(path.join(outdir, 'm', 'Frontline.import-mapping.json'), 'utf8'));
+    expect(Object.values(mapping)).toEqual([{ UserArn: userArn('bob-id') }]);
+  });
+
+  it('says how to install the SDK when it is missing', async () => {
+    const outdir = appWithUnknownArn();
+    loadConnectSdk.load = () => { throw new Error('Cannot find module'); };
+    await expect(main(['import-mapping', outdir, '--lookup'], () => undefined)).rejects.toThrow(/--lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk\/client-connect'/);
+  });
+});

@@ -1,0 +1,123 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { ConnectInstance, ConnectUser } from '../src';
+import { INSTANCE_ARN, newStack } from './util/fixtures';
+import { LOOKUP_HANDLER_CODE } from '../src/private/lookup-handler';
+
+describe('ConnectUser.fromUsername: what it synthesizes', () => {
+  function lookup(stack: Stack, id = 'Supervisor', username = 'jane.smith') {
+    const instance = ConnectInstance.fromInstanceArn(stack, `${id}Instance`, INSTANCE_ARN);
+    return ConnectUser.fromUsername(stack, id, { instance, username });
+  }
+
+  it('a custom resource with the instance and username, whose attributes are the user ARN and id', () => {
+    const stack = newStack();
+    const user = lookup(stack);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('Custom::ConnectUserLookup', { InstanceArn: INSTANCE_ARN, Username: 'jane.smith' });
+    const [crId] = Object.keys(template.findResources('Custom::ConnectUserLookup'));
+    expect(stack.resolve(user.userArn)).toEqual({ 'Fn::GetAtt': [crId, 'UserArn'] });
+    expect(stack.resolve(user.userId)).toEqual({ 'Fn::GetAtt': [crId, 'UserId'] });
+    expect(user.instanceArn).toBe(INSTANCE_ARN);
+  });
+
+  it('a Lambda with the inline SearchUsers code and a least-privilege policy', () => {
+    const stack = newStack();
+    lookup(stack);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x', Handler: 'index.handler', Code: { ZipFile: Match.stringLikeRegexp('ComparisonType: .EXACT.') },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['connect:SearchUsers', 'connect:DescribeUser', 'connect:ListUserProficiencies'], Resource: [INSTANCE_ARN, `${INSTANCE_ARN}/agent/*`] }] },
+    });
+  });
+
+  it('shares one Lambda between the lookups of a stack', () => {
+    const stack = newStack();
+    lookup(stack, 'A', 'a.one');
+    lookup(stack, 'B', 'b.two');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('Custom::ConnectUserLookup', 2);
+  });
+
+  it('rejects a malformed username or instance ARN at synth', () => {
+    const stack = newStack();
+    expect(() => lookup(stack, 'X', 'not a user')).toThrow(/ConnectUser.fromUsername\('X'\) has 1 problem:\n {2}- username: 'not a user' contains " "/);
+    const bad = { instanceRef: { instanceArn: 'i-123' }, node: stack.node, env: stack.env } as any;
+    expect(() => ConnectUser.fromUsername(stack, 'Y', { instance: bad, username: 'ok' })).toThrow(/instance: 'i-123' is not an Amazon Connect instance ARN/);
+  });
+});
+
+/** Runs the Lambda's inline code with a fake Connect client and a fake HTTPS response endpoint. */
+type Page = { Users: Array<{ Username: string; Arn: string; Id: string }>; NextToken?: string };
+async function invoke(pages: Page[], event: Record<string, unknown>) {
+  const requests: any[] = [];
+  let responseBody = '';
+  const fakeRequire = (name: string) => {
+    if (name === 'https') {
+      return {
+        request: (_url: string, _opts: unknown, cb: (res: any) => void) => ({
+          on: () => undefined,
+          end: (body: string) => {
+            responseBody = body;
+            cb({ resume: () => undefined, on: (_e: string, done: () => void) => done() });
+          },
+        }),
+      };
+    }
+    if (name === '@aws-sdk/client-connect') {
+      return {
+        SearchUsersCommand: class { constructor(public readonly input: any) {} },
+        ConnectClient: class { async send(cmd: any) { requests.push(cmd.input); return pages[requests.length - 1]; } },
+      };
+    }
+    throw new Error(`unexpected require ${name}`);
+  };
+  const module = { exports: {} as any };
+  new Function('require', 'module', 'exports', LOOKUP_HANDLER_CODE)(fakeRequire, module, module.exports);
+  await module.exports.handler({ RequestType: 'Create', ResponseURL: 'https://example.invalid/r', StackId: 's', RequestId: 'r', LogicalResourceId: 'L', ...event });
+  return { requests, response: JSON.parse(responseBody) };
+}
+
+const props = { ResourceProperties: { InstanceArn: INSTANCE_ARN, Username: 'jane' } };
+const user = (Username: string, id = Username) => ({ Username, Arn: `${INSTANCE_ARN}/agent/${id}`, Id: id });
+
+describe('the lookup Lambda', () => {
+  it('answers with the ARN and id of the one exact match, searching with an EXACT condition', async () => {
+    const { requests, response } = await invoke([{ Users: [user('jane', 'j-1')] }], props);
+    expect(requests[0]).toEqual({
+      InstanceId: 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+      MaxResults: 100,
+      NextToken: undefined,
+      SearchCriteria: { StringCondition: { FieldName: 'Username', Value: 'jane', ComparisonType: 'EXACT' } },
+    });
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: `${INSTANCE_ARN}/agent/j-1`, Data: { UserArn: `${INSTANCE_ARN}/agent/j-1`, UserId: 'j-1' } });
+  });
+
+  it('follows every page', async () => {
+    const { requests, response } = await invoke([{ Users: [], NextToken: 't1' }, { Users: [user('jane')] }], props);
+    expect(requests.map(r => r.NextToken)).toEqual([undefined, 't1']);
+    expect(response.Status).toBe('SUCCESS');
+  });
+
+  it('fails the deployment with a clear reason when no user matches, naming users that differ only in case', async () => {
+    const { response } = await invoke([{ Users: [user('Jane')] }], props);
+    expect(response.Status).toBe('FAILED');
+    expect(response.Reason).toBe(`No Amazon Connect user has the username 'jane' in instance ${INSTANCE_ARN} (usernames that differ only in case: Jane); expected exactly one`);
+  });
+
+  it('fails the deployment when more than one user matches', async () => {
+    const { response } = await invoke([{ Users: [user('jane', 'a')] }, { Users: [user('jane', 'b')] }].map((p, i) => (i === 0 ? { ...p, NextToken: 'n' } : p)), props);
+    expect(response.Status).toBe('FAILED');
+    expect(response.Reason).toMatch(/^2 Amazon Connect users have the username 'jane' in instance .* \(.*agent\/a, .*agent\/b\); expected exactly one$/);
+  });
+
+  it('does nothing on delete', async () => {
+    const { requests, response } = await invoke([], { ...props, RequestType: 'Delete', PhysicalResourceId: 'arn-x' });
+    expect(requests).toEqual([]);
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'arn-x' });
+  });
+});
