@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Duration, Fn, IResource, Lazy, RemovalPolicy, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
 import {
   CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
 } from 'aws-cdk-lib/aws-connect';
@@ -410,6 +410,11 @@ export class ConnectUser extends ConnectUserBase {
     return new Lookup();
   }
 
+  static {
+    // On the prototype rather than on each of thousands of instances.
+    Object.defineProperty(ConnectUser.prototype, CONNECT_USER_SYMBOL, { value: true });
+  }
+
   /**
    * Whether `x` is a `ConnectUser` (works across copies of this library).
    */
@@ -422,14 +427,19 @@ export class ConnectUser extends ConnectUserBase {
    *
    * @attribute
    */
-  public readonly userArn: string;
+  public get userArn(): string {
+    // A getter: the L1 makes its attribute token on first use, and most users of a roster never need it.
+    return this.resource.attrUserArn;
+  }
 
   /**
    * The identifier of the user (the last segment of its ARN).
    *
    * @attribute
    */
-  public readonly userId: string;
+  public get userId(): string {
+    return Fn.select(3, Fn.split('/', this.userArn));
+  }
 
   /**
    * The ARN of the instance the user belongs to.
@@ -461,12 +471,10 @@ export class ConnectUser extends ConnectUserBase {
 
   private readonly resource: CfnUser;
   private readonly instanceKey: string | undefined;
-  private readonly securityProfileArns: string[] = [];
-  private readonly proficiencyList: UserProficiency[] = [];
+  private proficiencyList?: UserProficiency[];
 
   constructor(scope: Construct, id: string, props: ConnectUserProps) {
     super(scope, id);
-    Object.defineProperty(this, CONNECT_USER_SYMBOL, { value: true });
 
     this.instanceArn = props.instance.instanceRef.instanceArn;
     this.instanceKey = instanceKeyOfInstanceArn(this.instanceArn);
@@ -507,7 +515,7 @@ export class ConnectUser extends ConnectUserBase {
       // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
       problems.add('removalPolicy', `${props.removalPolicy} conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset`);
     }
-    problems.throwIfAny(`ConnectUser '${this.node.path}'`);
+    problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
 
     if (!Token.isUnresolved(props.username)) {
       // Source: API CreateUser returns DuplicateResourceException for a username that exists in the instance.
@@ -515,7 +523,7 @@ export class ConnectUser extends ConnectUserBase {
       if (holder !== undefined) {
         const dup = new Problems();
         dup.add('username', `${show(props.username)} is already used in the same instance by '${holder}'; expected a username unique in the instance (compared without regard to case)`);
-        dup.throwIfAny(`ConnectUser '${this.node.path}'`);
+        dup.throwIfAny(() => `ConnectUser '${this.node.path}'`);
       }
     }
 
@@ -524,10 +532,9 @@ export class ConnectUser extends ConnectUserBase {
         'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
     }
 
-    for (const sp of props.securityProfiles) {
-      this.securityProfileArns.push(sp.securityProfileRef.securityProfileArn);
+    if (props.proficiencies?.length) {
+      this.proficiencyList = [...props.proficiencies];
     }
-    this.proficiencyList.push(...(props.proficiencies ?? []));
 
     const removalPolicy = this.adopted ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
     let password = props.password;
@@ -554,7 +561,7 @@ export class ConnectUser extends ConnectUserBase {
       instanceArn: this.instanceArn,
       username: props.username,
       routingProfileArn: props.routingProfile.routingProfileRef.routingProfileArn,
-      securityProfileArns: Lazy.list({ produce: () => this.securityProfileArns }),
+      securityProfileArns: props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn),
       hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupRef.userHierarchyGroupArn,
       phoneConfig: props.phoneConfig?._render(),
       identityInfo: props.identityInfo && {
@@ -566,7 +573,7 @@ export class ConnectUser extends ConnectUserBase {
       },
       directoryUserId: props.directoryUserId,
       password: password?.unsafeUnwrap(),
-      userProficiencies: Lazy.any({ produce: () => this.proficiencyList.map(p => p._render()) }, { omitEmptyArray: true }),
+      userProficiencies: this.renderProficiencies(),
       tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
       ...renderChannelSettings(props.channelSettings),
     });
@@ -580,10 +587,8 @@ export class ConnectUser extends ConnectUserBase {
       });
     }
 
-    this.userArn = this.resource.attrUserArn;
-    this.userId = Fn.select(3, Fn.split('/', this.userArn));
 
-    this.node.addValidation({ validate: () => this.validateLate() });
+    addLateValidation(this);
   }
 
   /**
@@ -593,23 +598,32 @@ export class ConnectUser extends ConnectUserBase {
     const arn = securityProfile.securityProfileRef.securityProfileArn;
     const problems = new Problems();
     this.checkMember(problems, 'addSecurityProfile()', arn, 'security-profile');
-    problems.throwIfAny(`ConnectUser '${this.node.path}'`);
-    this.securityProfileArns.push(arn);
+    problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    this.resource.securityProfileArns = [...this.resource.securityProfileArns, arn];
   }
 
   /**
    * Adds a proficiency to the user.
    */
   public addProficiency(proficiency: UserProficiency): void {
-    this.proficiencyList.push(proficiency);
+    (this.proficiencyList ??= []).push(proficiency);
+    this.resource.userProficiencies = this.renderProficiencies();
   }
 
-  /** Checks of what can change after construction: collections and tags. */
-  private validateLate(): string[] {
+  private renderProficiencies(): CfnUser.UserProficiencyProperty[] | undefined {
+    return this.proficiencyList?.map(p => p._render());
+  }
+
+  /**
+   * Checks of what can change after construction: collections and tags.
+   *
+   * @internal
+   */
+  public _validateLate(): string[] {
     const problems = new Problems();
-    checkSecurityProfileArns(problems, this.securityProfileArns);
-    checkProficiencyDuplicates(problems, this.proficiencyList);
-    checkTags(problems, this.resource.tags.renderTags() ?? []);
+    checkSecurityProfileArns(problems, this.resource.securityProfileArns);
+    checkProficiencyDuplicates(problems, this.proficiencyList ?? []);
+    checkTags(problems, this.resource.tags.tagValues());
     const text = problems.render('ConnectUser');
     return text === undefined ? [] : [text];
   }
@@ -665,6 +679,14 @@ export class ConnectUser extends ConnectUserBase {
       problems.add(path, `${Token.isUnresolved(arn) ? 'the referenced resource' : show(arn)} belongs to instance ${describeKey(memberKey!)}, not the user's instance ${describeKey(this.instanceKey!)}; expected a ${type} of the user's instance`);
     }
   }
+}
+
+/**
+ * Registers the synth-time checks of a user. A function of its own so that the
+ * closure holds only the user, not the constructor's locals (thousands of users).
+ */
+function addLateValidation(user: ConnectUser): void {
+  user.node.addValidation({ validate: () => user._validateLate() });
 }
 
 function describeKey(key: string): string {

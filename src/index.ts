@@ -4,3 +4,4 @@ export * from './identity';
 export * from './phone-config';
 export * from './proficiency';
 export * from './references';
+export * from './roster';

@@ -41,15 +41,27 @@ export function expectedArnShape(type: ConnectResourceType): string {
  * @returns the parts, or `undefined` when the ARN does not have that shape.
  */
 export function parseConnectArn(arn: string, type: ConnectResourceType): ConnectArnParts | undefined {
+  const parts = parseAnyConnectArn(arn);
+  return parts?.resourceType === type ? parts : undefined;
+}
+
+// Rosters give thousands of users the same few ARNs: parse each string once.
+const parsed = new Map<string, ConnectArnParts | undefined>();
+
+function parseAnyConnectArn(arn: string): ConnectArnParts | undefined {
+  if (parsed.has(arn)) return parsed.get(arn);
+  const result = parseUncached(arn);
+  if (parsed.size < 10_000) parsed.set(arn, result);
+  return result;
+}
+
+function parseUncached(arn: string): ConnectArnParts | undefined {
   const m = CONNECT_ARN.exec(arn);
   if (!m) {
     return undefined;
   }
   const [, partition, region, account, instanceId, childType, childId] = m;
   const actualType = (childType ?? 'instance') as ConnectResourceType;
-  if (actualType !== type) {
-    return undefined;
-  }
   return {
     partition,
     region,

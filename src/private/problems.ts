@@ -24,12 +24,13 @@ export class Problems {
     return `${subject} has ${this.items.length} ${noun}:\n${this.items.map(i => `  - ${i}`).join('\n')}`;
   }
 
-  /** Throws a {@link ConnectUserValidationError} when any problem was recorded. */
-  public throwIfAny(subject: string): void {
-    const text = this.render(subject);
-    if (text !== undefined) {
-      throw new ConnectUserValidationError(text);
-    }
+  /**
+   * Throws a {@link ConnectUserValidationError} when any problem was recorded.
+   * The subject may be a function, so that it costs nothing when all is well.
+   */
+  public throwIfAny(subject: string | (() => string)): void {
+    if (this.items.length === 0) return;
+    throw new ConnectUserValidationError(this.render(typeof subject === 'function' ? subject() : subject)!);
   }
 }
 

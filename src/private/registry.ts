@@ -1,13 +1,13 @@
 import { IConstruct } from 'constructs';
 
 /**
- * Usernames claimed per app: root construct -> "instance key / lower-case username" -> construct path.
- * One map lookup per user, no scan of the app.
+ * Usernames claimed per app: root construct -> instance key -> lower-case username -> construct.
+ * One map lookup per user, no scan of the app; small keys, as rosters hold thousands.
  */
-const claims = new WeakMap<IConstruct, Map<string, string>>();
+const claims = new WeakMap<IConstruct, Map<string, Map<string, IConstruct>>>();
 
 /**
- * Claims `username` in `instance` for the construct at `scope`.
+ * Claims `username` in `instance` for `scope`.
  *
  * Usernames that differ only in case count as the same: two agents whose
  * sign-in names differ only in case are a mistake in practice.
@@ -16,16 +16,21 @@ const claims = new WeakMap<IConstruct, Map<string, string>>();
  */
 export function claimUsername(scope: IConstruct, instance: string, username: string): string | undefined {
   const root = scope.node.root;
-  let map = claims.get(root);
-  if (!map) {
-    map = new Map();
-    claims.set(root, map);
+  let instances = claims.get(root);
+  if (!instances) {
+    instances = new Map();
+    claims.set(root, instances);
   }
-  const key = `${instance}\u0000${username.toLowerCase()}`;
-  const holder = map.get(key);
+  let users = instances.get(instance);
+  if (!users) {
+    users = new Map();
+    instances.set(instance, users);
+  }
+  const key = username.toLowerCase();
+  const holder = users.get(key);
   if (holder !== undefined) {
-    return holder;
+    return holder.node.path;
   }
-  map.set(key, scope.node.path);
+  users.set(key, scope);
   return undefined;
 }

@@ -8,7 +8,7 @@
  *
  * Every rule skips values that are unresolved tokens.
  */
-import { CfnTag, Duration, Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import { ConnectArnParts, ConnectResourceType, expectedArnShape, parseConnectArn } from './arn';
 import { Problems, show } from './problems';
 import { IdentityManagementType } from '../identity';
@@ -113,6 +113,7 @@ export function checkSecurityProfileArns(p: Problems, arns: string[]): void {
     p.add('securityProfiles', `${arns.length} given; expected 1-10 security profiles`);
   }
   // Source: schema SecurityProfileArns uniqueItems.
+  if (arns.length < 2) return;
   const seen = new Set<string>();
   for (const arn of arns) {
     if (seen.has(arn)) {
@@ -253,11 +254,14 @@ const TAG_KEY = /^[a-zA-Z0-9+\-=._:/]+$/;
 // Source: schema Tags maxItems 50; API TagMap max 50.
 export const MAX_TAGS = 50;
 
-export function checkTags(p: Problems, tags: CfnTag[]): void {
-  if (tags.length > MAX_TAGS) {
-    p.add('tags', `${tags.length} tags (from the tags property and Tags.of()); expected at most ${MAX_TAGS}`);
+/** Checks the user's tags (from the tags property and Tags.of()), as key-value pairs. */
+export function checkTags(p: Problems, tags: Record<string, string>): void {
+  const keys = Object.keys(tags);
+  if (keys.length > MAX_TAGS) {
+    p.add('tags', `${keys.length} tags (from the tags property and Tags.of()); expected at most ${MAX_TAGS}`);
   }
-  for (const { key, value } of tags) {
+  for (const key of keys) {
+    const value = tags[key];
     if (!isToken(key)) {
       // Source: schema Tag Key minLength 1, maxLength 128.
       if (key.length < 1 || key.length > 128) {

@@ -1,0 +1,99 @@
+/**
+ * One benchmark run, in its own process: synthesizes N agents either through
+ * ConnectUserRoster (l2) or as raw CfnUsers in nested stacks of 400 (l1), with
+ * the same properties, and prints {cpuMs, wallMs, maxRssMb} as JSON.
+ *
+ *   ts-node scripts/bench-run.ts l1|l2 <N>
+ *
+ * The library is loaded from lib/ (the jsii build), as a consumer gets it.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnUser } from 'aws-cdk-lib/aws-connect';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lib: typeof import('../src') = require('../lib');
+
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+const INSTANCE = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
+const RP = `${INSTANCE}/routing-profile/rp-basic`;
+const SP = `${INSTANCE}/security-profile/sp-agent`;
+const PER_STACK = 400;
+
+const agent = (i: number) => ({
+  username: `agent.${i.toString().padStart(5, '0')}`,
+  firstName: 'Agent',
+  lastName: `Number${i}`,
+  email: `agent.${i}@example.com`,
+});
+
+function l1(app: App, n: number): void {
+  const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
+  let shard: NestedStack | undefined;
+  for (let i = 0; i < n; i++) {
+    if (i % PER_STACK === 0) shard = new NestedStack(stack, `Shard${i / PER_STACK}`);
+    const a = agent(i);
+    new CfnUser(shard!, a.username, {
+      instanceArn: INSTANCE,
+      username: a.username,
+      routingProfileArn: RP,
+      securityProfileArns: [SP],
+      phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: true, afterContactWorkTimeLimit: 30 },
+      identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
+      tags: [{ key: 'Site', value: 'NYC' }],
+    }).applyRemovalPolicy(RemovalPolicy.RETAIN);
+  }
+}
+
+function l2(app: App, n: number): void {
+  const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
+  new lib.ConnectUserRoster(stack, 'Roster', {
+    instance: lib.ConnectInstance.fromInstanceArn(stack, 'Instance', INSTANCE),
+    routingProfiles: { Basic: lib.RoutingProfile.fromRoutingProfileArn(stack, 'Basic', RP) },
+    securityProfiles: { Agent: lib.SecurityProfile.fromSecurityProfileArn(stack, 'Agent', SP) },
+    shardCount: Math.ceil(n / PER_STACK),
+    tags: { Site: 'NYC' },
+    users: Array.from({ length: n }, (_, i) => ({
+      ...agent(i),
+      routingProfile: 'Basic',
+      securityProfiles: ['Agent'],
+      phoneType: lib.PhoneType.SOFT_PHONE,
+      autoAccept: true,
+      afterContactWorkTimeLimit: Duration.seconds(30),
+    })),
+  });
+}
+
+function main(): void {
+  const [mode, count] = process.argv.slice(2);
+  const n = Number(count);
+  if ((mode !== 'l1' && mode !== 'l2') || !Number.isInteger(n)) {
+    console.error('usage: bench-run l1|l2 <N>');
+    process.exit(2);
+  }
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const app = new App({ outdir });
+  (mode === 'l1' ? l1 : l2)(app, n);
+  const assembly = app.synth();
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const templates = fs.readdirSync(outdir).filter(f => f.endsWith('.template.json')).length;
+  const users = assembly.stacks.length;
+  if (process.env.BENCH_KEEP) console.error(`kept ${outdir}`);
+  else fs.rmSync(outdir, { recursive: true, force: true });
+  console.log(JSON.stringify({
+    mode,
+    n,
+    templates,
+    stacks: users,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }));
+}
+
+main();

@@ -1,0 +1,323 @@
+import { createHash } from 'crypto';
+import { Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
+import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
+import { Construct } from 'constructs';
+import { ConnectUser } from './connect-user';
+import { IdentityManagementType } from './identity';
+import { PhoneConfig, PhoneType } from './phone-config';
+import { ConnectUserValidationError } from './private/problems';
+import { parseRosterCsv } from './private/roster-csv';
+
+/**
+ * One agent of a roster. Profiles and the hierarchy group are named; the
+ * roster resolves the names through the maps it is given.
+ */
+export interface RosterUserSpec {
+  /** The sign-in name. */
+  readonly username: string;
+  /** The name of the routing profile, a key of the roster's `routingProfiles`. */
+  readonly routingProfile: string;
+  /** Names of the security profiles, keys of the roster's `securityProfiles`. */
+  readonly securityProfiles: string[];
+  /**
+   * The name of the hierarchy group, a key of the roster's `hierarchyGroups`.
+   *
+   * @default - none
+   */
+  readonly hierarchyGroup?: string;
+  /**
+   * First name.
+   *
+   * @default - none
+   */
+  readonly firstName?: string;
+  /**
+   * Last name.
+   *
+   * @default - none
+   */
+  readonly lastName?: string;
+  /**
+   * Email address.
+   *
+   * @default - none
+   */
+  readonly email?: string;
+  /**
+   * Soft or desk phone.
+   *
+   * @default - no phone settings are sent
+   */
+  readonly phoneType?: PhoneType;
+  /**
+   * The desk phone number (E.164), for `PhoneType.DESK_PHONE`.
+   *
+   * @default - none
+   */
+  readonly deskPhoneNumber?: string;
+  /**
+   * Whether calls are connected automatically.
+   *
+   * @default - not sent
+   */
+  readonly autoAccept?: boolean;
+  /**
+   * After Contact Work time limit.
+   *
+   * @default - not sent
+   */
+  readonly afterContactWorkTimeLimit?: Duration;
+  /**
+   * The initial password. The bulk-upload CSV's password column is accepted only
+   * with the roster's `allowPlaintextPasswords`.
+   *
+   * @default - none, or a generated one with the roster's `generatePasswords`
+   */
+  readonly password?: SecretValue;
+  /**
+   * Tags of this user, merged with the roster's `tags`.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Properties of a {@link ConnectUserRoster}.
+ */
+export interface ConnectUserRosterProps {
+  /** The instance all the agents belong to. */
+  readonly instance: IInstanceRef;
+
+  /**
+   * The agents, as typed specs.
+   *
+   * @default - none (use `csv`)
+   */
+  readonly users?: RosterUserSpec[];
+
+  /**
+   * The agents, as CSV text in the column layout of Amazon Connect's bulk user
+   * upload template: `first name, last name, email address, password, user login,
+   * routing profile name, security_profile_name_1|security_profile_name_2,
+   * phone type (soft/desk), phone number, soft phone auto accept (yes/no),
+   * ACW timeout (seconds)`, plus an optional `user hierarchy` column. Columns are
+   * matched by header, so their order and the SAML variant (without email and
+   * password) work too.
+   *
+   * @default - none (use `users`)
+   * @see https://docs.aws.amazon.com/connect/latest/adminguide/user-management.html
+   */
+  readonly csv?: string;
+
+  /** Routing profiles by the names the rows use. */
+  readonly routingProfiles: { [name: string]: IRoutingProfileRef };
+
+  /** Security profiles by the names the rows use. */
+  readonly securityProfiles: { [name: string]: ISecurityProfileRef };
+
+  /**
+   * Hierarchy groups by the names the rows use.
+   *
+   * @default - rows may not name a hierarchy group
+   */
+  readonly hierarchyGroups?: { [name: string]: IUserHierarchyGroupRef };
+
+  /**
+   * The instance's identity-management type, for every agent.
+   *
+   * @default - read from the instance when it tells; otherwise unknown
+   */
+  readonly identityManagementType?: IdentityManagementType;
+
+  /**
+   * Give every agent a generated password in its own Secrets Manager secret
+   * (see `ConnectUserProps.generatePassword`). Each secret is one more resource.
+   *
+   * @default false
+   */
+  readonly generatePasswords?: boolean;
+
+  /**
+   * Accept the CSV's plaintext password column (each such user gets a synth warning).
+   *
+   * @default false - a non-empty password cell is an error
+   */
+  readonly allowPlaintextPasswords?: boolean;
+
+  /**
+   * The number of nested stacks the agents are spread over. Agents go to a shard
+   * by a hash of their lower-case username, so adding or removing agents moves no
+   * one else; changing this number moves agents between nested stacks, which
+   * CloudFormation performs as a delete and a create. Choose it with headroom:
+   * each shard must stay under CloudFormation's 500 resources per template.
+   *
+   * @default - 1 shard per 250 agents (rounded up), at least 1
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+   */
+  readonly shardCount?: number;
+
+  /**
+   * Removal policy of every agent.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Tags of every agent.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+// Source: CloudFormation quotas: 500 resources per template.
+const MAX_RESOURCES_PER_TEMPLATE = 500;
+const DEFAULT_USERS_PER_SHARD = 250;
+
+/**
+ * Many Amazon Connect agents from typed specs or a bulk-upload CSV, spread over
+ * nested stacks so that no template exceeds CloudFormation's quotas.
+ *
+ * Every agent is a {@link ConnectUser} with all of its validation. Construct ids
+ * are the usernames and logical ids are `User<letters and digits of the
+ * username><8 hex digits of its SHA-256>`, so reordering or inserting rows
+ * changes nothing for other agents. All row errors are reported at once, each
+ * with its row number.
+ */
+export class ConnectUserRoster extends Construct {
+  /** The agents, by username as given. */
+  public readonly users: { [username: string]: ConnectUser } = {};
+
+  /** The nested stacks holding the agents, by shard number. */
+  public readonly shards: { [shard: string]: NestedStack } = {};
+
+  constructor(scope: Construct, id: string, props: ConnectUserRosterProps) {
+    super(scope, id);
+    const errors: string[] = [];
+    const rows: Array<{ row: string; spec: RosterUserSpec }> = [];
+
+    if ((props.users === undefined) === (props.csv === undefined)) {
+      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': expected exactly one of users and csv`);
+    }
+    if (props.csv !== undefined) {
+      const parsed = parseRosterCsv(props.csv, !!props.allowPlaintextPasswords);
+      errors.push(...parsed.errors);
+      rows.push(...parsed.rows.map(r => ({ row: `row ${r.line}`, spec: r.spec })));
+    } else {
+      rows.push(...props.users!.map((spec, i) => ({ row: `users[${i}]`, spec })));
+    }
+
+    // Source: API CreateUser (DuplicateResourceException); compared without regard to case.
+    const seen = new Map<string, string>();
+    const unique = rows.filter(({ row, spec }) => {
+      if (Token.isUnresolved(spec.username)) return true;
+      const key = spec.username.toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        errors.push(`${row}: username '${spec.username}' duplicates ${first} (usernames are compared without regard to case)`);
+        return false;
+      }
+      seen.set(key, `${row} ('${spec.username}')`);
+      return true;
+    });
+
+    const shardCount = props.shardCount ?? Math.max(1, Math.ceil(rows.length / DEFAULT_USERS_PER_SHARD));
+    if (!Number.isInteger(shardCount) || shardCount < 1) {
+      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': shardCount ${shardCount} is not a whole number of at least 1`);
+    }
+    const perUser = props.generatePasswords ? 2 : 1;
+    const load = new Map<number, number>();
+    const placed = unique.map(r => ({ ...r, shard: shardOf(r.spec.username, shardCount) }));
+    for (const { shard } of placed) {
+      load.set(shard, (load.get(shard) ?? 0) + perUser);
+    }
+    for (const [shard, resources] of [...load.entries()].sort((a, b) => a[0] - b[0])) {
+      if (resources > MAX_RESOURCES_PER_TEMPLATE) {
+        errors.push(`shard ${shard} would hold ${resources} resources, over CloudFormation's ${MAX_RESOURCES_PER_TEMPLATE} per template; expected a larger shardCount (now ${shardCount})`);
+      }
+    }
+
+    for (const { row, spec, shard } of placed) {
+      try {
+        this.addUser(spec, shard, props);
+      } catch (e) {
+        if (!(e instanceof ConnectUserValidationError)) throw e;
+        errors.push(`${row}: ${(e as Error).message.replace(/\n/g, '\n    ')}`);
+      }
+    }
+    if (errors.length > 0) {
+      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}' has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
+    }
+  }
+
+  private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps): void {
+    const missing: string[] = [];
+    const pick = <T>(map: { [name: string]: T } | undefined, name: string, what: string): T | undefined => {
+      const found = map?.[name];
+      if (found === undefined) missing.push(`${what} '${name}' is not in ${what}s (known: ${Object.keys(map ?? {}).join(', ') || 'none'})`);
+      return found;
+    };
+    const routingProfile = pick(props.routingProfiles, spec.routingProfile, 'routingProfile');
+    const securityProfiles = spec.securityProfiles.map(n => pick(props.securityProfiles, n, 'securityProfile'));
+    const hierarchyGroup = spec.hierarchyGroup === undefined ? undefined : pick(props.hierarchyGroups, spec.hierarchyGroup, 'hierarchyGroup');
+    if (missing.length > 0) {
+      throw new ConnectUserValidationError(missing.join('; '));
+    }
+
+    const stack = this.shards[shard] ?? (this.shards[shard] = new NestedStack(this, `Shard${shard}`));
+    const phoneOptions = { autoAccept: spec.autoAccept, afterContactWorkTimeLimit: spec.afterContactWorkTimeLimit };
+    const hasPhone = spec.phoneType !== undefined || spec.autoAccept !== undefined || spec.afterContactWorkTimeLimit !== undefined;
+    const phoneConfig = !hasPhone ? undefined
+      : spec.phoneType === PhoneType.DESK_PHONE ? PhoneConfig.deskPhone(spec.deskPhoneNumber ?? '', phoneOptions)
+        : PhoneConfig.softPhone(phoneOptions);
+    const identity = { firstName: spec.firstName, lastName: spec.lastName, email: spec.email };
+    const hasIdentity = Object.values(identity).some(v => v !== undefined);
+
+    // The construct id is the username ('/' cannot be in an id; the username check then reports it).
+    const user = new ConnectUser(stack, spec.username.replace(/\//g, '_'), {
+      instance: props.instance,
+      username: spec.username,
+      routingProfile: routingProfile!,
+      securityProfiles: securityProfiles as ISecurityProfileRef[],
+      hierarchyGroup,
+      phoneConfig,
+      identityInfo: hasIdentity ? identity : undefined,
+      password: spec.password,
+      generatePassword: props.generatePasswords,
+      identityManagementType: props.identityManagementType,
+      removalPolicy: props.removalPolicy,
+      tags: props.tags || spec.tags ? { ...props.tags, ...spec.tags } : undefined,
+    });
+    if (!Token.isUnresolved(spec.username)) {
+      (user.node.defaultChild as CfnUser).overrideLogicalId(rosterLogicalId(spec.username));
+    }
+    this.users[spec.username] = user;
+  }
+}
+
+/**
+ * The logical id of a roster agent: `User`, the username's letters and digits,
+ * and 8 hex digits of a SHA-256 of the exact username (so `a.b` and `ab` differ).
+ * It depends on the username alone: not on the row, the construct path or the
+ * roster's id. Set once, it also spares CDK from deriving a hashed id from the
+ * construct path every time the template is resolved.
+ */
+function rosterLogicalId(username: string): string {
+  const digest = createHash('sha256').update(username).digest('hex').slice(0, 8).toUpperCase();
+  return `User${username.replace(/[^A-Za-z0-9]/g, '')}${digest}`;
+}
+
+/** The shard of a username: FNV-1a (32-bit) of its lower-case form, modulo the shard count. */
+function shardOf(username: string, shardCount: number): number {
+  let hash = 0x811c9dc5;
+  const s = username.toLowerCase();
+  for (let i = 0; i < s.length; i++) {
+    /* eslint-disable no-bitwise -- a hash function is bit arithmetic */
+    hash ^= s.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+    /* eslint-enable no-bitwise */
+  }
+  return hash % shardCount;
+}

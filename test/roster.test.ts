@@ -1,0 +1,151 @@
+import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import { describe, expect, it } from 'vitest';
+import { ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
+import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
+
+const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
+const row = (login: string, extra: Partial<Record<'rp' | 'sp' | 'type' | 'number' | 'auto' | 'acw' | 'hier' | 'pw', string>> = {}) =>
+  ['Agent', login, `${login}@example.com`, extra.pw ?? '', login, extra.rp ?? 'Basic', extra.sp ?? 'Agent', extra.type ?? 'soft', extra.number ?? '', extra.auto ?? 'yes', extra.acw ?? '30', extra.hier ?? ''].join(',');
+
+function roster(overrides: Partial<ConnectUserRosterProps> & { rows?: string[] } = {}) {
+  const app = new App();
+  const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
+  const r = refs(stack);
+  const { rows, ...rest } = overrides;
+  const construct = new ConnectUserRoster(stack, 'Roster', {
+    instance: r.instance,
+    routingProfiles: { Basic: r.routingProfile, Sales: RoutingProfile.fromRoutingProfileArn(stack, 'Sales', routingProfileArn('rp-sales')) },
+    securityProfiles: { Agent: r.securityProfile, Supervisor: SecurityProfile.fromSecurityProfileArn(stack, 'Sup', securityProfileArn('sp-sup')) },
+    hierarchyGroups: { 'support/eu': UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Eu', hierarchyGroupArn('hg-eu')) },
+    ...(rest.users ? {} : { csv: [HEADER, ...(rows ?? [])].join('\n') }),
+    ...rest,
+  });
+  return { app, stack, roster: construct };
+}
+
+/** username -> { shard nested stack id, logical id inside it } */
+function placement(r: ConnectUserRoster) {
+  return Object.fromEntries(Object.entries(r.users).map(([name, user]) => {
+    const nested = Stack.of(user) as NestedStack;
+    return [name, `${nested.node.id}/${nested.resolve((user.node.defaultChild as CfnUser).logicalId)}`];
+  }));
+}
+
+describe('ConnectUserRoster from bulk-upload CSV', () => {
+  it('creates every agent in nested stacks with the row\'s settings', () => {
+    const { roster: r } = roster({
+      rows: [
+        row('alice', { sp: 'Agent|Supervisor', hier: 'support/eu' }),
+        row('bob', { rp: 'Sales', type: 'desk', number: '+15555550123', auto: 'no', acw: '0' }),
+      ],
+    });
+    expect(Object.keys(r.users)).toEqual(['alice', 'bob']);
+    const alice = Template.fromStack(Stack.of(r.users.alice));
+    alice.hasResourceProperties('AWS::Connect::User', {
+      Username: 'alice',
+      InstanceArn: INSTANCE_ARN,
+      SecurityProfileArns: [securityProfileArn('sp-1'), securityProfileArn('sp-sup')],
+      HierarchyGroupArn: hierarchyGroupArn('hg-eu'),
+      PhoneConfig: { PhoneType: 'SOFT_PHONE', AutoAccept: true, AfterContactWorkTimeLimit: 30 },
+      IdentityInfo: { FirstName: 'Agent', LastName: 'alice', Email: 'alice@example.com' },
+    });
+    Template.fromStack(Stack.of(r.users.bob)).hasResourceProperties('AWS::Connect::User', {
+      Username: 'bob',
+      RoutingProfileArn: routingProfileArn('rp-sales'),
+      PhoneConfig: { PhoneType: 'DESK_PHONE', DeskPhoneNumber: '+15555550123', AutoAccept: false, AfterContactWorkTimeLimit: 0 },
+    });
+  });
+
+  it('gives each agent a logical id derived from its username alone', () => {
+    const { roster: r } = roster({ rows: [row('agent.one'), row('agentone')] });
+    const ids = placement(r);
+    expect(ids['agent.one']).toMatch(/\/Useragentone[0-9A-F]{8}$/);
+    expect(ids.agentone).toMatch(/\/Useragentone[0-9A-F]{8}$/);
+    expect(ids['agent.one'].split('/')[1]).not.toBe(ids.agentone.split('/')[1]);
+    // Independent of the other rows.
+    const other = roster({ rows: [row('zed'), row('agent.one')] }).roster;
+    expect(placement(other)['agent.one'].split('/')[1]).toBe(ids['agent.one'].split('/')[1]);
+  });
+
+  it('keeps every agent where it was when rows are reordered or inserted', () => {
+    const before = placement(roster({ rows: ['a', 'b', 'c', 'd', 'e'].map(n => row(`agent.${n}`)), shardCount: 3 }).roster);
+    const after = placement(roster({ rows: ['x', 'e', 'c', 'y', 'a', 'd', 'b'].map(n => row(`agent.${n}`)), shardCount: 3 }).roster);
+    for (const [name, where] of Object.entries(before)) expect(after[name]).toBe(where);
+    expect(new Set(Object.values(after).map(w => w.split('/')[0])).size).toBeGreaterThan(1);
+  });
+
+  it('reports every row error at once, each with its row number', () => {
+    let message = '';
+    try {
+      roster({
+        rows: [
+          row('ok.one'),
+          row('Ok.One'),
+          row('three', { rp: 'Nope' }),
+          row('four', { type: 'mobile' }),
+          row('five', { type: 'desk', number: '555' }),
+          row('six', { acw: 'soon', auto: 'maybe' }),
+          row('bad name'),
+        ],
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^ConnectUserRoster 'Agents\/Roster' has 7 problems:\n/);
+    for (const line of [
+      "  - row 5: phone type 'mobile' is not soft or desk",
+      "  - row 7: soft phone auto accept 'maybe' is not yes or no",
+      "  - row 7: ACW timeout 'soon' is not a whole number of seconds",
+      "  - row 3: username 'Ok.One' duplicates row 2 ('ok.one')",
+      "  - row 4: routingProfile 'Nope' is not in routingProfiles (known: Basic, Sales)",
+      "  - row 6: PhoneConfig.deskPhone() has 1 problem:\n      - phoneNumber: '555' is not an E.164",
+      "  - row 8: ConnectUser 'Agents/Roster/Shard0/bad name' has 1 problem:\n      - username: 'bad name' contains \" \"",
+    ]) {
+      expect(message).toContain(line);
+    }
+  });
+
+  it('rejects unknown and missing columns', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const r = refs(stack);
+    expect(() => new ConnectUserRoster(stack, 'R', {
+      instance: r.instance, routingProfiles: {}, securityProfiles: {}, csv: 'first name,favourite colour\nA,blue',
+    })).toThrow(/header: column 'favourite colour' is not a column of Amazon Connect's bulk user upload template[\s\S]*header: column 'user login' is missing/);
+  });
+
+  it('refuses plaintext passwords unless allowed, and never shows them', () => {
+    expect(() => roster({ rows: [row('alice', { pw: 'S3cret-Value' })] })).toThrow(/row 2: has a plaintext password \(value not shown\)/);
+    try {
+      roster({ rows: [row('alice', { pw: 'S3cret-Value' })] });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('S3cret-Value');
+    }
+    const { roster: r } = roster({ rows: [row('alice', { pw: 'S3cret-Value' })], allowPlaintextPasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED });
+    const parent = (Stack.of(r.users.alice) as NestedStack).nestedStackParent!;
+    Annotations.fromStack(parent).hasWarning('*', Match.stringLikeRegexp('plaintext SecretValue'));
+  });
+
+  it('rejects a shard that would exceed 500 resources', () => {
+    const rows = Array.from({ length: 260 }, (_, i) => row(`agent${i}`));
+    expect(() => roster({ rows, shardCount: 1, generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED }))
+      .toThrow(/shard 0 would hold 520 resources, over CloudFormation's 500 per template; expected a larger shardCount \(now 1\)/);
+  });
+});
+
+describe('ConnectUserRoster from typed specs', () => {
+  it('takes specs, merges tags, and needs exactly one source', () => {
+    const { roster: r } = roster({ users: [{ username: 'carol', routingProfile: 'Basic', securityProfiles: ['Agent'], tags: { Team: 'A' } }], tags: { Site: 'NYC' } });
+    Template.fromStack(Stack.of(r.users.carol)).hasResourceProperties('AWS::Connect::User', {
+      Tags: [{ Key: 'Site', Value: 'NYC' }, { Key: 'Team', Value: 'A' }],
+    });
+    expect(() => roster({ users: [], csv: HEADER })).toThrow(/expected exactly one of users and csv/);
+  });
+
+  it('cites the index of a bad spec', () => {
+    expect(() => roster({ users: [{ username: 'x', routingProfile: 'Basic', securityProfiles: ['Ghost'] }] }))
+      .toThrow(/users\[0\]: securityProfile 'Ghost' is not in securityProfiles \(known: Agent, Supervisor\)/);
+  });
+});
