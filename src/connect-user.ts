@@ -510,11 +510,6 @@ export class ConnectUser extends ConnectUserBase {
       checkPasswordReference(problems, Stack.of(this).resolve(props.password.unsafeUnwrap()));
     }
     this.checkAdoption(problems, props);
-    if (this.adopted && props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
-      // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
-      // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
-      problems.add('removalPolicy', `${props.removalPolicy} conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset`);
-    }
     problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
 
     if (!Token.isUnresolved(props.username)) {
@@ -587,7 +582,6 @@ export class ConnectUser extends ConnectUserBase {
       });
     }
 
-
     addLateValidation(this);
   }
 
@@ -635,6 +629,11 @@ export class ConnectUser extends ConnectUserBase {
         problems.add('existingUserArn', 'is set without adopt: true; expected adopt: true, or no existingUserArn');
       }
       return;
+    }
+    if (props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
+      // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
+      // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
+      problems.add('removalPolicy', `${props.removalPolicy} conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset`);
     }
     // Source: schema Password is write-only: CloudFormation cannot read it back, so an import cannot
     // take it over, and CFN only sends it on create anyway.
