@@ -473,6 +473,11 @@ export class ConnectUser extends ConnectUserBase {
   private readonly instanceKey: string | undefined;
   private proficiencyList?: UserProficiency[];
 
+  /**
+   * @param scope the parent construct
+   * @param id the construct id (the logical id of the `CfnUser` derives from it)
+   * @param props the user's properties
+   */
   constructor(scope: Construct, id: string, props: ConnectUserProps) {
     super(scope, id);
 

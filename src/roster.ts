@@ -193,6 +193,11 @@ export class ConnectUserRoster extends Construct {
   /** The nested stacks holding the agents, by shard number. */
   public readonly shards: { [shard: string]: NestedStack } = {};
 
+  /**
+   * @param scope the parent construct (a stack; the shards are nested stacks under it)
+   * @param id the construct id
+   * @param props the agents and the maps their names resolve through
+   */
   constructor(scope: Construct, id: string, props: ConnectUserRosterProps) {
     super(scope, id);
     const errors: string[] = [];
