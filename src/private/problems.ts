@@ -11,10 +11,6 @@ export class Problems {
     this.items.push(`${property}: ${message}`);
   }
 
-  public get count(): number {
-    return this.items.length;
-  }
-
   /** The problems as one indented list, or `undefined` when there are none. */
   public render(subject: string): string | undefined {
     if (this.items.length === 0) {
