@@ -501,6 +501,8 @@ export class ConnectUser extends ConnectUserBase {
     checkIdentityInfo(problems, props.identityInfo, type);
     const hasPassword = props.password !== undefined || !!props.generatePassword;
     checkIdentityRequirements(problems, { type, hasPassword, directoryUserId: props.directoryUserId });
+    // Source: this library's rule that nothing is silently dropped: two password sources, or a key with
+    // nothing to encrypt, would leave one of them unused.
     if (props.generatePassword && props.password !== undefined) {
       problems.add('generatePassword', 'is true while password is set; expected one of them');
     }
@@ -631,6 +633,7 @@ export class ConnectUser extends ConnectUserBase {
   private checkAdoption(problems: Problems, props: ConnectUserProps): void {
     if (!this.adopted) {
       if (props.existingUserArn !== undefined) {
+        // Source: this library's rule that nothing is silently dropped: the ARN is used only by an import.
         problems.add('existingUserArn', 'is set without adopt: true; expected adopt: true, or no existingUserArn');
       }
       return;

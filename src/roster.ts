@@ -46,7 +46,8 @@ export interface RosterUserSpec {
   /**
    * Soft or desk phone.
    *
-   * @default - no phone settings are sent
+   * @default - a soft phone when `autoAccept` or `afterContactWorkTimeLimit` is set (they travel in
+   * the phone settings, which always name a phone type); otherwise no phone settings are sent
    */
   readonly phoneType?: PhoneType;
   /**
