@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource, SecretValue } from 'aws-cdk-lib';
 import {
   CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
 } from 'aws-cdk-lib/aws-connect';
@@ -10,18 +10,15 @@ import { Construct } from 'constructs';
 import { UserChannelSettings } from './channel-settings';
 import { IdentityManagementType, UserIdentityInfo } from './identity';
 import { PhoneConfig } from './phone-config';
-import { ADOPT_METADATA_KEY } from './private/adopt';
-import { checkChannelSettings, renderChannelSettings } from './private/channels';
-import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './private/instance';
 import { LOOKUP_HANDLER_CODE } from './private/lookup-handler';
-import { Problems, show } from './private/problems';
-import { claimUsername } from './private/registry';
+import { Problems } from './private/problems';
 import {
-  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkProficiencyDuplicates,
-  checkSecurityProfileArns, checkTags, checkUsername, parseArnOrThrow,
+  checkArn, checkProficiencyDuplicates, checkSecurityProfileArns, checkTags, checkUsername, parseArnOrThrow,
 } from './private/rules';
+import {
+  checkMember, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderUserProps, userRemovalPolicy,
+} from './private/user';
 import { UserProficiency } from './proficiency';
-import { IConnectInstance } from './references';
 
 /**
  * An Amazon Connect user (agent), created by this app or imported.
@@ -481,55 +478,19 @@ export class ConnectUser extends ConnectUserBase {
   constructor(scope: Construct, id: string, props: ConnectUserProps) {
     super(scope, id);
 
-    this.instanceArn = props.instance.instanceRef.instanceArn;
-    this.instanceKey = instanceKeyOfInstanceArn(this.instanceArn);
     this.username = props.username;
     this.adopted = props.adopt ?? false;
 
-    const problems = new Problems();
-    this.identityManagementType = resolveIdentityType(problems, props);
-    const type = this.identityManagementType;
+    const checked = checkUserProps(this, props);
+    checked.problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    const unique = new Problems();
+    claimUniqueUsername(unique, this, checked, props.username);
+    unique.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    this.instanceArn = checked.instanceArn;
+    this.instanceKey = checked.instanceKey;
+    this.identityManagementType = checked.identityManagementType;
 
-    checkUsername(problems, props.username, type);
-    this.checkInstance(problems);
-    this.checkMember(problems, 'routingProfile', props.routingProfile.routingProfileRef.routingProfileArn, 'routing-profile');
-    props.securityProfiles.forEach((sp, i) =>
-      this.checkMember(problems, `securityProfiles[${i}]`, sp.securityProfileRef.securityProfileArn, 'security-profile'));
-    if (props.hierarchyGroup) {
-      this.checkMember(problems, 'hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
-    }
-    checkIdentityInfo(problems, props.identityInfo, type);
-    const hasPassword = props.password !== undefined || !!props.generatePassword;
-    checkIdentityRequirements(problems, { type, hasPassword, directoryUserId: props.directoryUserId });
-    // Source: this library's rule that nothing is silently dropped: two password sources, or a key with
-    // nothing to encrypt, would leave one of them unused.
-    if (props.generatePassword && props.password !== undefined) {
-      problems.add('generatePassword', 'is true while password is set; expected one of them');
-    }
-    if (props.passwordEncryptionKey && !props.generatePassword) {
-      problems.add('passwordEncryptionKey', 'is set without generatePassword; expected generatePassword: true, or no key');
-    }
-    checkChannelSettings(problems, props.channelSettings, props.phoneConfig);
-    const plaintextPassword = props.password !== undefined && !Token.isUnresolved(props.password.unsafeUnwrap());
-    if (plaintextPassword) {
-      checkPlaintextPassword(problems, props.password!.unsafeUnwrap());
-    } else if (props.password !== undefined) {
-      checkPasswordReference(problems, Stack.of(this).resolve(props.password.unsafeUnwrap()));
-    }
-    this.checkAdoption(problems, props);
-    problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
-
-    if (!Token.isUnresolved(props.username)) {
-      // Source: API CreateUser returns DuplicateResourceException for a username that exists in the instance.
-      const holder = claimUsername(this, this.instanceKey ?? this.instanceArn, props.username);
-      if (holder !== undefined) {
-        const dup = new Problems();
-        dup.add('username', `${show(props.username)} is already used in the same instance by '${holder}'; expected a username unique in the instance (compared without regard to case)`);
-        dup.throwIfAny(() => `ConnectUser '${this.node.path}'`);
-      }
-    }
-
-    if (plaintextPassword) {
+    if (checked.plaintextPassword) {
       Annotations.of(this).addWarningV2('cdk-connect-user:plaintextPassword',
         'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
     }
@@ -538,55 +499,18 @@ export class ConnectUser extends ConnectUserBase {
       this.proficiencyList = [...props.proficiencies];
     }
 
-    const removalPolicy = this.adopted ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const removalPolicy = userRemovalPolicy(props);
     let password = props.password;
     if (props.generatePassword) {
-      const secret = new secretsmanager.Secret(this, 'PasswordSecret', {
-        description: 'Initial password of an Amazon Connect user',
-        encryptionKey: props.passwordEncryptionKey,
-        // Source: schema/API Password: 8-64 characters with a lowercase letter, an uppercase letter and a digit.
-        generateSecretString: {
-          secretStringTemplate: JSON.stringify({ username: props.username }),
-          generateStringKey: 'password',
-          passwordLength: 32,
-          excludePunctuation: true,
-          includeSpace: false,
-          requireEachIncludedType: true,
-        },
-        removalPolicy,
-      });
+      const secret = createPasswordSecret(this, 'PasswordSecret', props, removalPolicy);
       this.passwordSecret = secret;
       password = secret.secretValueFromJson('password');
     }
 
-    this.resource = new CfnUser(this, 'Resource', {
-      instanceArn: this.instanceArn,
-      username: props.username,
-      routingProfileArn: props.routingProfile.routingProfileRef.routingProfileArn,
-      securityProfileArns: props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn),
-      hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupRef.userHierarchyGroupArn,
-      phoneConfig: props.phoneConfig?._render(),
-      identityInfo: props.identityInfo && {
-        firstName: props.identityInfo.firstName,
-        lastName: props.identityInfo.lastName,
-        email: props.identityInfo.email,
-        secondaryEmail: props.identityInfo.secondaryEmail,
-        mobile: props.identityInfo.mobile,
-      },
-      directoryUserId: props.directoryUserId,
-      password: password?.unsafeUnwrap(),
-      userProficiencies: this.renderProficiencies(),
-      tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
-      ...renderChannelSettings(props.channelSettings),
-    });
+    this.resource = new CfnUser(this, 'Resource', renderUserProps(props, this.instanceArn, password, this.renderProficiencies()));
     this.resource.applyRemovalPolicy(removalPolicy);
     if (this.adopted) {
-      // Read by the import-mapping command: what it needs to name the user in `cdk import --resource-mapping`.
-      this.resource.addMetadata(ADOPT_METADATA_KEY, {
-        username: props.username,
-        instanceArn: this.instanceArn,
-        ...(props.existingUserArn !== undefined ? { userArn: props.existingUserArn } : {}),
-      });
+      markAdopted(this.resource, props, this.instanceArn);
     }
 
     addLateValidation(this);
@@ -598,7 +522,7 @@ export class ConnectUser extends ConnectUserBase {
   public addSecurityProfile(securityProfile: ISecurityProfileRef): void {
     const arn = securityProfile.securityProfileRef.securityProfileArn;
     const problems = new Problems();
-    this.checkMember(problems, 'addSecurityProfile()', arn, 'security-profile');
+    checkMember(problems, this.instanceKey, 'addSecurityProfile()', arn, 'security-profile');
     problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
     this.resource.securityProfileArns = [...this.resource.securityProfileArns, arn];
   }
@@ -628,64 +552,6 @@ export class ConnectUser extends ConnectUserBase {
     const text = problems.render('ConnectUser');
     return text === undefined ? [] : [text];
   }
-
-  /** What would make a CloudFormation resource import of an adopted user fail or misbehave. */
-  private checkAdoption(problems: Problems, props: ConnectUserProps): void {
-    if (!this.adopted) {
-      if (props.existingUserArn !== undefined) {
-        // Source: this library's rule that nothing is silently dropped: the ARN is used only by an import.
-        problems.add('existingUserArn', 'is set without adopt: true; expected adopt: true, or no existingUserArn');
-      }
-      return;
-    }
-    if (props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
-      // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
-      // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
-      problems.add('removalPolicy', `${props.removalPolicy} conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset`);
-    }
-    // Source: schema Password is write-only: CloudFormation cannot read it back, so an import cannot
-    // take it over, and CFN only sends it on create anyway.
-    if (props.password !== undefined || props.generatePassword) {
-      problems.add('password', 'is set on an adopted user; expected none: an imported user keeps the password it has, and CloudFormation cannot import a write-only password');
-    }
-    if (props.existingUserArn !== undefined) {
-      // Source: schema UserArn pattern (the import identifier, primaryIdentifier /properties/UserArn).
-      checkArn(problems, 'existingUserArn', props.existingUserArn, 'agent');
-      if (differentInstances(this.instanceKey, instanceKeyOfResourceArn(props.existingUserArn, 'agent'))) {
-        problems.add('existingUserArn', `${show(props.existingUserArn)} is a user of another instance; expected a user of ${describeKey(this.instanceKey!)}`);
-      }
-      if (Token.isUnresolved(props.existingUserArn)) {
-        problems.add('existingUserArn', 'is a token; expected the literal ARN, which the import mapping must contain');
-      }
-    } else if (Token.isUnresolved(props.username) || Token.isUnresolved(this.instanceArn)) {
-      // Source: CloudFormation resource import needs the identifier (UserArn) of every imported resource.
-      problems.add('existingUserArn', 'missing, and the username or instance ARN is a token, so the user cannot be looked up; expected existingUserArn for an adopted user');
-    }
-  }
-
-  /** The instance ARN's shape, and its region and account against the stack's. */
-  private checkInstance(problems: Problems): void {
-    const parts = checkArn(problems, 'instance', this.instanceArn, 'instance');
-    if (!parts) return;
-    const stack = Stack.of(this);
-    // Source: CloudFormation deploys a stack to one account and region, and the user is created in the instance's.
-    if (!Token.isUnresolved(stack.region) && stack.region !== parts.region) {
-      problems.add('instance', `${show(this.instanceArn)} is in region ${parts.region} but the stack deploys to ${stack.region}; expected an instance in ${stack.region}`);
-    }
-    if (!Token.isUnresolved(stack.account) && stack.account !== parts.account) {
-      problems.add('instance', `${show(this.instanceArn)} is in account ${parts.account} but the stack deploys to ${stack.account}; expected an instance in ${stack.account}`);
-    }
-  }
-
-  /** A referenced resource's ARN shape, and that it lives in the user's instance. */
-  private checkMember(problems: Problems, path: string, arn: string, type: 'routing-profile' | 'security-profile' | 'agent-group'): void {
-    checkArn(problems, path, arn, type);
-    const memberKey = instanceKeyOfResourceArn(arn, type);
-    // Source: API CreateUser takes RoutingProfileId, SecurityProfileIds and HierarchyGroupId within InstanceId.
-    if (differentInstances(this.instanceKey, memberKey)) {
-      problems.add(path, `${Token.isUnresolved(arn) ? 'the referenced resource' : show(arn)} belongs to instance ${describeKey(memberKey!)}, not the user's instance ${describeKey(this.instanceKey!)}; expected a ${type} of the user's instance`);
-    }
-  }
 }
 
 /**
@@ -694,30 +560,4 @@ export class ConnectUser extends ConnectUserBase {
  */
 function addLateValidation(user: ConnectUser): void {
   user.node.addValidation({ validate: () => user._validateLate() });
-}
-
-function describeKey(key: string): string {
-  return key.startsWith('construct:') ? `'${key.slice('construct:'.length)}'` : key;
-}
-
-/** The identity-management type from the prop and from the instance, reporting a conflict. */
-function resolveIdentityType(problems: Problems, props: ConnectUserProps): IdentityManagementType | undefined {
-  const inferred = inferIdentityType(props.instance);
-  const explicit = props.identityManagementType;
-  if (explicit !== undefined && inferred !== undefined && explicit !== inferred) {
-    problems.add('identityManagementType', `${explicit} conflicts with the instance's ${inferred}; expected ${inferred} or unset`);
-  }
-  return explicit ?? inferred;
-}
-
-function inferIdentityType(instance: IInstanceRef): IdentityManagementType | undefined {
-  let value: unknown;
-  if (CfnResource.isCfnResource(instance) && instance.cfnResourceType === 'AWS::Connect::Instance') {
-    value = (instance as unknown as { identityManagementType?: unknown }).identityManagementType;
-  } else {
-    value = (instance as Partial<IConnectInstance>).identityManagementType;
-  }
-  return typeof value === 'string' && (Object.values(IdentityManagementType) as string[]).includes(value)
-    ? value as IdentityManagementType
-    : undefined;
 }
