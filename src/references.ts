@@ -91,9 +91,7 @@ export class RoutingProfile {
   public static fromRoutingProfileArn(scope: Construct, id: string, routingProfileArn: string): IRoutingProfileRef {
     parseArnOrThrow(routingProfileArn, 'routing-profile', `RoutingProfile.fromRoutingProfileArn('${id}')`, 'routingProfileArn');
     class Import extends Resource implements IRoutingProfileRef {
-      public get routingProfileRef(): RoutingProfileReference {
-        return { routingProfileArn };
-      }
+      public readonly routingProfileRef: RoutingProfileReference = { routingProfileArn };
     }
     return new Import(scope, id, { environmentFromArn: routingProfileArn });
   }
@@ -113,9 +111,7 @@ export class SecurityProfile {
   public static fromSecurityProfileArn(scope: Construct, id: string, securityProfileArn: string): ISecurityProfileRef {
     parseArnOrThrow(securityProfileArn, 'security-profile', `SecurityProfile.fromSecurityProfileArn('${id}')`, 'securityProfileArn');
     class Import extends Resource implements ISecurityProfileRef {
-      public get securityProfileRef(): SecurityProfileReference {
-        return { securityProfileArn };
-      }
+      public readonly securityProfileRef: SecurityProfileReference = { securityProfileArn };
     }
     return new Import(scope, id, { environmentFromArn: securityProfileArn });
   }
@@ -135,9 +131,7 @@ export class UserHierarchyGroup {
   public static fromUserHierarchyGroupArn(scope: Construct, id: string, userHierarchyGroupArn: string): IUserHierarchyGroupRef {
     parseArnOrThrow(userHierarchyGroupArn, 'agent-group', `UserHierarchyGroup.fromUserHierarchyGroupArn('${id}')`, 'userHierarchyGroupArn');
     class Import extends Resource implements IUserHierarchyGroupRef {
-      public get userHierarchyGroupRef(): UserHierarchyGroupReference {
-        return { userHierarchyGroupArn };
-      }
+      public readonly userHierarchyGroupRef: UserHierarchyGroupReference = { userHierarchyGroupArn };
     }
     return new Import(scope, id, { environmentFromArn: userHierarchyGroupArn });
   }

@@ -1,12 +1,15 @@
 import { createHash } from 'crypto';
-import { Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { ConnectUser } from './connect-user';
+import { ConnectUser, ConnectUserProps, IConnectUser } from './connect-user';
 import { IdentityManagementType } from './identity';
 import { PhoneConfig, PhoneType } from './phone-config';
-import { ConnectUserValidationError } from './private/problems';
+import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
+import { checkSecurityProfileArns, checkTags } from './private/rules';
+import { checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy } from './private/user';
 
 /**
  * One agent of a roster. Profiles and the hierarchy group are named; the
@@ -181,18 +184,26 @@ const DEFAULT_USERS_PER_SHARD = 250;
  * Many Amazon Connect agents from typed specs or a bulk-upload CSV, spread over
  * nested stacks so that no template exceeds CloudFormation's quotas.
  *
- * Every agent is a {@link ConnectUser} with all of its validation. Construct ids
+ * Every agent goes through all of a {@link ConnectUser}'s checks, but is a bare
+ * `CfnUser` in its shard rather than a `ConnectUser` construct: a construct per
+ * agent costs CDK time on every synth (see BENCHMARKS.md). `user(username)`
+ * gives an agent as an `IConnectUser` when you need one. Construct ids
  * are the usernames and logical ids are `User<letters and digits of the
  * username><8 hex digits of its SHA-256>`, so reordering or inserting rows
  * changes nothing for other agents. All row errors are reported at once, each
  * with its row number.
  */
 export class ConnectUserRoster extends Construct {
-  /** The agents, by username as given. */
-  public readonly users: { [username: string]: ConnectUser } = {};
+  /**
+   * The agents' `AWS::Connect::User` resources, by username as given. For an
+   * agent's ARN use `users[username].attrUserArn`; for grants, `user(username)`.
+   */
+  public readonly users: { [username: string]: CfnUser } = {};
 
   /** The nested stacks holding the agents, by shard number. */
   public readonly shards: { [shard: string]: NestedStack } = {};
+
+  private readonly views = new Map<string, IConnectUser>();
 
   /**
    * @param scope the parent construct (a stack; the shards are nested stacks under it)
@@ -256,6 +267,29 @@ export class ConnectUserRoster extends Construct {
     if (errors.length > 0) {
       throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}' has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
+    // Tags.of() can still change the agents' tags: one validation for the whole roster, not one per agent.
+    this.node.addValidation({ validate: () => this.validateLate() });
+  }
+
+  /**
+   * The agent with this username as an {@link IConnectUser}, for grants and
+   * attributes. Made on first call (an import of the agent's ARN in its shard)
+   * and the same object on later calls: the roster itself makes no construct
+   * per agent beyond its `CfnUser`.
+   *
+   * @param username the username as given in the roster
+   */
+  public user(username: string): IConnectUser {
+    const resource = this.users[username];
+    if (resource === undefined) {
+      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': no agent has the username ${show(username)}; expected one of the roster's usernames`);
+    }
+    let view = this.views.get(username);
+    if (view === undefined) {
+      view = ConnectUser.fromUserAttributes(resource.stack, `${resource.node.id}#User`, { userArn: resource.attrUserArn });
+      this.views.set(username, view);
+    }
+    return view;
   }
 
   private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps): void {
@@ -280,9 +314,7 @@ export class ConnectUserRoster extends Construct {
         : PhoneConfig.softPhone(phoneOptions);
     const identity = { firstName: spec.firstName, lastName: spec.lastName, email: spec.email };
     const hasIdentity = Object.values(identity).some(v => v !== undefined);
-
-    // The construct id is the username ('/' cannot be in an id; the username check then reports it).
-    const user = new ConnectUser(stack, spec.username.replace(/\//g, '_'), {
+    const userProps: ConnectUserProps = {
       instance: props.instance,
       username: spec.username,
       routingProfile: routingProfile!,
@@ -295,11 +327,51 @@ export class ConnectUserRoster extends Construct {
       identityManagementType: props.identityManagementType,
       removalPolicy: props.removalPolicy,
       tags: props.tags || spec.tags ? { ...props.tags, ...spec.tags } : undefined,
-    });
-    if (!Token.isUnresolved(spec.username)) {
-      (user.node.defaultChild as CfnUser).overrideLogicalId(rosterLogicalId(spec.username));
+    };
+
+    // The same checks as a ConnectUser's, without a ConnectUser construct per agent (see BENCHMARKS.md).
+    const checked = checkUserProps(stack, userProps);
+    checked.problems.throwIfAny(() => `agent '${spec.username}'`);
+
+    // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
+    const id = spec.username;
+    const removalPolicy = userRemovalPolicy(userProps);
+    let password = spec.password;
+    let secret: secretsmanager.Secret | undefined;
+    if (props.generatePasswords) {
+      // '#' cannot be in a username, so this id never meets an agent's.
+      secret = createPasswordSecret(stack, `${id}#PasswordSecret`, userProps, removalPolicy);
+      password = secret.secretValueFromJson('password');
     }
-    this.users[spec.username] = user;
+    const resource = new CfnUser(stack, id, renderUserProps(userProps, checked.instanceArn, password, undefined));
+    resource.applyRemovalPolicy(removalPolicy);
+    if (!Token.isUnresolved(spec.username)) {
+      const logicalId = rosterLogicalId(spec.username);
+      resource.overrideLogicalId(logicalId);
+      // Lower-case letters cannot end an agent's logical id (8 upper-case hex digits), so this never meets one.
+      (secret?.node.defaultChild as CfnResource | undefined)?.overrideLogicalId(`${logicalId}Password`);
+    }
+    const unique = new Problems();
+    claimUniqueUsername(unique, resource, checked, spec.username);
+    unique.throwIfAny(() => `agent '${spec.username}'`);
+    if (checked.plaintextPassword) {
+      Annotations.of(resource).addWarningV2('cdk-connect-user:plaintextPassword',
+        'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
+    }
+    this.users[spec.username] = resource;
+  }
+
+  /** The checks of what can change after construction (tags through `Tags.of()`), once for the whole roster. */
+  private validateLate(): string[] {
+    const found: string[] = [];
+    for (const [username, resource] of Object.entries(this.users)) {
+      const problems = new Problems();
+      checkSecurityProfileArns(problems, resource.securityProfileArns);
+      checkTags(problems, resource.tags.tagValues());
+      const text = problems.render(`agent '${username}'`);
+      if (text !== undefined) found.push(text);
+    }
+    return found;
   }
 }
 

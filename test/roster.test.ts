@@ -1,9 +1,10 @@
-import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
-import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
+import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
+import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 
 const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
 const row = (login: string, extra: Partial<Record<'rp' | 'sp' | 'type' | 'number' | 'auto' | 'acw' | 'hier' | 'pw', string>> = {}) =>
@@ -29,7 +30,7 @@ function roster(overrides: Partial<ConnectUserRosterProps> & { rows?: string[] }
 function placement(r: ConnectUserRoster) {
   return Object.fromEntries(Object.entries(r.users).map(([name, user]) => {
     const nested = Stack.of(user) as NestedStack;
-    return [name, `${nested.node.id}/${nested.resolve((user.node.defaultChild as CfnUser).logicalId)}`];
+    return [name, `${nested.node.id}/${nested.resolve(user.logicalId)}`];
   }));
 }
 
@@ -101,7 +102,7 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       "  - row 3: username 'Ok.One' duplicates row 2 ('ok.one')",
       "  - row 4: routingProfile 'Nope' is not in routingProfiles (known: Basic, Sales)",
       "  - row 6: PhoneConfig.deskPhone() has 1 problem:\n      - phoneNumber: '555' is not an E.164",
-      "  - row 8: ConnectUser 'Agents/Roster/Shard0/bad name' has 1 problem:\n      - username: 'bad name' contains \" \"",
+      "  - row 8: agent 'bad name' has 1 problem:\n      - username: 'bad name' contains \" \"",
     ]) {
       expect(message).toContain(line);
     }
@@ -147,5 +148,61 @@ describe('ConnectUserRoster from typed specs', () => {
   it('cites the index of a bad spec', () => {
     expect(() => roster({ users: [{ username: 'x', routingProfile: 'Basic', securityProfiles: ['Ghost'] }] }))
       .toThrow(/users\[0\]: securityProfile 'Ghost' is not in securityProfiles \(known: Agent, Supervisor\)/);
+  });
+});
+
+describe('ConnectUserRoster agents', () => {
+  it('are bare CfnUsers in their shards: no construct per agent beyond the resource', () => {
+    const { roster: r } = roster({ rows: [row('alice'), row('bob'), row('carol')], shardCount: 1 });
+    const shard = r.shards['0'];
+    expect(shard.node.children.filter(c => c instanceof CfnUser).map(c => c.node.id).sort()).toEqual(['alice', 'bob', 'carol']);
+    for (const user of Object.values(r.users)) {
+      expect(user).toBeInstanceOf(CfnUser);
+      expect(user.node.children).toHaveLength(0);
+    }
+  });
+
+  it('are given as IConnectUser on demand, once each, for grants', () => {
+    const { stack, roster: r } = roster({ rows: [row('alice'), row('bob')] });
+    const alice = r.user('alice');
+    expect(r.user('alice')).toBe(alice);
+    expect(alice.userArn).toBe(r.users.alice.attrUserArn);
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    alice.grantRead(role);
+    const policy = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+    const statement = Object.values(policy)[0].Properties.PolicyDocument.Statement[0];
+    expect(statement.Action).toEqual(['connect:DescribeUser', 'connect:ListUserProficiencies']);
+    // The ARN comes out of the agent's nested stack.
+    expect(JSON.stringify(statement.Resource)).toMatch(/Shard\d+NestedStack.*Outputs/);
+    expect(() => r.user('zed')).toThrow(/ConnectUserRoster 'Agents\/Roster': no agent has the username 'zed'/);
+  });
+
+  it('check tags added later through Tags.of() in one validation for the roster', () => {
+    const { app, roster: r } = roster({ rows: [row('alice'), row('bob')] });
+    Tags.of(r).add('bad key', 'x');
+    expect(() => app.synth()).toThrow(/agent 'alice' has 1 problem:\n\s+- tags.bad key: key 'bad key' has characters CloudFormation rejects[\s\S]*agent 'bob' has 1 problem/);
+  });
+
+  it('keep generated password secrets beside their agent, with ids from the username', () => {
+    const { roster: r } = roster({ rows: [row('alice')], generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED });
+    const nested = Stack.of(r.users.alice) as NestedStack;
+    const template = Template.fromStack(nested);
+    const userId = nested.resolve(r.users.alice.logicalId);
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    expect(Object.keys(template.findResources('AWS::SecretsManager::Secret'))).toEqual([`${userId}Password`]);
+    expect(JSON.stringify(template.findResources('AWS::Connect::User')[userId].Properties.Password)).toContain(`${userId}Password`);
+  });
+
+  it('may not take a username that a ConnectUser of the app holds', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
+    const r = refs(stack);
+    new ConnectUser(stack, 'Alice', minimalProps(r, { username: 'alice' }));
+    expect(() => new ConnectUserRoster(stack, 'Roster', {
+      instance: r.instance,
+      routingProfiles: { Basic: r.routingProfile },
+      securityProfiles: { Agent: r.securityProfile },
+      users: [{ username: 'ALICE', routingProfile: 'Basic', securityProfiles: ['Agent'] }],
+    })).toThrow(/users\[0\]: agent 'ALICE' has 1 problem:\n\s+- username: 'ALICE' is already used in the same instance by 'Agents\/Alice'/);
   });
 });
