@@ -74,6 +74,14 @@ const rosterCheck = project.addTask('roster:check', {
 });
 rosterCheck.exec('ts-node --transpile-only scripts/roster-10k.ts 10000 cdk.out.roster');
 
+// API.md is only as good as the doc comments: after compile, check the assembly for a summary on every type and
+// member, @default on every optional property and an AWS docs @see on every construct, props interface and enum.
+const docsCheck = project.addTask('docs:check', {
+  description: 'Check the API docs in the .jsii assembly: summaries, @default on optional props, @see to the AWS docs',
+});
+docsCheck.exec('ts-node --transpile-only scripts/check-docs.ts .jsii');
+project.postCompileTask.spawn(docsCheck);
+
 // Performance is measured by a benchmark that prints figures, not by a timed test.
 const bench = project.addTask('bench', {
   description: 'Benchmark: the roster (L2) against raw CfnUsers (L1) at 1,000 / 5,000 / 10,000 agents',

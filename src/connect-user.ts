@@ -50,11 +50,16 @@ export interface IConnectUser extends IResource, IUserRef {
 
   /**
    * Grants `actions` (such as `connect:DescribeUser`) on this user to `grantee`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
+   * @param actions the IAM actions, such as `connect:PutUserStatus`
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 
   /**
    * Grants reading this user: `connect:DescribeUser` and `connect:ListUserProficiencies`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   grantRead(grantee: iam.IGrantable): iam.Grant;
 
@@ -65,6 +70,8 @@ export interface IConnectUser extends IResource, IUserRef {
    * Amazon Connect also checks permissions on the resources an update refers to
    * (the new routing profile, security profiles or hierarchy group): grant those
    * separately.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   grantUpdate(grantee: iam.IGrantable): iam.Grant;
 }
@@ -96,6 +103,8 @@ export interface ConnectUserLookupOptions {
 
 /**
  * Properties of a {@link ConnectUser}.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-connect-user.html
  */
 export interface ConnectUserProps {
   /**
@@ -105,8 +114,8 @@ export interface ConnectUserProps {
   readonly instance: IInstanceRef;
 
   /**
-   * The user's sign-in name. Letters, digits and `_ - . @`, with `@` only in an
-   * email-shaped name; at most 20 characters (64 on SAML instances).
+   * The user's sign-in name. Letters, digits, `_`, `-`, `.` and `@`, with `@` only
+   * in an email-shaped name; at most 20 characters (64 on SAML instances).
    *
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
    */
@@ -287,6 +296,9 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
 
   /**
    * Grants `actions` (such as `connect:DescribeUser`) on this user to `grantee`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
+   * @param actions the IAM actions, such as `connect:PutUserStatus`
    */
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.userArn] });
@@ -294,6 +306,8 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
 
   /**
    * Grants reading this user: `connect:DescribeUser` and `connect:ListUserProficiencies`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...READ_ACTIONS);
@@ -302,6 +316,12 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
   /**
    * Grants changing this user's settings: identity info, phone and per-channel
    * settings, routing profile, security profiles, hierarchy group and proficiencies.
+   *
+   * Amazon Connect also checks permissions on the resources an update refers to
+   * (the new routing profile, security profiles or hierarchy group): grant those
+   * separately.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   public grantUpdate(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...UPDATE_ACTIONS);
@@ -334,6 +354,8 @@ export class ConnectUser extends ConnectUserBase {
   /**
    * Reference an existing user by ARN. Creates no resource.
    *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
    * @param userArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`
    */
   public static fromUserArn(scope: Construct, id: string, userArn: string): IConnectUser {
@@ -342,6 +364,10 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Reference an existing user by its attributes. Creates no resource.
+   *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
+   * @param attrs the user's ARN
    */
   public static fromUserAttributes(scope: Construct, id: string, attrs: ConnectUserAttributes): IConnectUser {
     const userArn = attrs.userArn;
@@ -366,6 +392,9 @@ export class ConnectUser extends ConnectUserBase {
    * The lookup runs when the custom resource is created or its properties change;
    * it does not follow a user that is later deleted or renamed.
    *
+   * @param scope the construct scope of the lookup
+   * @param id the construct id of the lookup, unique within `scope`
+   * @param options the instance and the username to look up
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_SearchUsers.html
    */
   public static fromUsername(scope: Construct, id: string, options: ConnectUserLookupOptions): IConnectUser {
@@ -417,6 +446,8 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Whether `x` is a `ConnectUser` (works across copies of this library).
+   *
+   * @param x any value
    */
   public static isConnectUser(x: any): x is ConnectUser {
     return x !== null && typeof x === 'object' && CONNECT_USER_SYMBOL in x;
@@ -594,6 +625,8 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Adds a security profile to the user (at most 10 in all).
+   *
+   * @param securityProfile a `CfnSecurityProfile`, an import from `SecurityProfile.fromSecurityProfileArn()`, or any other `ISecurityProfileRef`
    */
   public addSecurityProfile(securityProfile: ISecurityProfileRef): void {
     const arn = securityProfile.securityProfileRef.securityProfileArn;
@@ -605,6 +638,8 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Adds a proficiency to the user.
+   *
+   * @param proficiency a predefined attribute's value and the agent's level in it, from `UserProficiency.of()`
    */
   public addProficiency(proficiency: UserProficiency): void {
     (this.proficiencyList ??= []).push(proficiency);
