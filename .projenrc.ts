@@ -74,6 +74,30 @@ const rosterCheck = project.addTask('roster:check', {
 });
 rosterCheck.exec('ts-node --transpile-only scripts/roster-10k.ts 10000 cdk.out.roster');
 
+// API.md is only as good as the doc comments: after compile, check the assembly for a summary on every type and
+// member, @default on every optional property and an AWS docs @see on every construct, props interface and enum.
+const docsCheck = project.addTask('docs:check', {
+  description: 'Check the API docs in the .jsii assembly: summaries, @default on optional props, @see to the AWS docs',
+});
+docsCheck.exec('ts-node --transpile-only scripts/check-docs.ts .jsii');
+project.postCompileTask.spawn(docsCheck);
+
+// Every ```ts block in README.md compiles: jsii-rosetta reads the README from the .jsii assembly, completes each
+// snippet with a fixture from rosetta/ (`default`, or the one named by ```ts fixture=<name>) and fails on any
+// compile error. Runs after compile, so `npx projen build` (and CI) checks it.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every TypeScript example in README.md with jsii-rosetta in strict mode (needs a compiled .jsii)',
+  // jsii-rosetta's own Node version banner (it calls Node 20 end-of-life); see the note on jsii's above.
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+});
+rosetta.exec('jsii-rosetta extract --strict');
+project.postCompileTask.spawn(rosetta);
+// The roster example reads its CSV with `fs`: rosetta compiles snippets in a directory of its own, so it
+// needs Node's types there (it installs them with npm).
+project.package.addField('jsiiRosetta', { exampleDependencies: { '@types/node': '^20' } });
+// rosetta's translations of the examples: build output (written next to .jsii), not source.
+project.gitignore.exclude('/.jsii.tabl.json');
+
 // Performance is measured by a benchmark that prints figures, not by a timed test.
 const bench = project.addTask('bench', {
   description: 'Benchmark: the roster (L2) against raw CfnUsers (L1) at 1,000 / 5,000 / 10,000 agents',

@@ -47,11 +47,16 @@ export interface IConnectUser extends IResource, IUserRef {
 
   /**
    * Grants `actions` (such as `connect:DescribeUser`) on this user to `grantee`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
+   * @param actions the IAM actions, such as `connect:PutUserStatus`
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 
   /**
    * Grants reading this user: `connect:DescribeUser` and `connect:ListUserProficiencies`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   grantRead(grantee: iam.IGrantable): iam.Grant;
 
@@ -62,6 +67,8 @@ export interface IConnectUser extends IResource, IUserRef {
    * Amazon Connect also checks permissions on the resources an update refers to
    * (the new routing profile, security profiles or hierarchy group): grant those
    * separately.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   grantUpdate(grantee: iam.IGrantable): iam.Grant;
 }
@@ -93,6 +100,8 @@ export interface ConnectUserLookupOptions {
 
 /**
  * Properties of a {@link ConnectUser}.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-connect-user.html
  */
 export interface ConnectUserProps {
   /**
@@ -102,8 +111,8 @@ export interface ConnectUserProps {
   readonly instance: IInstanceRef;
 
   /**
-   * The user's sign-in name. Letters, digits and `_ - . @`, with `@` only in an
-   * email-shaped name; at most 20 characters (64 on SAML instances).
+   * The user's sign-in name. Letters, digits, `_`, `-`, `.` and `@`, with `@` only
+   * in an email-shaped name; at most 20 characters (64 on SAML instances).
    *
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
    */
@@ -284,6 +293,9 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
 
   /**
    * Grants `actions` (such as `connect:DescribeUser`) on this user to `grantee`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
+   * @param actions the IAM actions, such as `connect:PutUserStatus`
    */
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.userArn] });
@@ -291,6 +303,8 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
 
   /**
    * Grants reading this user: `connect:DescribeUser` and `connect:ListUserProficiencies`.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...READ_ACTIONS);
@@ -299,6 +313,12 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
   /**
    * Grants changing this user's settings: identity info, phone and per-channel
    * settings, routing profile, security profiles, hierarchy group and proficiencies.
+   *
+   * Amazon Connect also checks permissions on the resources an update refers to
+   * (the new routing profile, security profiles or hierarchy group): grant those
+   * separately.
+   *
+   * @param grantee the principal to grant to (a role, user, group or anything `IGrantable`)
    */
   public grantUpdate(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...UPDATE_ACTIONS);
@@ -331,6 +351,8 @@ export class ConnectUser extends ConnectUserBase {
   /**
    * Reference an existing user by ARN. Creates no resource.
    *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
    * @param userArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent/<user-id>`
    */
   public static fromUserArn(scope: Construct, id: string, userArn: string): IConnectUser {
@@ -339,6 +361,10 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Reference an existing user by its attributes. Creates no resource.
+   *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
+   * @param attrs the user's ARN
    */
   public static fromUserAttributes(scope: Construct, id: string, attrs: ConnectUserAttributes): IConnectUser {
     const userArn = attrs.userArn;
@@ -363,6 +389,9 @@ export class ConnectUser extends ConnectUserBase {
    * The lookup runs when the custom resource is created or its properties change;
    * it does not follow a user that is later deleted or renamed.
    *
+   * @param scope the construct scope of the lookup
+   * @param id the construct id of the lookup, unique within `scope`
+   * @param options the instance and the username to look up
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_SearchUsers.html
    */
   public static fromUsername(scope: Construct, id: string, options: ConnectUserLookupOptions): IConnectUser {
@@ -414,6 +443,8 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Whether `x` is a `ConnectUser` (works across copies of this library).
+   *
+   * @param x any value
    */
   public static isConnectUser(x: any): x is ConnectUser {
     return x !== null && typeof x === 'object' && CONNECT_USER_SYMBOL in x;
@@ -518,6 +549,8 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Adds a security profile to the user (at most 10 in all).
+   *
+   * @param securityProfile a `CfnSecurityProfile`, an import from `SecurityProfile.fromSecurityProfileArn()`, or any other `ISecurityProfileRef`
    */
   public addSecurityProfile(securityProfile: ISecurityProfileRef): void {
     const arn = securityProfile.securityProfileRef.securityProfileArn;
@@ -529,6 +562,8 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * Adds a proficiency to the user.
+   *
+   * @param proficiency a predefined attribute's value and the agent's level in it, from `UserProficiency.of()`
    */
   public addProficiency(proficiency: UserProficiency): void {
     (this.proficiencyList ??= []).push(proficiency);

@@ -58,6 +58,8 @@ export interface PhoneConfigOptions {
 export class PhoneConfig {
   /**
    * The agent answers calls in the Contact Control Panel.
+   *
+   * @param options auto-accept, after contact work and persistent connection
    */
   public static softPhone(options: PhoneConfigOptions = {}): PhoneConfig {
     return new PhoneConfig(PhoneType.SOFT_PHONE, undefined, options, 'PhoneConfig.softPhone()');
@@ -67,6 +69,7 @@ export class PhoneConfig {
    * Amazon Connect rings the agent's desk phone.
    *
    * @param phoneNumber the desk phone number in E.164 format, such as `+15555559876`
+   * @param options auto-accept, after contact work and persistent connection
    */
   public static deskPhone(phoneNumber: string, options: PhoneConfigOptions = {}): PhoneConfig {
     return new PhoneConfig(PhoneType.DESK_PHONE, phoneNumber, options, 'PhoneConfig.deskPhone()');

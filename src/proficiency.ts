@@ -21,6 +21,8 @@ export class ProficiencyLevel {
 
   /**
    * A level from a number: a whole number from 1 to 5 (or a token).
+   *
+   * @param levelValue the level, 1 (lowest) to 5 (highest)
    */
   public static of(levelValue: number): ProficiencyLevel {
     const problems = new Problems();

@@ -55,6 +55,8 @@ export class ConnectInstance {
   /**
    * Reference an existing instance by ARN.
    *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
    * @param instanceArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>`
    */
   public static fromInstanceArn(scope: Construct, id: string, instanceArn: string): IConnectInstance {
@@ -63,6 +65,10 @@ export class ConnectInstance {
 
   /**
    * Reference an existing instance by its attributes.
+   *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
+   * @param attrs the instance's ARN and, optionally, its identity-management type
    */
   public static fromInstanceAttributes(scope: Construct, id: string, attrs: ConnectInstanceAttributes): IConnectInstance {
     parseArnOrThrow(attrs.instanceArn, 'instance', `ConnectInstance.fromInstanceAttributes('${id}')`, 'instanceArn');
@@ -86,6 +92,8 @@ export class RoutingProfile {
   /**
    * Reference an existing routing profile by ARN.
    *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
    * @param routingProfileArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/routing-profile/<id>`
    */
   public static fromRoutingProfileArn(scope: Construct, id: string, routingProfileArn: string): IRoutingProfileRef {
@@ -106,6 +114,8 @@ export class SecurityProfile {
   /**
    * Reference an existing security profile by ARN.
    *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
    * @param securityProfileArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/security-profile/<id>`
    */
   public static fromSecurityProfileArn(scope: Construct, id: string, securityProfileArn: string): ISecurityProfileRef {
@@ -126,6 +136,8 @@ export class UserHierarchyGroup {
   /**
    * Reference an existing hierarchy group by ARN.
    *
+   * @param scope the construct scope of the import
+   * @param id the construct id of the import, unique within `scope`
    * @param userHierarchyGroupArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent-group/<id>`
    */
   public static fromUserHierarchyGroupArn(scope: Construct, id: string, userHierarchyGroupArn: string): IUserHierarchyGroupRef {
