@@ -88,6 +88,8 @@ export interface RosterUserSpec {
 
 /**
  * Properties of a {@link ConnectUserRoster}.
+ *
+ * @see https://docs.aws.amazon.com/connect/latest/adminguide/user-management.html
  */
 export interface ConnectUserRosterProps {
   /** The instance all the agents belong to. */
@@ -192,6 +194,8 @@ const DEFAULT_USERS_PER_SHARD = 250;
  * username><8 hex digits of its SHA-256>`, so reordering or inserting rows
  * changes nothing for other agents. All row errors are reported at once, each
  * with its row number.
+ *
+ * @see https://docs.aws.amazon.com/connect/latest/adminguide/user-management.html
  */
 export class ConnectUserRoster extends Construct {
   /**
