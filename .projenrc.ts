@@ -42,6 +42,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^2.36.8',
   ],
 
+  // jsii targets: the names each language's registry will carry. Which of them package on our
+  // machines (and why the others do not) is in the README's Contributing section.
+  publishToPypi: { distName: 'cdk-connect-user', module: 'cdk_connect_user' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkconnectuser.connectuser',
+    mavenGroupId: 'io.github.cdk-connect-user',
+    mavenArtifactId: 'cdk-connect-user',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkConnectUser', packageId: 'CdkConnectUser' },
+  publishToGo: { moduleName: 'github.com/cdk-connect-user/cdk-connect-user-go' },
+
   gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/'],
   bin: { 'cdk-connect-user': 'lib/cli/main.js' },
 });
@@ -51,6 +62,11 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1'
 // Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
 // a public name that a target language reserves must be caught here, not by a Python user.
 project.compileTask.reset('jsii --fail-on-warnings');
+// `package` packs JavaScript only, in CI and locally alike (projen packs every target outside CI):
+// the other targets need toolchains and registries our machines lack (README, Contributing).
+// `npx projen package-all` or `package:<language>` packs them where they are available.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
 // The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
 project.eslint?.allowDefaultProjectFiles('examples/*.ts', 'scripts/*.ts');
