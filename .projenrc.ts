@@ -90,6 +90,15 @@ const rosterCheck = project.addTask('roster:check', {
 });
 rosterCheck.exec('ts-node --transpile-only scripts/roster-10k.ts 10000 cdk.out.roster');
 
+// The package as npm would publish it (dist/js, made by the build or package:js), installed into a
+// fresh CDK app outside the repository at the aws-cdk-lib floor and at the latest 2.x, synthesized
+// with the cdk CLI and linted with cfn-lint.
+const smoke = project.addTask('smoke', {
+  description: 'Install the packed library into fresh CDK apps (aws-cdk-lib floor and latest), synth and cfn-lint them',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smoke.exec('ts-node --transpile-only scripts/smoke.ts', { receiveArgs: true });
+
 // Performance is measured by a benchmark that prints figures, not by a timed test.
 const bench = project.addTask('bench', {
   description: 'Benchmark: the roster (L2) against raw CfnUsers (L1) at 1,000 / 5,000 / 10,000 agents',
