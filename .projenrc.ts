@@ -68,6 +68,10 @@ project.compileTask.reset('jsii --fail-on-warnings');
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
+// The npm package is the library: CI, the example app and the scripts (which import src/ and test/,
+// neither of them shipped) stay in the repository.
+project.npmignore?.exclude('/.ci/', '/examples/', '/scripts/');
+
 // The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
 project.eslint?.allowDefaultProjectFiles('examples/*.ts', 'scripts/*.ts');
 
