@@ -42,6 +42,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^2.36.8',
   ],
 
+  // jsii targets: the names each language's registry will carry. Which of them package on our
+  // machines (and why the others do not) is in the README's Contributing section.
+  publishToPypi: { distName: 'cdk-connect-user', module: 'cdk_connect_user' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkconnectuser.connectuser',
+    mavenGroupId: 'io.github.cdk-connect-user',
+    mavenArtifactId: 'cdk-connect-user',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkConnectUser', packageId: 'CdkConnectUser' },
+  publishToGo: { moduleName: 'github.com/cdk-connect-user/cdk-connect-user-go' },
+
   gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/'],
   bin: { 'cdk-connect-user': 'lib/cli/main.js' },
 });
@@ -51,6 +62,15 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1'
 // Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
 // a public name that a target language reserves must be caught here, not by a Python user.
 project.compileTask.reset('jsii --fail-on-warnings');
+// `package` packs JavaScript only, in CI and locally alike (projen packs every target outside CI):
+// the other targets need toolchains and registries our machines lack (README, Contributing).
+// `npx projen package-all` or `package:<language>` packs them where they are available.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+// The npm package is the library: CI, the example app and the scripts (which import src/ and test/,
+// neither of them shipped) stay in the repository.
+project.npmignore?.exclude('/.ci/', '/examples/', '/scripts/');
 
 // The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
 project.eslint?.allowDefaultProjectFiles('examples/*.ts', 'scripts/*.ts');
@@ -97,6 +117,14 @@ project.postCompileTask.spawn(rosetta);
 project.package.addField('jsiiRosetta', { exampleDependencies: { '@types/node': '^20' } });
 // rosetta's translations of the examples: build output (written next to .jsii), not source.
 project.gitignore.exclude('/.jsii.tabl.json');
+// The package as npm would publish it (dist/js, made by the build or package:js), installed into a
+// fresh CDK app outside the repository at the aws-cdk-lib floor and at the latest 2.x, synthesized
+// with the cdk CLI and linted with cfn-lint.
+const smoke = project.addTask('smoke', {
+  description: 'Install the packed library into fresh CDK apps (aws-cdk-lib floor and latest), synth and cfn-lint them',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smoke.exec('ts-node --transpile-only scripts/smoke.ts', { receiveArgs: true });
 
 // Performance is measured by a benchmark that prints figures, not by a timed test.
 const bench = project.addTask('bench', {

@@ -57,7 +57,8 @@ export class Vitest extends Component {
         '',
       ],
     });
-    project.npmignore?.exclude('/vitest.config.mts');
+    // The coverage report is written into the project by every test run: keep it out of the package.
+    project.npmignore?.exclude('/vitest.config.mts', '/coverage/');
 
     const test = project.testTask;
     const lint = project.tasks.tryFind('eslint');

@@ -1,0 +1,369 @@
+/**
+ * Consumer smoke test: the package exactly as npm would publish it, installed
+ * into a fresh CDK app outside the repository.
+ *
+ *   ts-node scripts/smoke.ts [--keep]
+ *
+ * Takes the jsii JS package (`dist/js/*.tgz`, made by `npx projen package:js`
+ * or the build) and, once with aws-cdk-lib and constructs at this package's
+ * peer-dependency floor and once at their latest 2.x / 10.x, in a clean
+ * temporary directory each time:
+ *   1. `npm install`s the tarball, aws-cdk-lib, constructs and the aws-cdk CLI;
+ *   2. type-checks a TypeScript app that uses the public API broadly against the
+ *      installed typings, and compiles it to JavaScript;
+ *   3. runs `cdk synth` with the installed CLI, and the package's own
+ *      `cdk-connect-user import-mapping` command on the output;
+ *   4. lints every template with cfn-lint and counts the Amazon Connect users.
+ * Exits non-zero on the first problem; prints the versions tested and the time taken.
+ * `--keep` leaves the temporary apps in place for a look.
+ */
+import { spawnSync, SpawnSyncOptions } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { lintTemplateFiles } from '../test/util/cfn-lint';
+
+const ROOT = path.resolve(__dirname, '..');
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** The AWS::Connect::User resources the app below makes: 4 in SmokeAgents, 1 in SmokeL1s, 3 in the roster. */
+const EXPECTED_USERS = 8;
+
+class SmokeError extends Error {}
+
+function fail(message: string): never {
+  throw new SmokeError(message);
+}
+
+/** Runs a command; on failure, fails with its output. Returns stdout. */
+function run(cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const shown = `${path.basename(cmd)} ${args.join(' ')}`;
+  if (res.error) fail(`${shown}: ${res.error.message}`);
+  if (res.status !== 0) {
+    fail(`${shown} (in ${options.cwd}) exited ${res.status ?? res.signal}:\n${res.stdout ?? ''}${res.stderr ?? ''}`);
+  }
+  console.log(`    ${shown.length > 110 ? `${shown.slice(0, 107)}...` : shown} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return String(res.stdout ?? '');
+}
+
+/**
+ * The environment for npm and the CLI in the app: this process's, less what
+ * `npm run` adds (npm_config_local_prefix would point npm at this repository).
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { CDK_DISABLE_CLI_TELEMETRY: 'true' };
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_(config_local_prefix|package_|lifecycle_|command|execpath|node_execpath)/i.test(k) || k === 'INIT_CWD') continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+/** The single tarball `jsii-pacmak --target js` left in dist/js. */
+function findTarball(): string {
+  const dir = path.join(ROOT, 'dist', 'js');
+  const tarballs = fs.existsSync(dir) ? fs.readdirSync(dir).filter(f => f.endsWith('.tgz')) : [];
+  if (tarballs.length !== 1) {
+    fail(`expected exactly one package in ${dir}, found ${tarballs.length ? tarballs.join(', ') : 'none'}; `
+      + "run 'npx projen compile && npx projen package:js' (or 'npx projen build') first");
+  }
+  const tarball = path.join(dir, tarballs[0]);
+  // A tarball older than the compiled assembly would test yesterday's code.
+  const assembly = path.join(ROOT, '.jsii');
+  if (fs.existsSync(assembly) && fs.statSync(assembly).mtimeMs > fs.statSync(tarball).mtimeMs) {
+    fail(`${tarball} is older than .jsii; run 'npx projen package:js' again`);
+  }
+  return tarball;
+}
+
+/** `^2.239.0` -> `2.239.0`: the lowest version a peer range admits. */
+function floorOf(name: string): string {
+  const range: string | undefined = PACKAGE.peerDependencies?.[name];
+  const m = range?.match(/^[\^~>=\s]*(\d+\.\d+\.\d+)$/);
+  if (!m) fail(`cannot read a floor from peerDependencies['${name}'] = ${range}`);
+  return m[1];
+}
+
+function versionIn(appDir: string, name: string): string {
+  return JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+interface Variant {
+  readonly name: string;
+  readonly awsCdkLib: string;
+  readonly constructs: string;
+}
+
+interface Outcome {
+  readonly variant: string;
+  readonly versions: Record<string, string>;
+  readonly templates: number;
+  readonly users: number;
+  readonly warnings: number;
+  readonly seconds: { install: number; compile: number; synth: number; lint: number; total: number };
+}
+
+function templatesIn(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return templatesIn(p);
+    return e.name.endsWith('.template.json') ? [p] : [];
+  });
+}
+
+function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
+  const t0 = Date.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-${variant.name}-`));
+  console.log(`\n== ${variant.name}: aws-cdk-lib@${variant.awsCdkLib}, constructs@${variant.constructs} in ${dir}`);
+  const env = cleanEnv();
+  try {
+    // 1. A fresh app and a real install from the registry and the tarball.
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-app', version: '0.0.0', private: true }, null, 2));
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir,
+      tarball, `aws-cdk-lib@${variant.awsCdkLib}`, `constructs@${variant.constructs}`, 'aws-cdk@^2'], { cwd: dir, env });
+    const tInstall = Date.now();
+    const versions: Record<string, string> = {};
+    for (const name of [PACKAGE.name, 'aws-cdk-lib', 'constructs', 'aws-cdk']) versions[name] = versionIn(dir, name);
+    const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+    const resolved: string | undefined = lock.packages?.[`node_modules/${PACKAGE.name}`]?.resolved;
+    if (!resolved?.startsWith('file:')) fail(`${PACKAGE.name} was not installed from the tarball (resolved: ${resolved})`);
+    if (fs.existsSync(path.join(dir, 'node_modules', PACKAGE.name, 'node_modules', 'aws-cdk-lib'))) {
+      fail(`${PACKAGE.name} brought its own aws-cdk-lib; it must use the app's (a peer dependency)`);
+    }
+    if (!versions['aws-cdk-lib'].startsWith('2.')) fail(`aws-cdk-lib ${versions['aws-cdk-lib']} is not a 2.x`);
+
+    // 2. The app, type-checked against the installed typings (the repository's tsc, the app's modules).
+    fs.writeFileSync(path.join(dir, 'agents.csv'), ROSTER_CSV);
+    fs.writeFileSync(path.join(dir, 'app.ts'), APP_SOURCE);
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'commonjs',
+        moduleResolution: 'node',
+        lib: ['es2022'],
+        strict: true,
+        noUnusedLocals: true,
+        // Our own .d.ts are checked by jsii; the app's use of them is what this checks.
+        skipLibCheck: true,
+        // The repository's @types/node: the app reads its CSV with fs.
+        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+        types: ['node'],
+      },
+      files: ['app.ts'],
+    }, null, 2));
+    run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, env });
+    const tCompile = Date.now();
+
+    // 3. cdk synth with the app's own CLI, then the package's own command on the output.
+    run(path.join(dir, 'node_modules', '.bin', 'cdk'),
+      ['synth', '--app', 'node app.js', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'], { cwd: dir, env });
+    const mapping = run(path.join(dir, 'node_modules', '.bin', 'cdk-connect-user'),
+      ['import-mapping', 'cdk.out', '--out', 'import-mappings'], { cwd: dir, env });
+    if (!/1 adopted user\(s\) in 1 stack\(s\)/.test(mapping)) fail(`import-mapping did not find the adopted user:\n${mapping}`);
+    const tSynth = Date.now();
+
+    // 4. cfn-lint over every template, and the users they hold.
+    const files = templatesIn(path.join(dir, 'cdk.out')).sort();
+    const lint = lintTemplateFiles(files);
+    if (!lint.ran) fail(`cfn-lint is not installed, so the templates were NOT checked: ${lint.output}`);
+    if (lint.errors.length > 0) fail(`cfn-lint found ${lint.errors.length} error(s):\n  ${lint.errors.join('\n  ')}`);
+    let users = 0;
+    for (const f of files) {
+      const resources = JSON.parse(fs.readFileSync(f, 'utf8')).Resources ?? {};
+      users += Object.values<{ Type: string }>(resources).filter(r => r.Type === 'AWS::Connect::User').length;
+    }
+    if (users !== EXPECTED_USERS) fail(`the templates hold ${users} AWS::Connect::User, expected ${EXPECTED_USERS}`);
+    const tLint = Date.now();
+    console.log(`    ${files.length} templates, ${users} AWS::Connect::User, cfn-lint: 0 errors, ${lint.warnings.length} warning(s)`);
+    for (const w of lint.warnings) console.log(`      warning: ${w.length > 300 ? `${w.slice(0, 300)}...` : w}`);
+
+    const s = (a: number, b: number) => Math.round((b - a) / 100) / 10;
+    return {
+      variant: variant.name,
+      versions,
+      templates: files.length,
+      users,
+      warnings: lint.warnings.length,
+      seconds: {
+        install: s(t0, tInstall),
+        compile: s(tInstall, tCompile),
+        synth: s(tCompile, tSynth),
+        lint: s(tSynth, tLint),
+        total: s(t0, tLint),
+      },
+    };
+  } finally {
+    if (keep) console.log(`    kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const keep = process.argv.includes('--keep');
+  const started = Date.now();
+  const tarball = findTarball();
+  console.log(`Smoke test of ${path.relative(ROOT, tarball)} (${Math.round(fs.statSync(tarball).size / 1024)} KiB)`);
+  const variants: Variant[] = [
+    { name: 'floor', awsCdkLib: floorOf('aws-cdk-lib'), constructs: floorOf('constructs') },
+    { name: 'latest', awsCdkLib: '^2', constructs: '^10' },
+  ];
+  const outcomes: Outcome[] = [];
+  try {
+    for (const v of variants) outcomes.push(smoke(v, tarball, keep));
+  } catch (e) {
+    if (!(e instanceof SmokeError)) throw e;
+    console.error(`\nSMOKE TEST FAILED: ${e.message}`);
+    process.exit(1);
+  }
+  console.log('\nSmoke test passed:');
+  for (const o of outcomes) {
+    const v = Object.entries(o.versions).map(([n, ver]) => `${n}@${ver}`).join(', ');
+    const t = o.seconds;
+    console.log(`  ${o.variant}: ${v}: ${o.templates} templates, ${o.users} users, cfn-lint: 0 errors, ${o.warnings} warnings `
+      + `(install ${t.install} s, tsc ${t.compile} s, synth ${t.synth} s, lint ${t.lint} s; ${t.total} s)`);
+  }
+  console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A bulk-upload CSV for the roster (Amazon Connect's column layout). */
+const ROSTER_CSV = [
+  'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy',
+  'Ana,Lima,ana.lima@example.com,,ana.lima,Basic,Agent,soft,,yes,30,',
+  'Ben,Okafor,ben.okafor@example.com,,ben.okafor,Basic,Agent|Supervisor,desk,+15555550123,no,0,support',
+  'Chen,Wei,chen.wei@example.com,,chen.wei,Basic,Agent,soft,,no,60,support',
+].join('\n') + '\n';
+
+/**
+ * The consumer's app: what a user of the package writes, imported by package
+ * name. It must not read `ConnectUserRoster.users` (its type may change).
+ */
+const APP_SOURCE = `import * as fs from 'fs';
+import * as path from 'path';
+import { App, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import * as connect from 'aws-cdk-lib/aws-connect';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import {
+  ConnectInstance, ConnectUser, ConnectUserRoster, IConnectUser, IdentityManagementType, PhoneConfig,
+  ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserProficiency, VoiceEnhancementMode, VoicePhone,
+} from 'cdk-connect-user';
+
+const app = new App();
+const env = { account: '111122223333', region: 'us-east-1' };
+const instanceArn = 'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+
+// Imports by ARN, users of a Connect-managed instance, grants.
+const agents = new Stack(app, 'SmokeAgents', { env });
+const instance = ConnectInstance.fromInstanceAttributes(agents, 'Instance', {
+  instanceArn, identityManagementType: IdentityManagementType.CONNECT_MANAGED,
+});
+const routing = RoutingProfile.fromRoutingProfileArn(agents, 'Basic', instanceArn + '/routing-profile/b1c2d3e4-0000-1111-2222-EXAMPLE22222');
+const agentProfile = SecurityProfile.fromSecurityProfileArn(agents, 'Agent', instanceArn + '/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33333');
+const supervisorProfile = SecurityProfile.fromSecurityProfileArn(agents, 'Supervisor', instanceArn + '/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33334');
+const team = UserHierarchyGroup.fromUserHierarchyGroupArn(agents, 'Team', instanceArn + '/agent-group/d1e2f3a4-6666-7777-8888-EXAMPLE44444');
+
+const alice = new ConnectUser(agents, 'Alice', {
+  instance,
+  username: 'alice',
+  routingProfile: routing,
+  securityProfiles: [agentProfile],
+  phoneConfig: PhoneConfig.softPhone({ autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) }),
+  identityInfo: { firstName: 'Alice', lastName: 'Jones', email: 'alice@example.com' },
+  hierarchyGroup: team,
+  proficiencies: [UserProficiency.of('Language', 'English', ProficiencyLevel.FIVE)],
+  generatePassword: true,
+  tags: { Team: 'support' },
+});
+alice.addProficiency(UserProficiency.of('Language', 'French', ProficiencyLevel.of(3)));
+alice.addSecurityProfile(supervisorProfile);
+
+const bob = new ConnectUser(agents, 'Bob', {
+  instance,
+  username: 'bob',
+  routingProfile: routing,
+  securityProfiles: [agentProfile],
+  phoneConfig: PhoneConfig.deskPhone('+15555550100', { afterContactWorkTimeLimit: Duration.minutes(2) }),
+  identityInfo: { firstName: 'Bob', lastName: 'Smith' },
+  password: SecretValue.secretsManager('smoke/bob-initial-password'),
+  removalPolicy: RemovalPolicy.DESTROY,
+});
+(bob.node.defaultChild as connect.CfnUser).addPropertyOverride('Tags', [{ Key: 'Override', Value: 'yes' }]);
+
+new ConnectUser(agents, 'Carol', {
+  instance,
+  username: 'carol',
+  routingProfile: routing,
+  securityProfiles: [agentProfile],
+  identityInfo: { firstName: 'Carol', lastName: 'Diaz' },
+  generatePassword: true,
+  channelSettings: {
+    voice: { phone: VoicePhone.SOFT_PHONE, autoAccept: true, voiceEnhancementMode: VoiceEnhancementMode.NOISE_SUPPRESSION },
+    chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(0) },
+  },
+});
+
+// Adopt an agent made in the console (the import-mapping command reads it back). The instance is
+// imported by ARN alone: its identity-management type is unknown, so no password rule applies.
+new ConnectUser(agents, 'Existing', {
+  instance: ConnectInstance.fromInstanceArn(agents, 'InstanceByArn', instanceArn),
+  username: 'existing.agent',
+  routingProfile: routing,
+  securityProfiles: [agentProfile],
+  identityInfo: { firstName: 'Existing', lastName: 'Agent' },
+  adopt: true,
+  existingUserArn: instanceArn + '/agent/f1a2b3c4-aaaa-bbbb-cccc-EXAMPLE00000',
+});
+
+const supervisor: IConnectUser = ConnectUser.fromUserArn(agents, 'SupervisorUser', instanceArn + '/agent/e1f2a3b4-9999-aaaa-bbbb-EXAMPLE55555');
+const asRef: connect.IUserRef = supervisor;
+const byName = ConnectUser.fromUsername(agents, 'ByName', { instance, username: 'dave' });
+const role = new iam.Role(agents, 'Reporting', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+alice.grantUpdate(role);
+supervisor.grantRead(role);
+byName.grant(role, 'connect:DescribeUser');
+if (!ConnectUser.isConnectUser(alice) || ConnectUser.isConnectUser(asRef)) throw new Error('isConnectUser');
+
+// aws-cdk-lib L1s as references, on a SAML instance made in the same app.
+const l1s = new Stack(app, 'SmokeL1s', { env });
+const cfnInstance = new connect.CfnInstance(l1s, 'Instance', {
+  identityManagementType: 'SAML', attributes: { inboundCalls: true, outboundCalls: true },
+});
+const cfnRouting = new connect.CfnRoutingProfile(l1s, 'Routing', {
+  instanceArn: cfnInstance.attrArn, name: 'Basic', description: 'basic routing',
+  defaultOutboundQueueArn: instanceArn + '/queue/q-1', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
+});
+const cfnProfile = new connect.CfnSecurityProfile(l1s, 'Profile', { instanceArn: cfnInstance.attrArn, securityProfileName: 'Agent' });
+const cfnGroup = new connect.CfnUserHierarchyGroup(l1s, 'Group', { instanceArn: cfnInstance.attrArn, name: 'Sales' });
+new ConnectUser(l1s, 'Saml', {
+  instance: cfnInstance,
+  username: 'saml.agent@example.com',
+  routingProfile: cfnRouting,
+  securityProfiles: [cfnProfile],
+  hierarchyGroup: cfnGroup,
+  identityInfo: { firstName: 'Sam', lastName: 'Lee', email: 'saml.agent@example.com' },
+  phoneConfig: PhoneConfig.softPhone(),
+});
+
+// A roster from Amazon Connect's bulk-upload CSV, in nested stacks.
+const rosterStack = new Stack(app, 'SmokeRoster', { env });
+new ConnectUserRoster(rosterStack, 'Roster', {
+  instance: ConnectInstance.fromInstanceAttributes(rosterStack, 'Instance', {
+    instanceArn, identityManagementType: IdentityManagementType.CONNECT_MANAGED,
+  }),
+  csv: fs.readFileSync(path.join(__dirname, 'agents.csv'), 'utf8'),
+  routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(rosterStack, 'Basic', instanceArn + '/routing-profile/b1c2d3e4-0000-1111-2222-EXAMPLE22222') },
+  securityProfiles: {
+    Agent: SecurityProfile.fromSecurityProfileArn(rosterStack, 'Agent', instanceArn + '/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33333'),
+    Supervisor: SecurityProfile.fromSecurityProfileArn(rosterStack, 'Supervisor', instanceArn + '/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33334'),
+  },
+  hierarchyGroups: { support: UserHierarchyGroup.fromUserHierarchyGroupArn(rosterStack, 'Support', instanceArn + '/agent-group/d1e2f3a4-6666-7777-8888-EXAMPLE44444') },
+  generatePasswords: true,
+  shardCount: 2,
+  tags: { Source: 'bulk-upload' },
+});
+
+app.synth();
+`;
+
+main();
