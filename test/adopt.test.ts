@@ -5,7 +5,7 @@ import { App, CfnParameter, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectUser } from '../src';
+import { ConnectUser, IdentityManagementType } from '../src';
 import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, userArn, INSTANCE_ARN } from './util/fixtures';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
 import { loadConnectSdk, main } from '../src/cli/main';
@@ -27,6 +27,15 @@ describe('adopt: what the template carries', () => {
       DeletionPolicy: 'Retain',
       Metadata: { 'cdk-connect-user:adopt': { username: 'agent.one', instanceArn: INSTANCE_ARN, userArn: userArn('u-7') } },
     });
+  });
+
+  it('needs no password on a CONNECT_MANAGED instance, where a created user needs one', () => {
+    const stack = newStack();
+    const managed = refs(stack, IdentityManagementType.CONNECT_MANAGED);
+    const names = { identityInfo: { firstName: 'Ann', lastName: 'Lee' } };
+    new ConnectUser(stack, 'Adopted', minimalProps(managed, { ...names, adopt: true, existingUserArn: userArn('u-7') }));
+    expect(() => new ConnectUser(stack, 'Created', minimalProps(managed, { ...names, username: 'agent.two' })))
+      .toThrow(/password: missing; expected a password for a CONNECT_MANAGED instance/);
   });
 
   it('does not mark users that are not adopted', () => {

@@ -207,13 +207,16 @@ export interface IdentityRequirementFields {
   readonly type: IdentityManagementType | undefined;
   readonly hasPassword: boolean;
   readonly directoryUserId?: string;
+  /** The user is adopted (imported), not created: no CreateUser call, so no password is needed. */
+  readonly adopted?: boolean;
 }
 
 export function checkIdentityRequirements(p: Problems, f: IdentityRequirementFields): void {
   if (f.type === undefined) return;
   // Source: API CreateUser Password: "A password is required if you are using Amazon Connect for identity
   // management. Otherwise, it is an error to include a password."
-  if (f.type === IdentityManagementType.CONNECT_MANAGED && !f.hasPassword) {
+  // An adopted user is imported, not created, and CloudFormation cannot import the write-only password.
+  if (f.type === IdentityManagementType.CONNECT_MANAGED && !f.hasPassword && !f.adopted) {
     p.add('password', 'missing; expected a password for a CONNECT_MANAGED instance (API CreateUser)');
   }
   if (f.type !== IdentityManagementType.CONNECT_MANAGED && f.hasPassword) {

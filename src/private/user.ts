@@ -49,7 +49,7 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps): Chec
   }
   checkIdentityInfo(problems, props.identityInfo, type);
   const hasPassword = props.password !== undefined || !!props.generatePassword;
-  checkIdentityRequirements(problems, { type, hasPassword, directoryUserId: props.directoryUserId });
+  checkIdentityRequirements(problems, { type, hasPassword, directoryUserId: props.directoryUserId, adopted: props.adopt });
   // Source: this library's rule that nothing is silently dropped: two password sources, or a key with
   // nothing to encrypt, would leave one of them unused.
   if (props.generatePassword && props.password !== undefined) {
