@@ -40,6 +40,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4',
     // cdk-nag 3 needs aws-cdk-lib >= 2.257; 2.x runs on our 2.239 floor.
     'cdk-nag@^2.36.8',
+    // Integration tests in aws-cdk's integ-runner convention (test/integ.*.ts with committed snapshots).
+    '@aws-cdk/integ-runner@^2.197.10',
+    // Built against the floor, like aws-cdk-lib itself: the alpha's version tracks aws-cdk-lib's.
+    `@aws-cdk/integ-tests-alpha@${CDK_FLOOR}-alpha.0`,
   ],
 
   gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/'],
