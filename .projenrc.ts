@@ -40,6 +40,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4',
     // cdk-nag 3 needs aws-cdk-lib >= 2.257; 2.x runs on our 2.239 floor.
     'cdk-nag@^2.36.8',
+    // Integration tests in aws-cdk's integ-runner convention (test/integ.*.ts with committed snapshots).
+    '@aws-cdk/integ-runner@^2.197.10',
+    // Built against the floor, like aws-cdk-lib itself: the alpha's version tracks aws-cdk-lib's.
+    `@aws-cdk/integ-tests-alpha@${CDK_FLOOR}-alpha.0`,
   ],
 
   // jsii targets: the names each language's registry will carry. Which of them package on our
@@ -54,6 +58,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishToGo: { moduleName: 'github.com/cdk-connect-user/cdk-connect-user-go' },
 
   gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/'],
+  // Integration tests follow aws-cdk's integ-runner convention (test/integ.*.ts), not projen's *.integ.ts.
+  integrationTestAutoDiscover: false,
   bin: { 'cdk-connect-user': 'lib/cli/main.js' },
 });
 
@@ -125,6 +131,31 @@ const smoke = project.addTask('smoke', {
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 smoke.exec('ts-node --transpile-only scripts/smoke.ts', { receiveArgs: true });
+
+// Integration tests: test/integ.*.ts apps (integ-runner convention) with committed snapshots.
+const integEnv = {
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  // The test task's tsc type-checks the apps; integ-runner only needs to run them.
+  TS_NODE_TRANSPILE_ONLY: 'true',
+  // Offline: without a region, the toolkit asks the EC2 metadata service for one (any region will do).
+  AWS_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+project.gitattributes.addAttributes('/test/*.snapshot/**', 'linguist-generated');
+// After construction: projen's later `!/test/` would otherwise drop them. integ-runner's working
+// directories (left behind when a test fails), and the assertion handler bundle it copies into each
+// snapshot (2 MiB of integ-tests-alpha's code, which the snapshot check does not read).
+project.gitignore.exclude('/test/cdk-integ.out.*/', '/test/*.snapshot/asset.*/');
+const integSnapshot = project.addTask('integ:snapshot', {
+  description: 'Verify the integ tests\' committed snapshots offline: synthesize each test/integ.*.ts and diff (no AWS access)',
+  env: integEnv,
+});
+integSnapshot.exec('integ-runner --language typescript', { receiveArgs: true });
+const integUpdate = project.addTask('integ:update', {
+  description: 'Rewrite the snapshots of the integ tests whose snapshot differs, offline (synthesize only, no deployment)',
+  env: integEnv,
+});
+integUpdate.exec('integ-runner --language typescript --update-on-failed --dry-run', { receiveArgs: true });
 
 // Performance is measured by a benchmark that prints figures, not by a timed test.
 const bench = project.addTask('bench', {

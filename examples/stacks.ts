@@ -16,18 +16,33 @@ const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 const INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
 
+/**
+ * The console-made resources of AgentsStack. Each defaults to a placeholder (in
+ * the instance given, else in account 111122223333); the integ test passes real
+ * ones for a deployed run.
+ */
+export interface AgentsStackProps extends StackProps {
+  readonly instanceArn?: string;
+  readonly routingProfileArn?: string;
+  readonly securityProfileArn?: string;
+  readonly hierarchyGroupArn?: string;
+  readonly existingUserArn?: string;
+  readonly supervisorArn?: string;
+}
+
 /** A contact center whose instance, profiles and hierarchy were made in the console. */
 export class AgentsStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: AgentsStackProps = {}) {
     super(scope, id, props);
 
-    const instance = ConnectInstance.fromInstanceArn(this, 'Instance', INSTANCE_ARN);
+    const instanceArn = props.instanceArn ?? INSTANCE_ARN;
+    const instance = ConnectInstance.fromInstanceArn(this, 'Instance', instanceArn);
     const basicRouting = RoutingProfile.fromRoutingProfileArn(this, 'BasicRouting',
-      `${INSTANCE_ARN}/routing-profile/b1c2d3e4-0000-1111-2222-EXAMPLE22222`);
+      props.routingProfileArn ?? `${instanceArn}/routing-profile/b1c2d3e4-0000-1111-2222-EXAMPLE22222`);
     const agentProfile = SecurityProfile.fromSecurityProfileArn(this, 'AgentProfile',
-      `${INSTANCE_ARN}/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33333`);
+      props.securityProfileArn ?? `${instanceArn}/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33333`);
     const salesTeam = UserHierarchyGroup.fromUserHierarchyGroupArn(this, 'SalesTeam',
-      `${INSTANCE_ARN}/agent-group/d1e2f3a4-6666-7777-8888-EXAMPLE44444`);
+      props.hierarchyGroupArn ?? `${instanceArn}/agent-group/d1e2f3a4-6666-7777-8888-EXAMPLE44444`);
 
     // 1. Minimal: a soft-phone agent.
     new ConnectUser(this, 'JohnDoe', {
@@ -67,12 +82,12 @@ export class AgentsStack extends Stack {
       securityProfiles: [agentProfile],
       phoneConfig: PhoneConfig.softPhone(),
       adopt: true,
-      existingUserArn: `${INSTANCE_ARN}/agent/f1a2b3c4-aaaa-bbbb-cccc-EXAMPLE00000`,
+      existingUserArn: props.existingUserArn ?? `${instanceArn}/agent/f1a2b3c4-aaaa-bbbb-cccc-EXAMPLE00000`,
     });
 
     // 4. Import by ARN: a supervisor made elsewhere, usable wherever an IUserRef is expected.
     ConnectUser.fromUserArn(this, 'Supervisor',
-      `${INSTANCE_ARN}/agent/e1f2a3b4-9999-aaaa-bbbb-EXAMPLE55555`);
+      props.supervisorArn ?? `${instanceArn}/agent/e1f2a3b4-9999-aaaa-bbbb-EXAMPLE55555`);
 
     Tags.of(this).add('CostCenter', 'contact-center');
   }
@@ -80,19 +95,30 @@ export class AgentsStack extends Stack {
 
 const MANAGED_INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/b2c3d4e5-6789-01bc-def0-EXAMPLE66666`;
 
+/**
+ * The console-made resources of ManagedAgentsStack (a Connect-managed instance).
+ * Each defaults to a placeholder (in the instance given, else in account 111122223333).
+ */
+export interface ManagedAgentsStackProps extends StackProps {
+  readonly instanceArn?: string;
+  readonly routingProfileArn?: string;
+  readonly securityProfileArn?: string;
+}
+
 /** Agents of a Connect-managed instance: generated passwords and per-channel settings. */
 export class ManagedAgentsStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: ManagedAgentsStackProps = {}) {
     super(scope, id, props);
 
+    const instanceArn = props.instanceArn ?? MANAGED_INSTANCE_ARN;
     const instance = ConnectInstance.fromInstanceAttributes(this, 'Instance', {
-      instanceArn: MANAGED_INSTANCE_ARN,
+      instanceArn,
       identityManagementType: IdentityManagementType.CONNECT_MANAGED,
     });
     const routing = RoutingProfile.fromRoutingProfileArn(this, 'Omnichannel',
-      `${MANAGED_INSTANCE_ARN}/routing-profile/e2f3a4b5-0000-1111-2222-EXAMPLE77777`);
+      props.routingProfileArn ?? `${instanceArn}/routing-profile/e2f3a4b5-0000-1111-2222-EXAMPLE77777`);
     const agentProfile = SecurityProfile.fromSecurityProfileArn(this, 'AgentProfile',
-      `${MANAGED_INSTANCE_ARN}/security-profile/f2a3b4c5-3333-4444-5555-EXAMPLE88888`);
+      props.securityProfileArn ?? `${instanceArn}/security-profile/f2a3b4c5-3333-4444-5555-EXAMPLE88888`);
 
     const maria = new ConnectUser(this, 'MariaGarcia', {
       instance,
@@ -121,9 +147,12 @@ export class ManagedAgentsStack extends Stack {
   }
 }
 
+/** Where the example stacks deploy: the account and region of their placeholder ARNs. */
+export const EXAMPLE_ENV = { account: ACCOUNT, region: REGION };
+
 /** Adds the example stacks to an app. */
 export function addExampleStacks(app: App): Stack[] {
-  const env = { account: ACCOUNT, region: REGION };
+  const env = EXAMPLE_ENV;
   return [
     new AgentsStack(app, 'ConnectAgents', { env }),
     new ManagedAgentsStack(app, 'ConnectManagedAgents', { env }),
