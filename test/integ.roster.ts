@@ -9,7 +9,7 @@ import { IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack, aws_connect as connect } from 'aws-cdk-lib';
 import { EXAMPLE_ENV } from '../examples/stacks';
 import {
-  ConnectInstance, ConnectUser, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile,
+  ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile,
 } from '../src';
 import { deployedArns, envOfArn, expectUser, idOfArn } from './util/integ';
 
@@ -32,7 +32,7 @@ const CSV = [
 const env = arns ? envOfArn(instanceArn) : EXAMPLE_ENV;
 const app = new App();
 const stack = new Stack(app, 'ConnectRosterInteg', { env });
-new ConnectUserRoster(stack, 'Agents', {
+const roster = new ConnectUserRoster(stack, 'Agents', {
   instance: ConnectInstance.fromInstanceAttributes(stack, 'Instance', {
     instanceArn,
     identityManagementType: IdentityManagementType.CONNECT_MANAGED,
@@ -50,6 +50,7 @@ new ConnectUserRoster(stack, 'Agents', {
   // A test cleans up after itself (the library's default keeps agents on stack deletion).
   removalPolicy: RemovalPolicy.DESTROY,
 });
+if (Object.keys(roster.users).length !== 3) throw new Error('expected the 3 agents of the CSV');
 
 const integ = new IntegTest(app, 'RosterInteg', {
   testCases: [stack],
@@ -60,10 +61,9 @@ const integ = new IntegTest(app, 'RosterInteg', {
 });
 
 // Every agent of the CSV exists in Connect with its row's username and phone settings.
-for (const user of stack.node.findAll().filter((c): c is ConnectUser => c instanceof ConnectUser)) {
-  const l1 = user.node.defaultChild as connect.CfnUser;
+for (const [username, l1] of Object.entries(roster.users)) {
   const phone = l1.phoneConfig as connect.CfnUser.UserPhoneConfigProperty;
-  expectUser(integ, user, {
+  expectUser(integ, roster.user(username), {
     Username: l1.username,
     RoutingProfileId: idOfArn(l1.routingProfileArn),
     PhoneConfig: Match.objectLike({
@@ -71,5 +71,5 @@ for (const user of stack.node.findAll().filter((c): c is ConnectUser => c instan
       AutoAccept: phone.autoAccept ?? false,
       AfterContactWorkTimeLimit: phone.afterContactWorkTimeLimit ?? 0,
     }),
-  });
+  }, instanceArn);
 }

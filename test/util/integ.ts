@@ -9,7 +9,7 @@
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ConnectUser } from '../../src';
+import { ConnectUser, IConnectUser } from '../../src';
 
 /**
  * The ARNs named by `variables` (all of them, or none: then the examples' placeholders are used).
@@ -62,10 +62,10 @@ export function destroyUsersOnTeardown(scope: Construct): ConnectUser[] {
 }
 
 /** Asserts, after deployment, that Connect's DescribeUser returns what the user was given. */
-export function expectUser(integ: IntegTest, user: ConnectUser, expected: Record<string, unknown>): void {
+export function expectUser(integ: IntegTest, user: IConnectUser, expected: Record<string, unknown>, instanceArn = user.instanceArn): void {
   integ.assertions
     .awsApiCall('Connect', 'describeUser', {
-      InstanceId: instanceIdOfArn(user.instanceArn),
+      InstanceId: instanceIdOfArn(instanceArn),
       UserId: user.userId,
     })
     .expect(ExpectedResult.objectLike({ User: expected }));
