@@ -1,50 +1,76 @@
 /**
  * npm run bench:instructions: the same runs as `npm run bench`, counted in CPU
  * instructions under valgrind (callgrind) instead of timed. Instruction counts
- * do not move with other tenants of a virtual machine or with CPU frequency, so
- * one run of each kind is enough; timings on a shared 2-core VM swing by 25 %.
- * Valgrind runs every thread of the process, GC helpers included, on one core.
+ * do not move with other tenants of a virtual machine or with CPU frequency;
+ * timings on a shared 2-core VM swing by 25 %. Valgrind runs every thread of the
+ * process, GC helpers included, on one core.
+ *
+ * Node.js runs with V8's `--predictable`: without it, when the JIT compiles and
+ * when the GC runs depend on timing, and the same run differed by 9 % between
+ * two counts; with it, by 0.01 %. So one run of each kind is enough. The runs
+ * go two at a time (counts do not depend on what else the machine does).
  *
  * Each size is counted as (N agents) minus (1 agent), so that starting Node.js
  * and loading modules, the same for both kinds, is left out.
  *
- *   BENCH_SIZES=5000 npm run bench:instructions     (about 25 minutes at 5,000)
+ *   BENCH_SIZES=5000 npm run bench:instructions     (about 15 minutes at 5,000 on 2 cores)
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 
-function instructions(mode: 'l1' | 'l2', n: number): number {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-')), 'callgrind.out');
-  const res = spawnSync('valgrind', [
-    '--tool=callgrind', `--callgrind-out-file=${out}`,
-    process.execPath, '-r', 'ts-node/register/transpile-only', 'scripts/bench-run.ts', mode, String(n),
-  ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  fs.rmSync(path.dirname(out), { recursive: true, force: true });
-  const m = /Collected\s*:\s*(\d+)/.exec(res.stderr ?? '');
-  if (res.status !== 0 || !m) throw new Error(`valgrind ${mode} ${n} failed (status ${res.status}): ${res.error ?? res.stderr.slice(-2000)}`);
+async function instructions(mode: 'l1' | 'l2', n: number): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));
+  const child = spawn('valgrind', [
+    '--tool=callgrind', `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
+    process.execPath, '--predictable', '-r', 'ts-node/register/transpile-only', 'scripts/bench-run.ts', mode, String(n),
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const status = await new Promise<number | null>(resolve => child.on('close', resolve));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const m = /Collected\s*:\s*(\d+)/.exec(stderr);
+  if (status !== 0 || !m) throw new Error(`valgrind ${mode} ${n} failed (status ${status}): ${stderr.slice(-2000)}`);
   return Number(m[1]);
 }
 
-function main(): void {
+/** Runs the tasks two at a time, keeping their order in the result. */
+async function twoAtATime<T>(tasks: Array<() => Promise<T>>): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
+async function main(): Promise<void> {
   const which = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) {
     console.error('valgrind is not installed (apt-get install valgrind)');
     process.exit(1);
   }
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version}, ${which.stdout.trim()}`);
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version} --predictable, ${which.stdout.trim()}`);
   console.log('instructions (callgrind Ir) for N agents minus those for 1 agent, one run each\n');
   console.log('| agents | L1 instructions (G) | L2 instructions (G) | L2/L1 |');
   console.log('|---:|---:|---:|---:|');
-  const base = { l1: instructions('l1', 1), l2: instructions('l2', 1) };
-  for (const n of SIZES) {
-    const l1 = instructions('l1', n) - base.l1;
-    const l2 = instructions('l2', n) - base.l2;
+  const counts = await twoAtATime([1, ...SIZES].flatMap(n => [() => instructions('l1', n), () => instructions('l2', n)]));
+  const [baseL1, baseL2] = counts;
+  SIZES.forEach((n, i) => {
+    const l1 = counts[2 * i + 2] - baseL1;
+    const l2 = counts[2 * i + 3] - baseL2;
     console.log(`| ${n.toLocaleString('en-US')} | ${(l1 / 1e9).toFixed(2)} | ${(l2 / 1e9).toFixed(2)} | ${(l2 / l1).toFixed(3)} |`);
-  }
+  });
 }
 
-main();
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
