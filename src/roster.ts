@@ -1,8 +1,7 @@
-import { createHash } from 'crypto';
 import { Annotations, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ConnectUser, ConnectUserProps, IConnectUser } from './connect-user';
 import { IdentityManagementType } from './identity';
 import { PhoneConfig, PhoneType } from './phone-config';
@@ -191,7 +190,7 @@ const DEFAULT_USERS_PER_SHARD = 250;
  * agent costs CDK time on every synth (see BENCHMARKS.md). `user(username)`
  * gives an agent as an `IConnectUser` when you need one. Construct ids
  * are the usernames and logical ids are `User<letters and digits of the
- * username><8 hex digits of its SHA-256>`, so reordering or inserting rows
+ * username><8 hex digits of its FNV-1a hash>`, so reordering or inserting rows
  * changes nothing for other agents. All row errors are reported at once, each
  * with its row number.
  *
@@ -217,7 +216,9 @@ export class ConnectUserRoster extends Construct {
   constructor(scope: Construct, id: string, props: ConnectUserRosterProps) {
     super(scope, id);
     const errors: string[] = [];
-    const rows: Array<{ row: string; spec: RosterUserSpec }> = [];
+    // Row labels ('row 7', 'users[5]') are made only for errors: a roster has thousands of rows.
+    const rows: Array<{ spec: RosterUserSpec; line?: number; index: number }> = [];
+    const label = (r: { line?: number; index: number }) => r.line !== undefined ? `row ${r.line}` : `users[${r.index}]`;
 
     if ((props.users === undefined) === (props.csv === undefined)) {
       throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': expected exactly one of users and csv`);
@@ -225,22 +226,22 @@ export class ConnectUserRoster extends Construct {
     if (props.csv !== undefined) {
       const parsed = parseRosterCsv(props.csv, !!props.allowPlaintextPasswords);
       errors.push(...parsed.errors);
-      rows.push(...parsed.rows.map(r => ({ row: `row ${r.line}`, spec: r.spec })));
+      parsed.rows.forEach((r, index) => rows.push({ spec: r.spec, line: r.line, index }));
     } else {
-      rows.push(...props.users!.map((spec, i) => ({ row: `users[${i}]`, spec })));
+      props.users!.forEach((spec, index) => rows.push({ spec, index }));
     }
 
     // Source: API CreateUser (DuplicateResourceException); compared without regard to case.
-    const seen = new Map<string, string>();
-    const unique = rows.filter(({ row, spec }) => {
-      if (Token.isUnresolved(spec.username)) return true;
-      const key = spec.username.toLowerCase();
+    const seen = new Map<string, { spec: RosterUserSpec; line?: number; index: number }>();
+    const unique = rows.filter(r => {
+      if (Token.isUnresolved(r.spec.username)) return true;
+      const key = r.spec.username.toLowerCase();
       const first = seen.get(key);
       if (first !== undefined) {
-        errors.push(`${row}: username '${spec.username}' duplicates ${first} (usernames are compared without regard to case)`);
+        errors.push(`${label(r)}: username '${r.spec.username}' duplicates ${label(first)} ('${first.spec.username}') (usernames are compared without regard to case)`);
         return false;
       }
-      seen.set(key, `${row} ('${spec.username}')`);
+      seen.set(key, r);
       return true;
     });
 
@@ -250,8 +251,8 @@ export class ConnectUserRoster extends Construct {
     }
     const perUser = props.generatePasswords ? 2 : 1;
     const load = new Map<number, number>();
-    const placed = unique.map(r => ({ ...r, shard: shardOf(r.spec.username, shardCount) }));
-    for (const { shard } of placed) {
+    const shardOfRow = unique.map(r => shardOf(r.spec.username, shardCount));
+    for (const shard of shardOfRow) {
       load.set(shard, (load.get(shard) ?? 0) + perUser);
     }
     for (const [shard, resources] of [...load.entries()].sort((a, b) => a[0] - b[0])) {
@@ -260,14 +261,15 @@ export class ConnectUserRoster extends Construct {
       }
     }
 
-    for (const { row, spec, shard } of placed) {
+    const root = this.node.root;
+    unique.forEach((r, i) => {
       try {
-        this.addUser(spec, shard, props);
+        this.addUser(r.spec, shardOfRow[i], props, root);
       } catch (e) {
         if (!(e instanceof ConnectUserValidationError)) throw e;
-        errors.push(`${row}: ${(e as Error).message.replace(/\n/g, '\n    ')}`);
+        errors.push(`${label(r)}: ${(e as Error).message.replace(/\n/g, '\n    ')}`);
       }
-    }
+    });
     if (errors.length > 0) {
       throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}' has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
@@ -296,7 +298,7 @@ export class ConnectUserRoster extends Construct {
     return view;
   }
 
-  private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps): void {
+  private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps, root: IConstruct): void {
     const missing: string[] = [];
     const pick = <T>(map: { [name: string]: T } | undefined, name: string, what: string): T | undefined => {
       const found = map?.[name];
@@ -355,9 +357,8 @@ export class ConnectUserRoster extends Construct {
       // Lower-case letters cannot end an agent's logical id (8 upper-case hex digits), so this never meets one.
       (secret?.node.defaultChild as CfnResource | undefined)?.overrideLogicalId(`${logicalId}Password`);
     }
-    const unique = new Problems();
-    claimUniqueUsername(unique, resource, checked, spec.username);
-    unique.throwIfAny(() => `agent '${spec.username}'`);
+    claimUniqueUsername(checked.problems, resource, checked, spec.username, root);
+    checked.problems.throwIfAny(() => `agent '${spec.username}'`);
     if (checked.plaintextPassword) {
       Annotations.of(resource).addWarningV2('cdk-connect-user:plaintextPassword',
         'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
@@ -368,12 +369,15 @@ export class ConnectUserRoster extends Construct {
   /** The checks of what can change after construction (tags through `Tags.of()`), once for the whole roster. */
   private validateLate(): string[] {
     const found: string[] = [];
-    for (const [username, resource] of Object.entries(this.users)) {
-      const problems = new Problems();
+    let problems = new Problems();
+    for (const username of Object.keys(this.users)) {
+      const resource = this.users[username];
       checkSecurityProfileArns(problems, resource.securityProfileArns);
       checkTags(problems, resource.tags.tagValues());
-      const text = problems.render(`agent '${username}'`);
-      if (text !== undefined) found.push(text);
+      if (problems.any) {
+        found.push(problems.render(`agent '${username}'`)!);
+        problems = new Problems();
+      }
     }
     return found;
   }
@@ -381,25 +385,32 @@ export class ConnectUserRoster extends Construct {
 
 /**
  * The logical id of a roster agent: `User`, the username's letters and digits,
- * and 8 hex digits of a SHA-256 of the exact username (so `a.b` and `ab` differ).
+ * and 8 hex digits of an FNV-1a hash of the exact username (so `a.b` and `ab` differ).
  * It depends on the username alone: not on the row, the construct path or the
  * roster's id. Set once, it also spares CDK from deriving a hashed id from the
  * construct path every time the template is resolved.
  */
 function rosterLogicalId(username: string): string {
-  const digest = createHash('sha256').update(username).digest('hex').slice(0, 8).toUpperCase();
+  const digest = fnv1a(username).toString(16).toUpperCase().padStart(8, '0');
   return `User${username.replace(/[^A-Za-z0-9]/g, '')}${digest}`;
 }
 
 /** The shard of a username: FNV-1a (32-bit) of its lower-case form, modulo the shard count. */
 function shardOf(username: string, shardCount: number): number {
+  return fnv1a(username.toLowerCase()) % shardCount;
+}
+
+/**
+ * FNV-1a, 32 bits, of a string's UTF-16 code units. Plain arithmetic: a crypto
+ * hash per agent costs a native object each, which thousands of agents feel.
+ */
+function fnv1a(s: string): number {
   let hash = 0x811c9dc5;
-  const s = username.toLowerCase();
   for (let i = 0; i < s.length; i++) {
     /* eslint-disable no-bitwise -- a hash function is bit arithmetic */
     hash ^= s.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
     /* eslint-enable no-bitwise */
   }
-  return hash % shardCount;
+  return hash;
 }

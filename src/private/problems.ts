@@ -11,6 +11,11 @@ export class Problems {
     this.items.push(`${property}: ${message}`);
   }
 
+  /** Whether any problem was recorded. */
+  public get any(): boolean {
+    return this.items.length > 0;
+  }
+
   /** The problems as one indented list, or `undefined` when there are none. */
   public render(subject: string): string | undefined {
     if (this.items.length === 0) {

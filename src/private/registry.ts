@@ -12,10 +12,10 @@ const claims = new WeakMap<IConstruct, Map<string, Map<string, IConstruct>>>();
  * Usernames that differ only in case count as the same: two agents whose
  * sign-in names differ only in case are a mistake in practice.
  *
+ * @param root the app of `scope` (given by callers that claim many usernames, to spare the walk up)
  * @returns the path of the construct that already holds the username, or `undefined` when it was free.
  */
-export function claimUsername(scope: IConstruct, instance: string, username: string): string | undefined {
-  const root = scope.node.root;
+export function claimUsername(scope: IConstruct, instance: string, username: string, root: IConstruct = scope.node.root): string | undefined {
   let instances = claims.get(root);
   if (!instances) {
     instances = new Map();

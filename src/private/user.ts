@@ -74,10 +74,12 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps): Chec
  * another user of the app already has it (compared without regard to case).
  * One map lookup: no scan of the app.
  */
-export function claimUniqueUsername(problems: Problems, holder: IConstruct, checked: CheckedUser, username: string): void {
+export function claimUniqueUsername(
+  problems: Problems, holder: IConstruct, checked: CheckedUser, username: string, root: IConstruct = holder.node.root,
+): void {
   if (Token.isUnresolved(username)) return;
   // Source: API CreateUser returns DuplicateResourceException for a username that exists in the instance.
-  const other = claimUsername(holder, checked.instanceKey ?? checked.instanceArn, username);
+  const other = claimUsername(holder, checked.instanceKey ?? checked.instanceArn, username, root);
   if (other !== undefined) {
     problems.add('username', `${show(username)} is already used in the same instance by '${other}'; expected a username unique in the instance (compared without regard to case)`);
   }
