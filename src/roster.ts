@@ -1,4 +1,4 @@
-import { Annotations, Aspects, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
@@ -380,7 +380,7 @@ export class ConnectUserRoster extends Construct {
     const found: string[] = [];
     const hasAspects = (c: IConstruct) => Aspects.of(c).all.length > 0;
     const above = this.node.scopes.some(hasAspects);
-    const shardsWithAspects = new Set<Stack>(Object.values(this.shards).filter(hasAspects));
+    const shardsWithAspects = new Set(Object.values(this.shards).filter(hasAspects));
     let problems = new Problems();
     for (const username of Object.keys(this.users)) {
       const resource = this.users[username];
