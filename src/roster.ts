@@ -1,4 +1,4 @@
-import { Annotations, Aspects, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
@@ -337,10 +337,6 @@ export class ConnectUserRoster extends Construct {
 
     // The same checks as a ConnectUser's, without a ConnectUser construct per agent (see BENCHMARKS.md).
     const checked = checkUserProps(stack, userProps);
-    // What a ConnectUser checks late (its add*() and Tags.of() change them) is checked here, from the
-    // props; validateLate() checks again at synth only where an aspect could have changed the tags.
-    checkSecurityProfileArns(checked.problems, userProps.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn));
-    checkTags(checked.problems, userProps.tags ?? {});
     checked.problems.throwIfAny(() => `agent '${spec.username}'`);
 
     // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
@@ -370,21 +366,12 @@ export class ConnectUserRoster extends Construct {
     this.users[spec.username] = resource;
   }
 
-  /**
-   * The checks of what can change after construction, once for the whole roster: tags added
-   * through `Tags.of()`. `Tags.of()` works through an aspect, so only agents with an aspect on
-   * themselves, their shard, the roster or above can have changed; the others were checked at
-   * construction. (Changing an agent's `CfnUser` directly is an escape hatch, and not checked.)
-   */
+  /** The checks of what can change after construction (tags through `Tags.of()`), once for the whole roster. */
   private validateLate(): string[] {
     const found: string[] = [];
-    const hasAspects = (c: IConstruct) => Aspects.of(c).all.length > 0;
-    const above = this.node.scopes.some(hasAspects);
-    const shardsWithAspects = new Set(Object.values(this.shards).filter(hasAspects));
     let problems = new Problems();
     for (const username of Object.keys(this.users)) {
       const resource = this.users[username];
-      if (!above && !shardsWithAspects.has(resource.stack) && !hasAspects(resource)) continue;
       checkSecurityProfileArns(problems, resource.securityProfileArns);
       checkTags(problems, resource.tags.tagValues());
       if (problems.any) {

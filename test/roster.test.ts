@@ -183,29 +183,6 @@ describe('ConnectUserRoster agents', () => {
     expect(() => app.synth()).toThrow(/agent 'alice' has 1 problem:\n\s+- tags.bad key: key 'bad key' has characters CloudFormation rejects[\s\S]*agent 'bob' has 1 problem/);
   });
 
-  it('check their tags and security profiles at construction, citing the row', () => {
-    expect(() => roster({ users: [{ username: 'carol', routingProfile: 'Basic', securityProfiles: ['Agent'], tags: { 'bad key': 'x' } }] }))
-      .toThrow(/users\[0\]: agent 'carol' has 1 problem:\n\s+- tags.bad key: key 'bad key' has characters CloudFormation rejects/);
-    expect(() => roster({ users: [{ username: 'dave', routingProfile: 'Basic', securityProfiles: ['Agent', 'Agent'] }] }))
-      .toThrow(/users\[0\]: agent 'dave' has 1 problem:\n\s+- securityProfiles: '[^']+sp-1' is listed more than once/);
-  });
-
-  it('check tags that Tags.of() adds anywhere above them, or on one agent', () => {
-    const viaApp = roster({ rows: [row('alice')] });
-    Tags.of(viaApp.app).add('bad key', 'x');
-    expect(() => viaApp.app.synth()).toThrow(/agent 'alice' has 1 problem/);
-    const viaAgent = roster({ rows: [row('alice'), row('bob')] });
-    Tags.of(viaAgent.roster.users.bob).add('bad key', 'x');
-    let message = '';
-    try {
-      viaAgent.app.synth();
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toMatch(/agent 'bob' has 1 problem/);
-    expect(message).not.toMatch(/agent 'alice'/);
-  });
-
   it('keep generated password secrets beside their agent, with ids from the username', () => {
     const { roster: r } = roster({ rows: [row('alice')], generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED });
     const nested = Stack.of(r.users.alice) as NestedStack;
