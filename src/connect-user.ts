@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource, SecretValue } from 'aws-cdk-lib';
+import { CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource, SecretValue } from 'aws-cdk-lib';
 import {
   CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
 } from 'aws-cdk-lib/aws-connect';
@@ -17,6 +17,7 @@ import {
 } from './private/rules';
 import {
   checkMember, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderUserProps, userRemovalPolicy,
+  warnPlaintextPassword,
 } from './private/user';
 import { UserProficiency } from './proficiency';
 
@@ -522,8 +523,7 @@ export class ConnectUser extends ConnectUserBase {
     this.identityManagementType = checked.identityManagementType;
 
     if (checked.plaintextPassword) {
-      Annotations.of(this).addWarningV2('cdk-connect-user:plaintextPassword',
-        'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
+      warnPlaintextPassword(this);
     }
 
     if (props.proficiencies?.length) {

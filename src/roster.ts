@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
+import { CfnResource, Duration, NestedStack, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
@@ -8,7 +8,7 @@ import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
 import { checkSecurityProfileArns, checkTags } from './private/rules';
-import { checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy } from './private/user';
+import { checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
 
 /**
  * One agent of a roster. Profiles and the hierarchy group are named; the
@@ -360,8 +360,7 @@ export class ConnectUserRoster extends Construct {
     claimUniqueUsername(checked.problems, resource, checked, spec.username, root);
     checked.problems.throwIfAny(() => `agent '${spec.username}'`);
     if (checked.plaintextPassword) {
-      Annotations.of(resource).addWarningV2('cdk-connect-user:plaintextPassword',
-        'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
+      warnPlaintextPassword(resource);
     }
     this.users[spec.username] = resource;
   }

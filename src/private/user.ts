@@ -1,4 +1,4 @@
-import { CfnResource, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { CfnUser, CfnUserProps, IInstanceRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IConstruct } from 'constructs';
@@ -83,6 +83,12 @@ export function claimUniqueUsername(
   if (other !== undefined) {
     problems.add('username', `${show(username)} is already used in the same instance by '${other}'; expected a username unique in the instance (compared without regard to case)`);
   }
+}
+
+/** The synth warning on a user whose password is a plaintext SecretValue (the value is not shown). */
+export function warnPlaintextPassword(scope: IConstruct): void {
+  Annotations.of(scope).addWarningV2('cdk-connect-user:plaintextPassword',
+    'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
 }
 
 /** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
