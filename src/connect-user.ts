@@ -13,10 +13,10 @@ import { PhoneConfig } from './phone-config';
 import { LOOKUP_HANDLER_CODE } from './private/lookup-handler';
 import { Problems } from './private/problems';
 import {
-  checkArn, checkProficiencyDuplicates, checkSecurityProfileArns, checkTags, checkUsername, parseArnOrThrow,
+  checkArn, checkProficiencyDuplicates, checkUsername, parseArnOrThrow,
 } from './private/rules';
 import {
-  checkMember, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderUserProps, userRemovalPolicy,
+  checkMember, checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderUserProps, userRemovalPolicy,
   warnPlaintextPassword,
 } from './private/user';
 import { UserProficiency } from './proficiency';
@@ -581,9 +581,8 @@ export class ConnectUser extends ConnectUserBase {
    */
   public _validateLate(): string[] {
     const problems = new Problems();
-    checkSecurityProfileArns(problems, this.resource.securityProfileArns);
+    checkMutableProps(problems, this.resource);
     checkProficiencyDuplicates(problems, this.proficiencyList ?? []);
-    checkTags(problems, this.resource.tags.tagValues());
     const text = problems.render('ConnectUser');
     return text === undefined ? [] : [text];
   }

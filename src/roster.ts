@@ -7,8 +7,7 @@ import { IdentityManagementType } from './identity';
 import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
-import { checkSecurityProfileArns, checkTags } from './private/rules';
-import { checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
+import { checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
 
 /**
  * One agent of a roster. Profiles and the hierarchy group are named; the
@@ -371,8 +370,7 @@ export class ConnectUserRoster extends Construct {
     let problems = new Problems();
     for (const username of Object.keys(this.users)) {
       const resource = this.users[username];
-      checkSecurityProfileArns(problems, resource.securityProfileArns);
-      checkTags(problems, resource.tags.tagValues());
+      checkMutableProps(problems, resource);
       if (problems.any) {
         found.push(problems.render(`agent '${username}'`)!);
         problems = new Problems();

@@ -8,7 +8,8 @@ import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn 
 import { Problems, show } from './problems';
 import { claimUsername } from './registry';
 import {
-  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkUsername,
+  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkSecurityProfileArns,
+  checkTags, checkUsername,
 } from './rules';
 import type { ConnectUserProps } from '../connect-user';
 import { IdentityManagementType } from '../identity';
@@ -83,6 +84,15 @@ export function claimUniqueUsername(
   if (other !== undefined) {
     problems.add('username', `${show(username)} is already used in the same instance by '${other}'; expected a username unique in the instance (compared without regard to case)`);
   }
+}
+
+/**
+ * The synth-time checks of what can change on a user's L1 after construction:
+ * security profiles (`addSecurityProfile()`) and tags (`Tags.of()`).
+ */
+export function checkMutableProps(problems: Problems, resource: CfnUser): void {
+  checkSecurityProfileArns(problems, resource.securityProfileArns);
+  checkTags(problems, resource.tags.tagValues());
 }
 
 /** The synth warning on a user whose password is a plaintext SecretValue (the value is not shown). */
