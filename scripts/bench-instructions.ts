@@ -5,10 +5,15 @@
  * timings on a shared 2-core VM swing by 25 %. Valgrind runs every thread of the
  * process, GC helpers included, on one core.
  *
- * Node.js runs with V8's `--predictable`: without it, when the JIT compiles and
- * when the GC runs depend on timing, and the same run differed by 9 % between
- * two counts; with it, by 0.01 %. So one run of each kind is enough. The runs
- * go two at a time (counts do not depend on what else the machine does).
+ * What makes a count repeatable (the same run counted twice agrees to 0.01 %,
+ * where without these it differed by up to 9 %, and by 25 % for a 1-agent run):
+ * - V8's `--predictable`: the JIT compiler and the GC work on the main thread,
+ *   at points fixed by the program rather than by timing;
+ * - fixed hash and random seeds, and no memory reducer (a GC that a timer starts);
+ * - `DISABLE_V8_COMPILE_CACHE`: ts-node keeps compiled code in a cache under the
+ *   temporary directory, so a count depended on whether an earlier or a
+ *   concurrent run had filled it.
+ * So one run of each kind is enough, and the runs go two at a time.
  *
  * Each size is counted as (N agents) minus (1 agent), so that starting Node.js
  * and loading modules, the same for both kinds, is left out.
@@ -26,8 +31,9 @@ async function instructions(mode: 'l1' | 'l2', n: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));
   const child = spawn('valgrind', [
     '--tool=callgrind', `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
-    process.execPath, '--predictable', '-r', 'ts-node/register/transpile-only', 'scripts/bench-run.ts', mode, String(n),
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    process.execPath, '--predictable', '--hash-seed=1', '--random-seed=1', '--no-memory-reducer',
+    '-r', 'ts-node/register/transpile-only', 'scripts/bench-run.ts', mode, String(n),
+  ], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DISABLE_V8_COMPILE_CACHE: '1' } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const status = await new Promise<number | null>(resolve => child.on('close', resolve));

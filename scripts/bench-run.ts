@@ -55,14 +55,20 @@ function l2(app: App, n: number): void {
     securityProfiles: { Agent: lib.SecurityProfile.fromSecurityProfileArn(stack, 'Agent', SP) },
     shardCount: Math.ceil(n / PER_STACK),
     tags: { Site: 'NYC' },
-    users: Array.from({ length: n }, (_, i) => ({
-      ...agent(i),
-      routingProfile: 'Basic',
-      securityProfiles: ['Agent'],
-      phoneType: lib.PhoneType.SOFT_PHONE,
-      autoAccept: true,
-      afterContactWorkTimeLimit: Duration.seconds(30),
-    })),
+    users: Array.from({ length: n }, (_, i) => {
+      const a = agent(i);
+      return {
+        username: a.username,
+        firstName: a.firstName,
+        lastName: a.lastName,
+        email: a.email,
+        routingProfile: 'Basic',
+        securityProfiles: ['Agent'],
+        phoneType: lib.PhoneType.SOFT_PHONE,
+        autoAccept: true,
+        afterContactWorkTimeLimit: Duration.seconds(30),
+      };
+    }),
   });
 }
 
