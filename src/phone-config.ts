@@ -102,6 +102,9 @@ export class PhoneConfig {
    */
   public readonly persistentConnection?: boolean;
 
+  /** The after contact work time limit in seconds, worked out once (rosters render it for thousands of agents). */
+  private readonly afterContactWorkSeconds?: number;
+
   private constructor(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string) {
     const problems = new Problems();
     if (deskPhoneNumber !== undefined) {
@@ -115,6 +118,8 @@ export class PhoneConfig {
     this.autoAccept = options.autoAccept;
     this.afterContactWorkTimeLimit = options.afterContactWorkTimeLimit;
     this.persistentConnection = options.persistentConnection;
+    // Validated above: whole seconds, or a token amount in seconds.
+    this.afterContactWorkSeconds = options.afterContactWorkTimeLimit?.toSeconds({ integral: false });
   }
 
   /**
@@ -123,13 +128,11 @@ export class PhoneConfig {
    * @internal
    */
   public _render(): CfnUser.UserPhoneConfigProperty {
-    const acw = this.afterContactWorkTimeLimit;
     return {
       phoneType: this.phoneType,
       deskPhoneNumber: this.deskPhoneNumber,
       autoAccept: this.autoAccept,
-      // Validated on construction: whole seconds, or a token amount in seconds.
-      afterContactWorkTimeLimit: acw?.toSeconds({ integral: false }),
+      afterContactWorkTimeLimit: this.afterContactWorkSeconds,
       persistentConnection: this.persistentConnection,
     };
   }

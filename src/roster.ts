@@ -7,6 +7,7 @@ import { IdentityManagementType } from './identity';
 import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
+import { SharedChecks } from './private/shared-checks';
 import { checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
 
 /**
@@ -260,10 +261,10 @@ export class ConnectUserRoster extends Construct {
       }
     }
 
-    const root = this.node.root;
+    const context: AddContext = { root: this.node.root, shared: new SharedChecks() };
     unique.forEach((r, i) => {
       try {
-        this.addUser(r.spec, shardOfRow[i], props, root);
+        this.addUser(r.spec, shardOfRow[i], props, context);
       } catch (e) {
         if (!(e instanceof ConnectUserValidationError)) throw e;
         errors.push(`${label(r)}: ${(e as Error).message.replace(/\n/g, '\n    ')}`);
@@ -297,45 +298,38 @@ export class ConnectUserRoster extends Construct {
     return view;
   }
 
-  private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps, root: IConstruct): void {
+  private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps, context: AddContext): void {
     const missing: string[] = [];
-    const pick = <T>(map: { [name: string]: T } | undefined, name: string, what: string): T | undefined => {
-      const found = map?.[name];
-      if (found === undefined) missing.push(`${what} '${name}' is not in ${what}s (known: ${Object.keys(map ?? {}).join(', ') || 'none'})`);
-      return found;
-    };
-    const routingProfile = pick(props.routingProfiles, spec.routingProfile, 'routingProfile');
-    const securityProfiles = spec.securityProfiles.map(n => pick(props.securityProfiles, n, 'securityProfile'));
-    const hierarchyGroup = spec.hierarchyGroup === undefined ? undefined : pick(props.hierarchyGroups, spec.hierarchyGroup, 'hierarchyGroup');
+    const routingProfile = lookUp(props.routingProfiles, spec.routingProfile, 'routingProfile', missing);
+    const securityProfiles: ISecurityProfileRef[] = [];
+    for (const name of spec.securityProfiles) {
+      securityProfiles.push(lookUp(props.securityProfiles, name, 'securityProfile', missing)!);
+    }
+    const hierarchyGroup = spec.hierarchyGroup === undefined ? undefined : lookUp(props.hierarchyGroups, spec.hierarchyGroup, 'hierarchyGroup', missing);
     if (missing.length > 0) {
       throw new ConnectUserValidationError(missing.join('; '));
     }
 
     const stack = this.shards[shard] ?? (this.shards[shard] = new NestedStack(this, `Shard${shard}`));
-    const phoneOptions = { autoAccept: spec.autoAccept, afterContactWorkTimeLimit: spec.afterContactWorkTimeLimit };
-    const hasPhone = spec.phoneType !== undefined || spec.autoAccept !== undefined || spec.afterContactWorkTimeLimit !== undefined;
-    const phoneConfig = !hasPhone ? undefined
-      : spec.phoneType === PhoneType.DESK_PHONE ? PhoneConfig.deskPhone(spec.deskPhoneNumber ?? '', phoneOptions)
-        : PhoneConfig.softPhone(phoneOptions);
-    const identity = { firstName: spec.firstName, lastName: spec.lastName, email: spec.email };
-    const hasIdentity = Object.values(identity).some(v => v !== undefined);
+    const hasIdentity = spec.firstName !== undefined || spec.lastName !== undefined || spec.email !== undefined;
     const userProps: ConnectUserProps = {
       instance: props.instance,
       username: spec.username,
       routingProfile: routingProfile!,
-      securityProfiles: securityProfiles as ISecurityProfileRef[],
+      securityProfiles,
       hierarchyGroup,
-      phoneConfig,
-      identityInfo: hasIdentity ? identity : undefined,
+      phoneConfig: phoneConfigOf(spec),
+      identityInfo: hasIdentity ? { firstName: spec.firstName, lastName: spec.lastName, email: spec.email } : undefined,
       password: spec.password,
       generatePassword: props.generatePasswords,
       identityManagementType: props.identityManagementType,
       removalPolicy: props.removalPolicy,
-      tags: props.tags || spec.tags ? { ...props.tags, ...spec.tags } : undefined,
+      tags: spec.tags ? { ...props.tags, ...spec.tags } : props.tags,
     };
 
-    // The same checks as a ConnectUser's, without a ConnectUser construct per agent (see BENCHMARKS.md).
-    const checked = checkUserProps(stack, userProps);
+    // The same checks as a ConnectUser's, without a ConnectUser construct per agent (see BENCHMARKS.md);
+    // the checks of what all agents share (instance, profiles, group) run once per distinct value.
+    const checked = checkUserProps(stack, userProps, context.shared);
     checked.problems.throwIfAny(() => `agent '${spec.username}'`);
 
     // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
@@ -356,7 +350,7 @@ export class ConnectUserRoster extends Construct {
       // Lower-case letters cannot end an agent's logical id (8 upper-case hex digits), so this never meets one.
       (secret?.node.defaultChild as CfnResource | undefined)?.overrideLogicalId(`${logicalId}Password`);
     }
-    claimUniqueUsername(checked.problems, resource, checked, spec.username, root);
+    claimUniqueUsername(checked.problems, resource, checked, spec.username, context.root);
     checked.problems.throwIfAny(() => `agent '${spec.username}'`);
     if (checked.plaintextPassword) {
       warnPlaintextPassword(resource);
@@ -367,10 +361,11 @@ export class ConnectUserRoster extends Construct {
   /** The checks of what can change after construction (tags through `Tags.of()`), once for the whole roster. */
   private validateLate(): string[] {
     const found: string[] = [];
+    const shared = new SharedChecks();
     let problems = new Problems();
     for (const username of Object.keys(this.users)) {
       const resource = this.users[username];
-      checkMutableProps(problems, resource);
+      checkMutableProps(problems, resource, shared);
       if (problems.any) {
         found.push(problems.render(`agent '${username}'`)!);
         problems = new Problems();
@@ -378,6 +373,38 @@ export class ConnectUserRoster extends Construct {
     }
     return found;
   }
+}
+
+/** What every agent of one roster shares while the roster adds them. */
+interface AddContext {
+  /** The app, where usernames are claimed. */
+  readonly root: IConstruct;
+  /** The checks of shared inputs, run once per distinct input. */
+  readonly shared: SharedChecks;
+}
+
+/** A name's entry in one of the roster's maps, or a note in `missing` when the map does not have it. */
+function lookUp<T>(map: { [name: string]: T } | undefined, name: string, what: string, missing: string[]): T | undefined {
+  // Own keys only: a row naming 'constructor' must not find Object's.
+  const found = map !== undefined && Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
+  if (found === undefined) {
+    missing.push(`${what} '${name}' is not in ${what}s (known: ${Object.keys(map ?? {}).join(', ') || 'none'})`);
+  }
+  return found;
+}
+
+/**
+ * An agent's phone settings. The auto-accept and after contact work settings
+ * travel in the phone settings, which always name a phone type: soft unless told.
+ */
+function phoneConfigOf(spec: RosterUserSpec): PhoneConfig | undefined {
+  if (spec.phoneType === undefined && spec.autoAccept === undefined && spec.afterContactWorkTimeLimit === undefined) {
+    return undefined;
+  }
+  const options = { autoAccept: spec.autoAccept, afterContactWorkTimeLimit: spec.afterContactWorkTimeLimit };
+  return spec.phoneType === PhoneType.DESK_PHONE
+    ? PhoneConfig.deskPhone(spec.deskPhoneNumber ?? '', options)
+    : PhoneConfig.softPhone(options);
 }
 
 /**

@@ -4,7 +4,7 @@ import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
-import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
+import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 
 const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
 const row = (login: string, extra: Partial<Record<'rp' | 'sp' | 'type' | 'number' | 'auto' | 'acw' | 'hier' | 'pw', string>> = {}) =>
@@ -106,6 +106,47 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     ]) {
       expect(message).toContain(line);
     }
+  });
+
+  it('reports a problem of a shared input (profile, instance) on every agent that uses it', () => {
+    // The roster checks each distinct profile and stack once; every agent must still get the problem.
+    let message = '';
+    try {
+      roster({
+        rows: [row('alice', { rp: 'Other' }), row('bob'), row('carol', { rp: 'Other', sp: 'Agent|Foreign' })],
+        routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(new Stack(), 'B', routingProfileArn()), Other: RoutingProfile.fromRoutingProfileArn(new Stack(), 'O', routingProfileArn('rp-x', OTHER_INSTANCE_ARN)) },
+        securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(new Stack(), 'A', securityProfileArn()), Foreign: SecurityProfile.fromSecurityProfileArn(new Stack(), 'F', securityProfileArn('sp-x', OTHER_INSTANCE_ARN)) },
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^ConnectUserRoster 'Agents\/Roster' has 2 problems:\n/);
+    expect(message).toMatch(/row 2: agent 'alice' has 1 problem:\n {6}- routingProfile: '[^']*rp-x' belongs to instance/);
+    expect(message).toMatch(/row 4: agent 'carol' has 2 problems:\n {6}- routingProfile: '[^']*rp-x' belongs to instance[^\n]*\n {6}- securityProfiles\[1\]: '[^']*sp-x' belongs to instance/);
+
+    let regional = '';
+    try {
+      const app = new App();
+      const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+      const r = refs(stack);
+      new ConnectUserRoster(stack, 'Roster', {
+        instance: r.instance,
+        routingProfiles: { Basic: r.routingProfile },
+        securityProfiles: { Agent: r.securityProfile },
+        csv: [HEADER, row('alice'), row('bob'), row('carol')].join('\n'),
+        shardCount: 2,
+      });
+    } catch (e) {
+      regional = (e as Error).message;
+    }
+    for (const name of ['alice', 'bob', 'carol']) {
+      expect(regional).toMatch(new RegExp(`agent '${name}' has 1 problem:\n {6}- instance: '[^']*' is in region us-east-1 but the stack deploys to eu-west-1`));
+    }
+  });
+
+  it('looks names up among the maps\' own keys only', () => {
+    expect(() => roster({ rows: [row('alice', { rp: 'constructor', sp: 'toString' })] }))
+      .toThrow(/row 2: routingProfile 'constructor' is not in routingProfiles \(known: Basic, Sales\); securityProfile 'toString' is not in securityProfiles/);
   });
 
   it('rejects unknown and missing columns', () => {

@@ -11,6 +11,16 @@ export class Problems {
     this.items.push(`${property}: ${message}`);
   }
 
+  /** Records problems found earlier (see {@link SharedChecks}). */
+  public addFound(found: readonly string[]): void {
+    for (const item of found) this.items.push(item);
+  }
+
+  /** The problems recorded so far, each as `property: message`. */
+  public get found(): readonly string[] {
+    return this.items;
+  }
+
   /** Whether any problem was recorded. */
   public get any(): boolean {
     return this.items.length > 0;

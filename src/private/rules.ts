@@ -164,6 +164,8 @@ export interface IdentityInfoFields {
   readonly mobile?: string;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function checkName(p: Problems, path: string, value: string | undefined, max: number, required: boolean, why: string): void {
   if (value === undefined || isToken(value)) {
     if (value === undefined && required) {
@@ -176,7 +178,8 @@ function checkName(p: Problems, path: string, value: string | undefined, max: nu
     p.add(path, `${show(value)} is ${value.length} characters long; expected ${min}-${max} (${why})`);
   }
   // Source: API UserIdentityInfo FirstName/LastName: "Inputs must be in Unicode Normalization Form C (NFC)".
-  if (value.normalize('NFC') !== value) {
+  // ASCII text is always in NFC, so only other text is normalized (names by the thousand in a roster).
+  if (!ASCII.test(value) && value.normalize('NFC') !== value) {
     p.add(path, `${show(value)} is not in Unicode Normalization Form C; expected name.normalize('NFC') (API UserIdentityInfo)`);
   }
 }
@@ -257,29 +260,38 @@ const TAG_KEY = /^[a-zA-Z0-9+\-=._:/]+$/;
 // Source: schema Tags maxItems 50; API TagMap max 50.
 export const MAX_TAGS = 50;
 
+/** Checks the number of a user's tags (from the tags property and Tags.of()). */
+export function checkTagCount(p: Problems, count: number): void {
+  if (count > MAX_TAGS) {
+    p.add('tags', `${count} tags (from the tags property and Tags.of()); expected at most ${MAX_TAGS}`);
+  }
+}
+
+/** Checks one tag's key and value. */
+export function checkTag(p: Problems, key: string, value: string): void {
+  if (!isToken(key)) {
+    // Source: schema Tag Key minLength 1, maxLength 128.
+    if (key.length < 1 || key.length > 128) {
+      p.add(`tags.${key}`, `key ${show(key)} is ${key.length} characters long; expected 1-128`);
+    }
+    // Source: schema Tag Key (?!aws:) - the aws: prefix is reserved for AWS.
+    if (key.startsWith('aws:')) {
+      p.add(`tags.${key}`, `key ${show(key)} starts with the reserved prefix 'aws:'; expected any other key`);
+    } else if (key.length > 0 && !TAG_KEY.test(key)) {
+      p.add(`tags.${key}`, `key ${show(key)} has characters CloudFormation rejects; expected letters, digits and + - = . _ : / (no spaces)`);
+    }
+  }
+  // Source: schema Tag Value maxLength 256.
+  if (!isToken(value) && value.length > 256) {
+    p.add(`tags.${key}`, `value ${show(value)} is ${value.length} characters long; expected at most 256`);
+  }
+}
+
 /** Checks the user's tags (from the tags property and Tags.of()), as key-value pairs. */
 export function checkTags(p: Problems, tags: Record<string, string>): void {
   const keys = Object.keys(tags);
-  if (keys.length > MAX_TAGS) {
-    p.add('tags', `${keys.length} tags (from the tags property and Tags.of()); expected at most ${MAX_TAGS}`);
-  }
+  checkTagCount(p, keys.length);
   for (const key of keys) {
-    const value = tags[key];
-    if (!isToken(key)) {
-      // Source: schema Tag Key minLength 1, maxLength 128.
-      if (key.length < 1 || key.length > 128) {
-        p.add(`tags.${key}`, `key ${show(key)} is ${key.length} characters long; expected 1-128`);
-      }
-      // Source: schema Tag Key (?!aws:) - the aws: prefix is reserved for AWS.
-      if (key.startsWith('aws:')) {
-        p.add(`tags.${key}`, `key ${show(key)} starts with the reserved prefix 'aws:'; expected any other key`);
-      } else if (key.length > 0 && !TAG_KEY.test(key)) {
-        p.add(`tags.${key}`, `key ${show(key)} has characters CloudFormation rejects; expected letters, digits and + - = . _ : / (no spaces)`);
-      }
-    }
-    // Source: schema Tag Value maxLength 256.
-    if (!isToken(value) && value.length > 256) {
-      p.add(`tags.${key}`, `value ${show(value)} is ${value.length} characters long; expected at most 256`);
-    }
+    checkTag(p, key, tags[key]);
   }
 }

@@ -9,8 +9,9 @@ import { Problems, show } from './problems';
 import { claimUsername } from './registry';
 import {
   checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkSecurityProfileArns,
-  checkTags, checkUsername,
+  checkTag, checkTagCount, checkTags, checkUsername,
 } from './rules';
+import { SharedChecks, sharedCheck } from './shared-checks';
 import type { ConnectUserProps } from '../connect-user';
 import { IdentityManagementType } from '../identity';
 import type { IConnectInstance } from '../references';
@@ -33,20 +34,29 @@ export interface CheckedUser {
  * Every construction-time check of a user's props (all but the username's
  * uniqueness, see {@link claimUniqueUsername}). `scope` is where the user's
  * resource goes: its stack decides the region and account.
+ *
+ * `shared` (given by a roster) runs the checks of inputs that many users share
+ * (the instance, the referenced profiles and group) once per distinct input;
+ * every user still gets every problem those inputs have.
  */
-export function checkUserProps(scope: IConstruct, props: ConnectUserProps): CheckedUser {
+export function checkUserProps(scope: IConstruct, props: ConnectUserProps, shared?: SharedChecks): CheckedUser {
   const instanceArn = props.instance.instanceRef.instanceArn;
-  const instanceKey = instanceKeyOfInstanceArn(instanceArn);
   const problems = new Problems();
-  const type = resolveIdentityType(problems, props);
+  const { instanceKey, type } = sharedCheck(shared, problems, ['identity', props.instance, props.identityManagementType], p => ({
+    instanceKey: instanceKeyOfInstanceArn(instanceArn),
+    type: resolveIdentityType(p, props),
+  }));
 
   checkUsername(problems, props.username, type);
-  checkInstance(problems, scope, instanceArn);
-  checkMember(problems, instanceKey, 'routingProfile', props.routingProfile.routingProfileRef.routingProfileArn, 'routing-profile');
-  props.securityProfiles.forEach((sp, i) =>
-    checkMember(problems, instanceKey, `securityProfiles[${i}]`, sp.securityProfileRef.securityProfileArn, 'security-profile'));
+  sharedCheck(shared, problems, ['instance', Stack.of(scope), instanceArn], p => checkInstance(p, scope, instanceArn));
+  const member = (path: string, arn: string, memberType: MemberType) =>
+    sharedCheck(shared, problems, ['member', instanceKey, path, arn], p => checkMember(p, instanceKey, path, arn, memberType));
+  member('routingProfile', props.routingProfile.routingProfileRef.routingProfileArn, 'routing-profile');
+  for (let i = 0; i < props.securityProfiles.length; i++) {
+    member(`securityProfiles[${i}]`, props.securityProfiles[i].securityProfileRef.securityProfileArn, 'security-profile');
+  }
   if (props.hierarchyGroup) {
-    checkMember(problems, instanceKey, 'hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
+    member('hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
   }
   checkIdentityInfo(problems, props.identityInfo, type);
   const hasPassword = props.password !== undefined || !!props.generatePassword;
@@ -70,6 +80,8 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps): Chec
   return { problems, instanceArn, instanceKey, identityManagementType: type, plaintextPassword };
 }
 
+type MemberType = 'routing-profile' | 'security-profile' | 'agent-group';
+
 /**
  * Claims the username in its instance for `holder`, adding a problem when
  * another user of the app already has it (compared without regard to case).
@@ -90,9 +102,20 @@ export function claimUniqueUsername(
  * The synth-time checks of what can change on a user's L1 after construction:
  * security profiles (`addSecurityProfile()`) and tags (`Tags.of()`).
  */
-export function checkMutableProps(problems: Problems, resource: CfnUser): void {
+export function checkMutableProps(problems: Problems, resource: CfnUser, shared?: SharedChecks): void {
   checkSecurityProfileArns(problems, resource.securityProfileArns);
-  checkTags(problems, resource.tags.tagValues());
+  const tags = resource.tags.tagValues();
+  if (!shared) {
+    checkTags(problems, tags);
+    return;
+  }
+  // A roster's agents mostly share their tags: each distinct key and value is checked once.
+  const keys = Object.keys(tags);
+  checkTagCount(problems, keys.length);
+  for (const key of keys) {
+    const value = tags[key];
+    shared.run(problems, ['tag', key, value], p => checkTag(p, key, value));
+  }
 }
 
 /** The synth warning on a user whose password is a plaintext SecretValue (the value is not shown). */
@@ -134,10 +157,7 @@ export function renderUserProps(
 }
 
 /** A referenced resource's ARN shape, and that it lives in the user's instance. */
-export function checkMember(
-  problems: Problems, instanceKey: string | undefined, path: string, arn: string,
-  type: 'routing-profile' | 'security-profile' | 'agent-group',
-): void {
+export function checkMember(problems: Problems, instanceKey: string | undefined, path: string, arn: string, type: MemberType): void {
   checkArn(problems, path, arn, type);
   const memberKey = instanceKeyOfResourceArn(arn, type);
   // Source: API CreateUser takes RoutingProfileId, SecurityProfileIds and HierarchyGroupId within InstanceId.
