@@ -13,12 +13,18 @@
  * - `DISABLE_V8_COMPILE_CACHE`: ts-node keeps compiled code in a cache under the
  *   temporary directory, so a count depended on whether an earlier or a
  *   concurrent run had filled it.
- * So one run of each kind is enough, and the runs go two at a time.
+ * The runs go two at a time.
+ *
+ * The seeds still matter: they change what is allocated where, and so when the
+ * garbage collector runs. The same 5,000-agent L1 run counted 25.65 G with seed 1
+ * and 25.46 G with seed 2 (0.7 %). So every count is made with each of several
+ * seeds (`BENCH_SEEDS`, default 1,2,3), and the script prints each seed's ratio
+ * and their median.
  *
  * Each size is counted as (N agents) minus (1 agent), so that starting Node.js
  * and loading modules, the same for both kinds, is left out.
  *
- *   BENCH_SIZES=5000 npm run bench:instructions     (about 15 minutes at 5,000 on 2 cores)
+ *   BENCH_SIZES=5000 BENCH_SEEDS=1,2,3 npm run bench:instructions   (about 20 minutes on 2 cores)
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -26,12 +32,13 @@ import * as os from 'os';
 import * as path from 'path';
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
+const SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3').split(',').map(Number);
 
-async function instructions(mode: 'l1' | 'l2', n: number): Promise<number> {
+async function instructions(mode: 'l1' | 'l2', n: number, seed: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));
   const child = spawn('valgrind', [
     '--tool=callgrind', `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
-    process.execPath, '--predictable', '--hash-seed=1', '--random-seed=1', '--no-memory-reducer',
+    process.execPath, '--predictable', `--hash-seed=${seed}`, `--random-seed=${seed}`, '--no-memory-reducer',
     '-r', 'ts-node/register/transpile-only', 'scripts/bench-run.ts', mode, String(n),
   ], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DISABLE_V8_COMPILE_CACHE: '1' } });
   let stderr = '';
@@ -64,16 +71,37 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version} --predictable, ${which.stdout.trim()}`);
-  console.log('instructions (callgrind Ir) for N agents minus those for 1 agent, one run each\n');
-  console.log('| agents | L1 instructions (G) | L2 instructions (G) | L2/L1 |');
-  console.log('|---:|---:|---:|---:|');
-  const counts = await twoAtATime([1, ...SIZES].flatMap(n => [() => instructions('l1', n), () => instructions('l2', n)]));
-  const [baseL1, baseL2] = counts;
+  console.log(`instructions (callgrind Ir) for N agents minus those for 1 agent, one run per seed (seeds ${SEEDS.join(', ')})\n`);
+  console.log('| agents | seed | L1 instructions (G) | L2 instructions (G) | L2/L1 |');
+  console.log('|---:|---:|---:|---:|---:|');
+  // Per seed: L1 and L2 at 1 agent, then at each size.
+  const runs = SEEDS.flatMap(seed => [1, ...SIZES].flatMap(n => [
+    () => instructions('l1', n, seed), () => instructions('l2', n, seed),
+  ]));
+  const counts = await twoAtATime(runs);
+  const perSeed = 2 * (SIZES.length + 1);
+  const g = (x: number) => (x / 1e9).toFixed(2);
   SIZES.forEach((n, i) => {
-    const l1 = counts[2 * i + 2] - baseL1;
-    const l2 = counts[2 * i + 3] - baseL2;
-    console.log(`| ${n.toLocaleString('en-US')} | ${(l1 / 1e9).toFixed(2)} | ${(l2 / 1e9).toFixed(2)} | ${(l2 / l1).toFixed(3)} |`);
+    const l1s: number[] = [];
+    const l2s: number[] = [];
+    const ratios: number[] = [];
+    SEEDS.forEach((seed, s) => {
+      const at = (k: number) => counts[s * perSeed + k];
+      const l1 = at(2 * i + 2) - at(0);
+      const l2 = at(2 * i + 3) - at(1);
+      l1s.push(l1);
+      l2s.push(l2);
+      ratios.push(l2 / l1);
+      console.log(`| ${n.toLocaleString('en-US')} | ${seed} | ${g(l1)} | ${g(l2)} | ${(l2 / l1).toFixed(3)} |`);
+    });
+    console.log(`| ${n.toLocaleString('en-US')} | median | ${g(median(l1s))} | ${g(median(l2s))} | **${median(ratios).toFixed(3)}** |`);
   });
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 main().catch(e => {
