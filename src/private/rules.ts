@@ -286,12 +286,3 @@ export function checkTag(p: Problems, key: string, value: string): void {
     p.add(`tags.${key}`, `value ${show(value)} is ${value.length} characters long; expected at most 256`);
   }
 }
-
-/** Checks the user's tags (from the tags property and Tags.of()), as key-value pairs. */
-export function checkTags(p: Problems, tags: Record<string, string>): void {
-  const keys = Object.keys(tags);
-  checkTagCount(p, keys.length);
-  for (const key of keys) {
-    checkTag(p, key, tags[key]);
-  }
-}

@@ -9,7 +9,7 @@ import { Problems, show } from './problems';
 import { claimUsername } from './registry';
 import {
   checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkSecurityProfileArns,
-  checkTag, checkTagCount, checkTags, checkUsername,
+  checkTag, checkTagCount, checkUsername,
 } from './rules';
 import { SharedChecks, sharedCheck } from './shared-checks';
 import type { ConnectUserProps } from '../connect-user';
@@ -105,16 +105,12 @@ export function claimUniqueUsername(
 export function checkMutableProps(problems: Problems, resource: CfnUser, shared?: SharedChecks): void {
   checkSecurityProfileArns(problems, resource.securityProfileArns);
   const tags = resource.tags.tagValues();
-  if (!shared) {
-    checkTags(problems, tags);
-    return;
-  }
-  // A roster's agents mostly share their tags: each distinct key and value is checked once.
   const keys = Object.keys(tags);
   checkTagCount(problems, keys.length);
   for (const key of keys) {
+    // A roster's agents mostly share their tags: with `shared`, each distinct key and value is checked once.
     const value = tags[key];
-    shared.run(problems, ['tag', key, value], p => checkTag(p, key, value));
+    sharedCheck(shared, problems, ['tag', key, value], p => checkTag(p, key, value));
   }
 }
 
