@@ -7,8 +7,8 @@ interface Entry {
 
 /**
  * Remembers what a check found for its inputs, so that the checks whose inputs
- * many users share (a roster's instance, profiles, stacks and phone settings)
- * run once per distinct input instead of once per user. A user whose inputs
+ * many users share (a roster's instance in each shard, its profiles and group,
+ * its tags) run once per distinct input instead of once per user. A user whose inputs
  * were checked before gets the very same problems, added to its own list.
  *
  * Keys are the check's name followed by every input it reads; inputs are
