@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { PhoneType } from './phone-config';
 import { Problems } from './private/problems';
-import { checkE164 } from './private/rules';
+import { checkPhoneNumber } from './private/rules/channels';
 
 /**
  * The voice enhancement applied to the agent's microphone.
@@ -33,7 +33,7 @@ export class VoicePhone {
    */
   public static deskPhone(phoneNumber: string): VoicePhone {
     const problems = new Problems();
-    checkE164(problems, 'phoneNumber', phoneNumber);
+    checkPhoneNumber(problems, 'phoneNumber', phoneNumber);
     problems.throwIfAny('VoicePhone.deskPhone()');
     return new VoicePhone(PhoneType.DESK_PHONE, phoneNumber);
   }

@@ -12,11 +12,11 @@ import { IdentityManagementType, UserIdentityInfo } from './identity';
 import { PhoneConfig } from './phone-config';
 import { LOOKUP_HANDLER_CODE } from './private/lookup-handler';
 import { Problems } from './private/problems';
+import { checkProficiencies } from './private/rules/proficiencies';
+import { checkArn, checkImportArn, checkMember } from './private/rules/references';
+import { checkUsername } from './private/rules/username';
 import {
-  checkArn, checkProficiencyDuplicates, checkUsername, parseArnOrThrow,
-} from './private/rules';
-import {
-  checkMember, checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderUserProps, userRemovalPolicy,
+  checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderProficiency, renderUserProps, userRemovalPolicy,
   warnPlaintextPassword,
 } from './private/user';
 import { UserProficiency } from './proficiency';
@@ -112,8 +112,9 @@ export interface ConnectUserProps {
   readonly instance: IInstanceRef;
 
   /**
-   * The user's sign-in name. Letters, digits, `_`, `-`, `.` and `@`, with `@` only
-   * in an email-shaped name; at most 20 characters (64 on SAML instances).
+   * The user's sign-in name: 1 to 64 characters (the registry schema's limit).
+   * Amazon Connect documents letters, digits, `_`, `-`, `.` and `@`; other
+   * characters are a synth warning.
    *
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
    */
@@ -369,7 +370,7 @@ export class ConnectUser extends ConnectUserBase {
    */
   public static fromUserAttributes(scope: Construct, id: string, attrs: ConnectUserAttributes): IConnectUser {
     const userArn = attrs.userArn;
-    const parts = parseArnOrThrow(userArn, 'agent', `ConnectUser.fromUserAttributes('${id}')`, 'userArn');
+    const { parts, problems } = checkImportArn(userArn, 'agent', `ConnectUser.fromUserAttributes('${id}')`, 'userArn');
     class Import extends ConnectUserBase {
       public readonly userArn = userArn;
       public readonly userId = parts ? parts.resourceId : Fn.select(3, Fn.split('/', userArn));
@@ -377,7 +378,9 @@ export class ConnectUser extends ConnectUserBase {
         ? parts.instanceArn
         : Fn.join('/', [Fn.select(0, Fn.split('/', userArn)), Fn.select(1, Fn.split('/', userArn))]);
     }
-    return new Import(scope, id, { environmentFromArn: userArn });
+    const imported = new Import(scope, id, { environmentFromArn: userArn });
+    problems.emitWarnings(imported);
+    return imported;
   }
 
   /**
@@ -399,7 +402,7 @@ export class ConnectUser extends ConnectUserBase {
     const instanceArn = options.instance.instanceRef.instanceArn;
     const problems = new Problems();
     checkArn(problems, 'instance', instanceArn, 'instance');
-    checkUsername(problems, options.username, undefined);
+    checkUsername(problems, options.username);
     problems.throwIfAny(`ConnectUser.fromUsername('${id}')`);
 
     const handler = new lambda.SingletonFunction(scope, `${id}Handler`, {
@@ -434,7 +437,9 @@ export class ConnectUser extends ConnectUserBase {
         this.userId = resource.getAttString('UserId');
       }
     }
-    return new Lookup();
+    const lookup = new Lookup();
+    problems.emitWarnings(lookup);
+    return lookup;
   }
 
   static {
@@ -518,6 +523,8 @@ export class ConnectUser extends ConnectUserBase {
     const unique = new Problems();
     claimUniqueUsername(unique, this, checked, props.username);
     unique.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    checked.problems.emitWarnings(this);
+    unique.emitWarnings(this);
     this.instanceArn = checked.instanceArn;
     this.instanceKey = checked.instanceKey;
     this.identityManagementType = checked.identityManagementType;
@@ -557,6 +564,7 @@ export class ConnectUser extends ConnectUserBase {
     const problems = new Problems();
     checkMember(problems, this.instanceKey, 'addSecurityProfile()', arn, 'security-profile');
     problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    problems.emitWarnings(this);
     this.resource.securityProfileArns = [...this.resource.securityProfileArns, arn];
   }
 
@@ -571,7 +579,7 @@ export class ConnectUser extends ConnectUserBase {
   }
 
   private renderProficiencies(): CfnUser.UserProficiencyProperty[] | undefined {
-    return this.proficiencyList?.map(p => p._render());
+    return this.proficiencyList?.map(renderProficiency);
   }
 
   /**
@@ -582,7 +590,8 @@ export class ConnectUser extends ConnectUserBase {
   public _validateLate(): string[] {
     const problems = new Problems();
     checkMutableProps(problems, this.resource);
-    checkProficiencyDuplicates(problems, this.proficiencyList ?? []);
+    checkProficiencies(problems, this.proficiencyList ?? []);
+    problems.emitWarnings(this);
     const text = problems.render('ConnectUser');
     return text === undefined ? [] : [text];
   }

@@ -1,7 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { Problems } from './private/problems';
-import { checkAfterContactWork, checkE164 } from './private/rules';
+import { checkAfterContactWork, checkPhoneNumber } from './private/rules/channels';
 
 /**
  * The kind of phone an agent uses to take calls.
@@ -29,7 +28,8 @@ export interface PhoneConfigOptions {
 
   /**
    * How long the agent stays in After Contact Work (ACW) once a contact ends.
-   * Whole seconds from 0 to 2,000,000 (24 days); 0 means no limit: the agent ends ACW manually.
+   * Whole seconds; 0 means no limit: the agent ends ACW manually. The API reference documents at
+   * most 2,000,000 (about 23 days): more is a synth warning.
    *
    * @default - not sent; Amazon Connect's default (0, no limit) applies
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_UserPhoneConfig.html
@@ -102,13 +102,10 @@ export class PhoneConfig {
    */
   public readonly persistentConnection?: boolean;
 
-  /** The after contact work time limit in seconds, worked out once (rosters render it for thousands of agents). */
-  private readonly afterContactWorkSeconds?: number;
-
   private constructor(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string) {
     const problems = new Problems();
     if (deskPhoneNumber !== undefined) {
-      checkE164(problems, 'phoneNumber', deskPhoneNumber);
+      checkPhoneNumber(problems, 'phoneNumber', deskPhoneNumber);
     }
     checkAfterContactWork(problems, 'afterContactWorkTimeLimit', options.afterContactWorkTimeLimit);
     problems.throwIfAny(factory);
@@ -118,22 +115,5 @@ export class PhoneConfig {
     this.autoAccept = options.autoAccept;
     this.afterContactWorkTimeLimit = options.afterContactWorkTimeLimit;
     this.persistentConnection = options.persistentConnection;
-    // Validated above: whole seconds, or a token amount in seconds.
-    this.afterContactWorkSeconds = options.afterContactWorkTimeLimit?.toSeconds({ integral: false });
-  }
-
-  /**
-   * The CloudFormation shape of these settings.
-   *
-   * @internal
-   */
-  public _render(): CfnUser.UserPhoneConfigProperty {
-    return {
-      phoneType: this.phoneType,
-      deskPhoneNumber: this.deskPhoneNumber,
-      autoAccept: this.autoAccept,
-      afterContactWorkTimeLimit: this.afterContactWorkSeconds,
-      persistentConnection: this.persistentConnection,
-    };
   }
 }

@@ -1,6 +1,5 @@
-import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { Problems } from './private/problems';
-import { checkProficiencyAttribute, checkProficiencyLevel } from './private/rules';
+import { checkProficiencyAttribute, checkProficiencyLevel } from './private/rules/proficiencies';
 
 /**
  * How proficient an agent is in a predefined attribute: 1 (lowest) to 5 (highest).
@@ -77,12 +76,4 @@ export class UserProficiency {
     this.level = level;
   }
 
-  /**
-   * The CloudFormation shape of this proficiency.
-   *
-   * @internal
-   */
-  public _render(): CfnUser.UserProficiencyProperty {
-    return { attributeName: this.attributeName, attributeValue: this.attributeValue, level: this.level.levelValue };
-  }
 }

@@ -5,7 +5,7 @@ import {
 } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { IdentityManagementType } from './identity';
-import { parseArnOrThrow } from './private/rules';
+import { checkImportArn } from './private/rules/references';
 
 /**
  * An Amazon Connect instance, as referenced by users. Any `IInstanceRef`
@@ -71,7 +71,7 @@ export class ConnectInstance {
    * @param attrs the instance's ARN and, optionally, its identity-management type
    */
   public static fromInstanceAttributes(scope: Construct, id: string, attrs: ConnectInstanceAttributes): IConnectInstance {
-    parseArnOrThrow(attrs.instanceArn, 'instance', `ConnectInstance.fromInstanceAttributes('${id}')`, 'instanceArn');
+    const { problems } = checkImportArn(attrs.instanceArn, 'instance', `ConnectInstance.fromInstanceAttributes('${id}')`, 'instanceArn');
     class Import extends Resource implements IConnectInstance {
       public readonly instanceArn = attrs.instanceArn;
       public readonly identityManagementType = attrs.identityManagementType;
@@ -79,7 +79,9 @@ export class ConnectInstance {
         return { instanceArn: this.instanceArn };
       }
     }
-    return new Import(scope, id, { environmentFromArn: attrs.instanceArn });
+    const imported = new Import(scope, id, { environmentFromArn: attrs.instanceArn });
+    problems.emitWarnings(imported);
+    return imported;
   }
 
   private constructor() {}
@@ -97,11 +99,13 @@ export class RoutingProfile {
    * @param routingProfileArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/routing-profile/<id>`
    */
   public static fromRoutingProfileArn(scope: Construct, id: string, routingProfileArn: string): IRoutingProfileRef {
-    parseArnOrThrow(routingProfileArn, 'routing-profile', `RoutingProfile.fromRoutingProfileArn('${id}')`, 'routingProfileArn');
+    const { problems } = checkImportArn(routingProfileArn, 'routing-profile', `RoutingProfile.fromRoutingProfileArn('${id}')`, 'routingProfileArn');
     class Import extends Resource implements IRoutingProfileRef {
       public readonly routingProfileRef: RoutingProfileReference = { routingProfileArn };
     }
-    return new Import(scope, id, { environmentFromArn: routingProfileArn });
+    const imported = new Import(scope, id, { environmentFromArn: routingProfileArn });
+    problems.emitWarnings(imported);
+    return imported;
   }
 
   private constructor() {}
@@ -119,11 +123,13 @@ export class SecurityProfile {
    * @param securityProfileArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/security-profile/<id>`
    */
   public static fromSecurityProfileArn(scope: Construct, id: string, securityProfileArn: string): ISecurityProfileRef {
-    parseArnOrThrow(securityProfileArn, 'security-profile', `SecurityProfile.fromSecurityProfileArn('${id}')`, 'securityProfileArn');
+    const { problems } = checkImportArn(securityProfileArn, 'security-profile', `SecurityProfile.fromSecurityProfileArn('${id}')`, 'securityProfileArn');
     class Import extends Resource implements ISecurityProfileRef {
       public readonly securityProfileRef: SecurityProfileReference = { securityProfileArn };
     }
-    return new Import(scope, id, { environmentFromArn: securityProfileArn });
+    const imported = new Import(scope, id, { environmentFromArn: securityProfileArn });
+    problems.emitWarnings(imported);
+    return imported;
   }
 
   private constructor() {}
@@ -141,11 +147,13 @@ export class UserHierarchyGroup {
    * @param userHierarchyGroupArn `arn:<partition>:connect:<region>:<account>:instance/<instance-id>/agent-group/<id>`
    */
   public static fromUserHierarchyGroupArn(scope: Construct, id: string, userHierarchyGroupArn: string): IUserHierarchyGroupRef {
-    parseArnOrThrow(userHierarchyGroupArn, 'agent-group', `UserHierarchyGroup.fromUserHierarchyGroupArn('${id}')`, 'userHierarchyGroupArn');
+    const { problems } = checkImportArn(userHierarchyGroupArn, 'agent-group', `UserHierarchyGroup.fromUserHierarchyGroupArn('${id}')`, 'userHierarchyGroupArn');
     class Import extends Resource implements IUserHierarchyGroupRef {
       public readonly userHierarchyGroupRef: UserHierarchyGroupReference = { userHierarchyGroupArn };
     }
-    return new Import(scope, id, { environmentFromArn: userHierarchyGroupArn });
+    const imported = new Import(scope, id, { environmentFromArn: userHierarchyGroupArn });
+    problems.emitWarnings(imported);
+    return imported;
   }
 
   private constructor() {}

@@ -7,6 +7,7 @@ import { IdentityManagementType } from './identity';
 import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
+import { checkShardCount, checkShardLoads } from './private/rules/roster';
 import { SharedChecks } from './private/shared-checks';
 import { checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
 
@@ -177,8 +178,6 @@ export interface ConnectUserRosterProps {
   readonly tags?: { [key: string]: string };
 }
 
-// Source: CloudFormation quotas: 500 resources per template.
-const MAX_RESOURCES_PER_TEMPLATE = 500;
 const DEFAULT_USERS_PER_SHARD = 250;
 
 /**
@@ -231,23 +230,24 @@ export class ConnectUserRoster extends Construct {
       props.users!.forEach((spec, index) => rows.push({ spec, index }));
     }
 
-    // Source: API CreateUser (DuplicateResourceException); compared without regard to case.
+    // Evidence: model (CreateUser's DuplicateResourceException). An exact duplicate row is reported with both
+    // rows and left out; usernames that differ only in case get the username rule's warning.
     const seen = new Map<string, { spec: RosterUserSpec; line?: number; index: number }>();
     const unique = rows.filter(r => {
       if (Token.isUnresolved(r.spec.username)) return true;
-      const key = r.spec.username.toLowerCase();
-      const first = seen.get(key);
+      const first = seen.get(r.spec.username);
       if (first !== undefined) {
-        errors.push(`${label(r)}: username '${r.spec.username}' duplicates ${label(first)} ('${first.spec.username}') (usernames are compared without regard to case)`);
+        errors.push(`${label(r)}: username '${r.spec.username}' duplicates ${label(first)}; expected a username unique in the instance`);
         return false;
       }
-      seen.set(key, r);
+      seen.set(r.spec.username, r);
       return true;
     });
 
     const shardCount = props.shardCount ?? Math.max(1, Math.ceil(rows.length / DEFAULT_USERS_PER_SHARD));
-    if (!Number.isInteger(shardCount) || shardCount < 1) {
-      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': shardCount ${shardCount} is not a whole number of at least 1`);
+    const badCount = checkShardCount(shardCount);
+    if (badCount !== undefined) {
+      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': ${badCount}`);
     }
     const perUser = props.generatePasswords ? 2 : 1;
     const load = new Map<number, number>();
@@ -255,11 +255,7 @@ export class ConnectUserRoster extends Construct {
     for (const shard of shardOfRow) {
       load.set(shard, (load.get(shard) ?? 0) + perUser);
     }
-    for (const [shard, resources] of [...load.entries()].sort((a, b) => a[0] - b[0])) {
-      if (resources > MAX_RESOURCES_PER_TEMPLATE) {
-        errors.push(`shard ${shard} would hold ${resources} resources, over CloudFormation's ${MAX_RESOURCES_PER_TEMPLATE} per template; expected a larger shardCount (now ${shardCount})`);
-      }
-    }
+    errors.push(...checkShardLoads(load, shardCount));
 
     const context: AddContext = { root: this.node.root, shared: new SharedChecks() };
     unique.forEach((r, i) => {
@@ -352,6 +348,7 @@ export class ConnectUserRoster extends Construct {
     }
     claimUniqueUsername(checked.problems, resource, checked, spec.username, context.root);
     checked.problems.throwIfAny(() => `agent '${spec.username}'`);
+    checked.problems.emitWarnings(resource);
     if (checked.plaintextPassword) {
       warnPlaintextPassword(resource);
     }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, CfnParameter, SecretValue, Stack, Stage } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectUser, IdentityManagementType } from '../src';
@@ -34,8 +34,9 @@ describe('adopt: what the template carries', () => {
     const managed = refs(stack, IdentityManagementType.CONNECT_MANAGED);
     const names = { identityInfo: { firstName: 'Ann', lastName: 'Lee' } };
     new ConnectUser(stack, 'Adopted', minimalProps(managed, { ...names, adopt: true, existingUserArn: userArn('u-7') }));
-    expect(() => new ConnectUser(stack, 'Created', minimalProps(managed, { ...names, username: 'agent.two' })))
-      .toThrow(/password: missing; expected a password for a CONNECT_MANAGED instance/);
+    new ConnectUser(stack, 'Created', minimalProps(managed, { ...names, username: 'agent.two' }));
+    const warned = AssertAnnotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-connect-user:passwordRequired'));
+    expect(warned.map(w => w.id)).toEqual(['/Stack/Created']);
   });
 
   it('does not mark users that are not adopted', () => {

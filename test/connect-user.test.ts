@@ -6,7 +6,7 @@ import {
   ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, SecurityProfile, UserProficiency,
 } from '../src';
 import {
-  INSTANCE_ARN, INSTANCE_ID, minimalProps, newStack, refs, securityProfileArn, userArn,
+  INSTANCE_ARN, INSTANCE_ID, minimalProps, newStack, refs, securityProfileArn, userArn, warningsOf,
 } from './util/fixtures';
 
 describe('ConnectUser: the documented scenarios', () => {
@@ -236,8 +236,9 @@ describe('ConnectUser: L1 references', () => {
   it("infers the identity-management type from a CfnInstance and applies that type's rules", () => {
     const stack = newStack();
     const l1 = l1s(stack);
-    expect(() => new ConnectUser(stack, 'U', { ...l1, securityProfiles: [l1.securityProfile], username: 'agent' }))
-      .toThrow(/password: missing; expected a password for a CONNECT_MANAGED instance/);
+    const user = new ConnectUser(stack, 'U', { ...l1, securityProfiles: [l1.securityProfile], username: 'agent' });
+    expect(user.identityManagementType).toBe(IdentityManagementType.CONNECT_MANAGED);
+    expect(warningsOf(stack, 'passwordRequired')).toEqual([expect.stringMatching(/password: missing; the API reference documents a password as required on CONNECT_MANAGED/)]);
   });
 
   it('rejects an explicit identity-management type that contradicts the CfnInstance', () => {

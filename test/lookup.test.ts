@@ -45,7 +45,7 @@ describe('ConnectUser.fromUsername: what it synthesizes', () => {
 
   it('rejects a malformed username or instance ARN at synth', () => {
     const stack = newStack();
-    expect(() => lookup(stack, 'X', 'not a user')).toThrow(/ConnectUser.fromUsername\('X'\) has 1 problem:\n {2}- username: 'not a user' contains " "/);
+    expect(() => lookup(stack, 'X', '!!')).toThrow(/ConnectUser.fromUsername\('X'\) has 1 problem:\n {2}- username: '!!' has none of the characters the registry schema requires/);
     const bad = { instanceRef: { instanceArn: 'i-123' }, node: stack.node, env: stack.env } as any;
     expect(() => ConnectUser.fromUsername(stack, 'Y', { instance: bad, username: 'ok' })).toThrow(/instance: 'i-123' is not an Amazon Connect instance ARN/);
   });

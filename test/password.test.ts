@@ -8,7 +8,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, IdentityManagementType } from '../src';
 import { assertLintClean } from './util/cfn-lint';
-import { ACCOUNT, minimalProps, newStack, REGION, refs } from './util/fixtures';
+import { ACCOUNT, minimalProps, newStack, REGION, refs, warningsOf } from './util/fixtures';
 
 const CM = IdentityManagementType.CONNECT_MANAGED;
 const names = { firstName: 'Agent', lastName: 'One' };
@@ -55,12 +55,18 @@ describe('generatePassword', () => {
   });
 
   it.each([
-    ['on a SAML instance', IdentityManagementType.SAML, { identityInfo: { ...names, email: 'a@example.com' } }, /password: set, but a SAML instance does not take passwords/],
-    ['on an EXISTING_DIRECTORY instance', IdentityManagementType.EXISTING_DIRECTORY, {}, /password: set, but a EXISTING_DIRECTORY instance/],
-    ['together with a password', CM, { password: SecretValue.secretsManager('x'), identityInfo: names }, /generatePassword: is true while password is set; expected one of them/],
-  ])('is rejected %s', (_what, type, extra, error) => {
+    ['on a SAML instance', IdentityManagementType.SAML, { identityInfo: names }, /password: set on a SAML instance/],
+    ['on an EXISTING_DIRECTORY instance', IdentityManagementType.EXISTING_DIRECTORY, {}, /password: set on a EXISTING_DIRECTORY instance/],
+  ])('warns %s (only the API reference forbids it)', (_what, type, extra, text) => {
     const stack = newStack();
-    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack, type), { generatePassword: true, ...extra }))).toThrow(error);
+    new ConnectUser(stack, 'U', minimalProps(refs(stack, type), { generatePassword: true, ...extra }));
+    expect(warningsOf(stack, 'passwordNotAllowed')).toEqual([expect.stringMatching(text)]);
+  });
+
+  it('is rejected together with a password', () => {
+    const stack = newStack();
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { generatePassword: true, password: SecretValue.secretsManager('x'), identityInfo: names })))
+      .toThrow(/generatePassword: is true while password is set; expected one of them/);
   });
 
   it('rejects an encryption key without generatePassword', () => {

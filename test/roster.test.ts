@@ -4,6 +4,7 @@ import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
+import { rawRoutingProfile } from './util/fakes';
 import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 
 const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
@@ -83,12 +84,12 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       roster({
         rows: [
           row('ok.one'),
-          row('Ok.One'),
+          row('ok.one'),
           row('three', { rp: 'Nope' }),
           row('four', { type: 'mobile' }),
           row('five', { type: 'desk', number: '555' }),
           row('six', { acw: 'soon', auto: 'maybe' }),
-          row('bad name'),
+          row('a'.repeat(65)),
         ],
       });
     } catch (e) {
@@ -99,49 +100,52 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       "  - row 5: phone type 'mobile' is not soft or desk",
       "  - row 7: soft phone auto accept 'maybe' is not yes or no",
       "  - row 7: ACW timeout 'soon' is not a whole number of seconds",
-      "  - row 3: username 'Ok.One' duplicates row 2 ('ok.one')",
+      "  - row 3: username 'ok.one' duplicates row 2; expected a username unique in the instance",
       "  - row 4: routingProfile 'Nope' is not in routingProfiles (known: Basic, Sales)",
       "  - row 6: PhoneConfig.deskPhone() has 1 problem:\n      - phoneNumber: '555' is not an E.164",
-      "  - row 8: agent 'bad name' has 1 problem:\n      - username: 'bad name' contains \" \"",
+      `  - row 8: agent '${'a'.repeat(65)}' has 1 problem:\n      - username: '${'a'.repeat(65)}' is 65 characters long`,
     ]) {
       expect(message).toContain(line);
     }
   });
 
   it('reports a problem of a shared input (profile, instance) on every agent that uses it', () => {
-    // The roster checks each distinct profile and stack once; every agent must still get the problem.
+    // The roster checks each distinct profile and stack once; every agent must still get what was found.
     let message = '';
     try {
-      roster({
-        rows: [row('alice', { rp: 'Other' }), row('bob'), row('carol', { rp: 'Other', sp: 'Agent|Foreign' })],
-        routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(new Stack(), 'B', routingProfileArn()), Other: RoutingProfile.fromRoutingProfileArn(new Stack(), 'O', routingProfileArn('rp-x', OTHER_INSTANCE_ARN)) },
-        securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(new Stack(), 'A', securityProfileArn()), Foreign: SecurityProfile.fromSecurityProfileArn(new Stack(), 'F', securityProfileArn('sp-x', OTHER_INSTANCE_ARN)) },
+      const app = new App();
+      const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
+      const r = refs(stack);
+      new ConnectUserRoster(stack, 'Roster', {
+        instance: r.instance,
+        routingProfiles: { Basic: r.routingProfile, Bad: rawRoutingProfile(stack, 'Bad', 'rp-1') },
+        securityProfiles: { Agent: r.securityProfile },
+        csv: [HEADER, row('alice', { rp: 'Bad' }), row('bob'), row('carol', { rp: 'Bad' })].join('\n'),
       });
     } catch (e) {
       message = (e as Error).message;
     }
     expect(message).toMatch(/^ConnectUserRoster 'Agents\/Roster' has 2 problems:\n/);
-    expect(message).toMatch(/row 2: agent 'alice' has 1 problem:\n {6}- routingProfile: '[^']*rp-x' belongs to instance/);
-    expect(message).toMatch(/row 4: agent 'carol' has 2 problems:\n {6}- routingProfile: '[^']*rp-x' belongs to instance[^\n]*\n {6}- securityProfiles\[1\]: '[^']*sp-x' belongs to instance/);
+    expect(message).toMatch(/row 2: agent 'alice' has 1 problem:\n {6}- routingProfile: 'rp-1' is not an Amazon Connect routing-profile ARN/);
+    expect(message).toMatch(/row 4: agent 'carol' has 1 problem:\n {6}- routingProfile: 'rp-1' is not an Amazon Connect routing-profile ARN/);
 
-    let regional = '';
-    try {
-      const app = new App();
-      const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: 'eu-west-1' } });
-      const r = refs(stack);
-      new ConnectUserRoster(stack, 'Roster', {
-        instance: r.instance,
-        routingProfiles: { Basic: r.routingProfile },
-        securityProfiles: { Agent: r.securityProfile },
-        csv: [HEADER, row('alice'), row('bob'), row('carol')].join('\n'),
-        shardCount: 2,
-      });
-    } catch (e) {
-      regional = (e as Error).message;
-    }
-    for (const name of ['alice', 'bob', 'carol']) {
-      expect(regional).toMatch(new RegExp(`agent '${name}' has 1 problem:\n {6}- instance: '[^']*' is in region us-east-1 but the stack deploys to eu-west-1`));
-    }
+    // Warnings too: a profile of another instance, and an instance in another region than the stack.
+    const app = new App();
+    const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const r = refs(stack);
+    const foreign = RoutingProfile.fromRoutingProfileArn(stack, 'O', routingProfileArn('rp-x', OTHER_INSTANCE_ARN));
+    const built = new ConnectUserRoster(stack, 'Roster', {
+      instance: r.instance,
+      routingProfiles: { Basic: r.routingProfile, Other: foreign },
+      securityProfiles: { Agent: r.securityProfile },
+      csv: [HEADER, row('alice', { rp: 'Other' }), row('bob'), row('carol', { rp: 'Other' })].join('\n'),
+      shardCount: 2,
+    });
+    const warned = (id: string) => Object.entries(built.users)
+      .filter(([, user]) => user.node.metadata.some(m => m.type === 'aws:cdk:warning' && String(m.data).includes(`[ack: cdk-connect-user:${id}]`)))
+      .map(([name]) => name);
+    expect(warned('otherInstance')).toEqual(['alice', 'carol']);
+    expect(warned('instanceRegion')).toEqual(['alice', 'bob', 'carol']);
   });
 
   it('looks names up among the maps\' own keys only', () => {
@@ -221,7 +225,7 @@ describe('ConnectUserRoster agents', () => {
   it('check tags added later through Tags.of() in one validation for the roster', () => {
     const { app, roster: r } = roster({ rows: [row('alice'), row('bob')] });
     Tags.of(r).add('bad key', 'x');
-    expect(() => app.synth()).toThrow(/agent 'alice' has 1 problem:\n\s+- tags.bad key: key 'bad key' has characters CloudFormation rejects[\s\S]*agent 'bob' has 1 problem/);
+    expect(() => app.synth()).toThrow(/agent 'alice' has 1 problem:\n\s+- tags.bad key: key 'bad key' has characters CloudFormation or Amazon Connect rejects[\s\S]*agent 'bob' has 1 problem/);
   });
 
   it('keep generated password secrets beside their agent, with ids from the username', () => {
@@ -243,7 +247,7 @@ describe('ConnectUserRoster agents', () => {
       instance: r.instance,
       routingProfiles: { Basic: r.routingProfile },
       securityProfiles: { Agent: r.securityProfile },
-      users: [{ username: 'ALICE', routingProfile: 'Basic', securityProfiles: ['Agent'] }],
-    })).toThrow(/users\[0\]: agent 'ALICE' has 1 problem:\n\s+- username: 'ALICE' is already used in the same instance by 'Agents\/Alice'/);
+      users: [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'] }],
+    })).toThrow(/users\[0\]: agent 'alice' has 1 problem:\n\s+- username: 'alice' is already used in the same instance by 'Agents\/Alice'/);
   });
 });

@@ -23,11 +23,9 @@ export interface ConnectArnParts {
 }
 
 // Source: AWS::Connect::User registry schema (InstanceArn, UserArn, RoutingProfileArn,
-// SecurityProfileArn, HierarchyGroupArn patterns). The schema allows an empty region and
-// empty ids; Amazon Connect ids are 1-100 characters (API reference, InstanceId /
-// RoutingProfileId / SecurityProfileId / HierarchyGroupId) and every Connect resource is
-// regional, so both are required here.
-const CONNECT_ARN = /^arn:(aws[-a-z0-9]*):connect:([-a-z0-9]+):([0-9]{12}):instance\/([-a-zA-Z0-9]{1,100})(?:\/(agent|routing-profile|security-profile|agent-group)\/([-a-zA-Z0-9]{1,100}))?$/;
+// SecurityProfileArn, HierarchyGroupArn patterns), exactly: the region and the ids may be empty
+// there, which the rules warn about (see rules/references.ts).
+const CONNECT_ARN = /^arn:(aws[-a-z0-9]*):connect:([-a-z0-9]*):([0-9]{12}):instance\/([-a-zA-Z0-9]*)(?:\/(agent|routing-profile|security-profile|agent-group)\/([-a-zA-Z0-9]*))?$/;
 
 /** What an ARN of each type looks like, for error messages. */
 export function expectedArnShape(type: ConnectResourceType): string {

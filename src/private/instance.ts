@@ -32,9 +32,15 @@ export function instanceKeyOfResourceArn(arn: string, type: ConnectResourceType)
   return typeof instanceArn === 'string' ? instanceKeyOfInstanceArn(instanceArn) : undefined;
 }
 
-/** The construct a token string refers to (`Fn::GetAtt` / `Ref`), if it is exactly one reference. */
+/**
+ * The construct a token string refers to (`Fn::GetAtt` / `Ref`), if it is exactly one reference.
+ * A string built from several tokens and text (`arn:aws:connect:${Aws.REGION}:...`, `Arn.format()`)
+ * refers to no single construct: `undefined`, never an error.
+ */
 function referenceTarget(value: string): IConstruct | undefined {
-  const resolvable = Tokenization.reverseCompleteString(value);
+  const fragments = Tokenization.reverseString(value);
+  if (fragments.length !== 1) return undefined;
+  const resolvable = fragments.firstToken;
   return resolvable && Reference.isReference(resolvable) ? resolvable.target : undefined;
 }
 

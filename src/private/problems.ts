@@ -1,32 +1,77 @@
+import { Annotations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** A synth warning found by a rule: a stable id (without the library prefix), and where it goes. */
+export interface FoundWarning {
+  /** The stable id, acknowledged as `cdk-connect-user:<id>`. */
+  readonly id: string;
+  /** `property: message`. */
+  readonly text: string;
+  /** The construct the warning belongs to, when it is not the user (one warning per instance reference). */
+  readonly scope?: IConstruct;
+}
+
+/** What a check found: errors and warnings, as recorded by {@link Problems}. */
+export interface Found {
+  readonly errors: readonly string[];
+  readonly warnings: readonly FoundWarning[];
+}
+
+/** The prefix of every warning id of this library. */
+export const WARNING_PREFIX = 'cdk-connect-user:';
+
 /**
  * Collects every problem found on one construct so that it can be reported in
  * a single error (or a single synth-time validation message) instead of one
- * at a time.
+ * at a time. Errors are what AWS is shown to reject (schema, API model, an
+ * observation); warnings are what only AWS's prose forbids.
  */
 export class Problems {
   private readonly items: string[] = [];
+  private readonly warningItems: FoundWarning[] = [];
 
   /** Records that `property` is wrong: `message` says what it is and what is expected. */
   public add(property: string, message: string): void {
     this.items.push(`${property}: ${message}`);
   }
 
-  /** Records problems found earlier (see {@link SharedChecks}). */
-  public addFound(found: readonly string[]): void {
-    for (const item of found) this.items.push(item);
+  /**
+   * Records a warning with a stable id (see the README's list of warnings):
+   * `property` may be wrong, but AWS is not shown to reject it.
+   *
+   * @param scope where the warning goes, when not the user itself
+   */
+  public warn(id: string, property: string, message: string, scope?: IConstruct): void {
+    this.warningItems.push({ id, text: `${property}: ${message}`, scope });
   }
 
-  /** The problems recorded so far, each as `property: message`. */
+  /** Records what was found earlier (see {@link SharedChecks}). */
+  public addFound(found: Found): void {
+    for (const item of found.errors) this.items.push(item);
+    for (const w of found.warnings) this.warningItems.push(w);
+  }
+
+  /** The errors recorded so far, each as `property: message`. */
   public get found(): readonly string[] {
     return this.items;
   }
 
-  /** Whether any problem was recorded. */
+  /** The warnings recorded so far. */
+  public get warnings(): readonly FoundWarning[] {
+    return this.warningItems;
+  }
+
+  /** Errors and warnings, for replaying elsewhere. */
+  public get all(): Found {
+    return { errors: this.items, warnings: this.warningItems };
+  }
+
+  /** Whether any error was recorded. */
   public get any(): boolean {
     return this.items.length > 0;
   }
 
-  /** The problems as one indented list, or `undefined` when there are none. */
+  /** The errors as one indented list, or `undefined` when there are none. */
   public render(subject: string): string | undefined {
     if (this.items.length === 0) {
       return undefined;
@@ -36,12 +81,22 @@ export class Problems {
   }
 
   /**
-   * Throws a {@link ConnectUserValidationError} when any problem was recorded.
+   * Throws a {@link ConnectUserValidationError} when any error was recorded.
    * The subject may be a function, so that it costs nothing when all is well.
    */
   public throwIfAny(subject: string | (() => string)): void {
     if (this.items.length === 0) return;
     throw new ConnectUserValidationError(this.render(typeof subject === 'function' ? subject() : subject)!);
+  }
+
+  /**
+   * Adds the warnings as synth warnings (`cdk-connect-user:<id>`), each on its own
+   * scope or on `scope`. A warning already on a construct is not added twice.
+   */
+  public emitWarnings(scope: IConstruct): void {
+    for (const w of this.warningItems) {
+      Annotations.of(w.scope ?? scope).addWarningV2(`${WARNING_PREFIX}${w.id}`, w.text);
+    }
   }
 }
 

@@ -1,21 +1,30 @@
 import { IConstruct } from 'constructs';
 
+/** Who holds a username. */
+export interface UsernameHolder {
+  readonly username: string;
+  readonly path: string;
+}
+
+interface Claim {
+  readonly username: string;
+  readonly scope: IConstruct;
+}
+
 /**
- * Usernames claimed per app: root construct -> instance key -> lower-case username -> construct.
+ * Usernames claimed per app: root construct -> instance key -> lower-case username -> claims.
  * One map lookup per user, no scan of the app; small keys, as rosters hold thousands.
  */
-const claims = new WeakMap<IConstruct, Map<string, Map<string, IConstruct>>>();
+const claims = new WeakMap<IConstruct, Map<string, Map<string, Claim[]>>>();
 
 /**
  * Claims `username` in `instance` for `scope`.
  *
- * Usernames that differ only in case count as the same: two agents whose
- * sign-in names differ only in case are a mistake in practice.
- *
  * @param root the app of `scope` (given by callers that claim many usernames, to spare the walk up)
- * @returns the path of the construct that already holds the username, or `undefined` when it was free.
+ * @returns who already holds the username: exactly, or else without regard to case;
+ * `undefined` when nobody does.
  */
-export function claimUsername(scope: IConstruct, instance: string, username: string, root: IConstruct = scope.node.root): string | undefined {
+export function claimUsername(scope: IConstruct, instance: string, username: string, root: IConstruct = scope.node.root): UsernameHolder | undefined {
   let instances = claims.get(root);
   if (!instances) {
     instances = new Map();
@@ -27,10 +36,12 @@ export function claimUsername(scope: IConstruct, instance: string, username: str
     instances.set(instance, users);
   }
   const key = username.toLowerCase();
-  const holder = users.get(key);
-  if (holder !== undefined) {
-    return holder.node.path;
+  const held = users.get(key);
+  if (held === undefined) {
+    users.set(key, [{ username, scope }]);
+    return undefined;
   }
-  users.set(key, scope);
-  return undefined;
+  const holder = held.find(c => c.username === username) ?? held[0];
+  if (holder.username !== username) held.push({ username, scope });
+  return { username: holder.username, path: holder.scope.node.path };
 }

@@ -1,7 +1,7 @@
-import { Duration, SecretValue } from 'aws-cdk-lib';
+import { SecretValue } from 'aws-cdk-lib';
 import { parse } from 'csv-parse/sync';
-import { PhoneType } from '../phone-config';
 import { RosterUserSpec } from '../roster';
+import { checkPasswordCell, checkRequiredCells, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
 
 /** A parsed row: its line in the CSV (the header is line 1) and the agent it describes. */
 export interface RosterRow {
@@ -81,30 +81,11 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     });
     const rowErrors: string[] = [];
     if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
-    let phoneType: PhoneType | undefined;
-    if (cell.phoneType !== undefined) {
-      const t = cell.phoneType.toLowerCase();
-      if (t === 'soft' || t === 'soft_phone') phoneType = PhoneType.SOFT_PHONE;
-      else if (t === 'desk' || t === 'desk_phone') phoneType = PhoneType.DESK_PHONE;
-      else rowErrors.push(`phone type '${cell.phoneType}' is not soft or desk`);
-    }
-    let autoAccept: boolean | undefined;
-    if (cell.autoAccept !== undefined) {
-      const a = cell.autoAccept.toLowerCase();
-      if (a === 'yes' || a === 'true') autoAccept = true;
-      else if (a === 'no' || a === 'false') autoAccept = false;
-      else rowErrors.push(`soft phone auto accept '${cell.autoAccept}' is not yes or no`);
-    }
-    let acw: Duration | undefined;
-    if (cell.acw !== undefined) {
-      if (/^\d+$/.test(cell.acw)) acw = Duration.seconds(Number(cell.acw));
-      else rowErrors.push(`ACW timeout '${cell.acw}' is not a whole number of seconds`);
-    }
-    if (cell.password !== undefined && !allowPlaintextPasswords) {
-      rowErrors.push('has a plaintext password (value not shown); expected an empty password cell and generatePasswords, or allowPlaintextPasswords');
-    }
-    if (cell.username === undefined) rowErrors.push('user login is empty');
-    if (cell.routingProfile === undefined) rowErrors.push('routing profile name is empty');
+    const phoneType = phoneTypeCell(cell.phoneType, rowErrors);
+    const autoAccept = yesNoCell(cell.autoAccept, 'soft phone auto accept', rowErrors);
+    const acw = secondsCell(cell.acw, 'ACW timeout', rowErrors);
+    checkPasswordCell(cell.password, allowPlaintextPasswords, rowErrors);
+    checkRequiredCells(cell, rowErrors);
     if (rowErrors.length > 0) {
       errors.push(...rowErrors.map(e => `row ${line}: ${e}`));
       continue;

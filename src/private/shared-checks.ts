@@ -1,7 +1,7 @@
-import { Problems } from './problems';
+import { Found, Problems } from './problems';
 
 interface Entry {
-  readonly found: readonly string[];
+  readonly found: Found;
   readonly value: unknown;
 }
 
@@ -36,7 +36,7 @@ export class SharedChecks {
     let entry = level.get(last) as Entry | undefined;
     if (entry === undefined) {
       const own = new Problems();
-      entry = { value: check(own), found: own.found };
+      entry = { value: check(own), found: own.all };
       level.set(last, entry);
     }
     problems.addFound(entry.found);

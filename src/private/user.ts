@@ -1,20 +1,22 @@
-import { Annotations, CfnResource, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
-import { CfnUser, CfnUserProps, IInstanceRef } from 'aws-cdk-lib/aws-connect';
+import { Annotations, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { CfnUser, CfnUserProps } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IConstruct } from 'constructs';
 import { ADOPT_METADATA_KEY } from './adopt';
-import { checkChannelSettings, renderChannelSettings } from './channels';
-import { differentInstances, instanceKeyOfInstanceArn, instanceKeyOfResourceArn } from './instance';
-import { Problems, show } from './problems';
-import { claimUsername } from './registry';
-import {
-  checkArn, checkIdentityInfo, checkIdentityRequirements, checkPasswordReference, checkPlaintextPassword, checkSecurityProfileArns,
-  checkTag, checkTagCount, checkUsername,
-} from './rules';
+import { renderChannelSettings } from './channels';
+import { instanceKeyOfInstanceArn } from './instance';
+import { Problems } from './problems';
+import { checkAdoption } from './rules/adoption';
+import { checkChannelSettings, checkPhoneConfig, PhoneFields } from './rules/channels';
+import { checkDirectoryUserId, checkIdentityInfo, resolveIdentityType } from './rules/identity';
+import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword } from './rules/password';
+import { checkProficiencies, ProficiencyFields } from './rules/proficiencies';
+import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from './rules/references';
+import { checkTag, checkTagCount } from './rules/tags';
+import { checkUniqueUsername, checkUsername } from './rules/username';
 import { SharedChecks, sharedCheck } from './shared-checks';
 import type { ConnectUserProps } from '../connect-user';
 import { IdentityManagementType } from '../identity';
-import type { IConnectInstance } from '../references';
 
 /**
  * What the checks of one user found: the problems, and what the caller needs
@@ -44,10 +46,10 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
   const problems = new Problems();
   const { instanceKey, type } = sharedCheck(shared, problems, ['identity', props.instance, props.identityManagementType], p => ({
     instanceKey: instanceKeyOfInstanceArn(instanceArn),
-    type: resolveIdentityType(p, props),
+    type: resolveIdentityType(p, props.instance, props.identityManagementType),
   }));
 
-  checkUsername(problems, props.username, type);
+  checkUsername(problems, props.username);
   sharedCheck(shared, problems, ['instance', Stack.of(scope), instanceArn], p => checkInstance(p, scope, instanceArn));
   const member = (path: string, arn: string, memberType: MemberType) =>
     sharedCheck(shared, problems, ['member', instanceKey, path, arn], p => checkMember(p, instanceKey, path, arn, memberType));
@@ -59,43 +61,46 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
     member('hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
   }
   checkIdentityInfo(problems, props.identityInfo, type);
+  checkDirectoryUserId(problems, { type, directoryUserId: props.directoryUserId });
   const hasPassword = props.password !== undefined || !!props.generatePassword;
-  checkIdentityRequirements(problems, { type, hasPassword, directoryUserId: props.directoryUserId, adopted: props.adopt });
-  // Source: this library's rule that nothing is silently dropped: two password sources, or a key with
-  // nothing to encrypt, would leave one of them unused.
-  if (props.generatePassword && props.password !== undefined) {
-    problems.add('generatePassword', 'is true while password is set; expected one of them');
-  }
-  if (props.passwordEncryptionKey && !props.generatePassword) {
-    problems.add('passwordEncryptionKey', 'is set without generatePassword; expected generatePassword: true, or no key');
-  }
+  checkPasswordPresence(problems, {
+    type,
+    hasPassword,
+    adopted: props.adopt,
+    generate: props.generatePassword,
+    given: props.password !== undefined,
+    encryptionKey: !!props.passwordEncryptionKey,
+  });
+  checkPhoneConfig(problems, props.phoneConfig);
   checkChannelSettings(problems, props.channelSettings, props.phoneConfig);
+  if (props.proficiencies) {
+    checkProficiencies(problems, props.proficiencies);
+  }
   const plaintextPassword = props.password !== undefined && !Token.isUnresolved(props.password.unsafeUnwrap());
   if (plaintextPassword) {
     checkPlaintextPassword(problems, props.password!.unsafeUnwrap());
   } else if (props.password !== undefined) {
     checkPasswordReference(problems, Stack.of(scope).resolve(props.password.unsafeUnwrap()));
   }
-  checkAdoption(problems, props, instanceKey, instanceArn);
+  checkAdoption(problems, {
+    adopt: props.adopt,
+    existingUserArn: props.existingUserArn,
+    removalPolicy: props.removalPolicy,
+    hasPassword,
+    username: props.username,
+    instanceArn,
+    instanceKey,
+  });
   return { problems, instanceArn, instanceKey, identityManagementType: type, plaintextPassword };
 }
 
-type MemberType = 'routing-profile' | 'security-profile' | 'agent-group';
-
 /**
- * Claims the username in its instance for `holder`, adding a problem when
- * another user of the app already has it (compared without regard to case).
- * One map lookup: no scan of the app.
+ * Claims the username in its instance for `holder` (see {@link checkUniqueUsername}).
  */
 export function claimUniqueUsername(
   problems: Problems, holder: IConstruct, checked: CheckedUser, username: string, root: IConstruct = holder.node.root,
 ): void {
-  if (Token.isUnresolved(username)) return;
-  // Source: API CreateUser returns DuplicateResourceException for a username that exists in the instance.
-  const other = claimUsername(holder, checked.instanceKey ?? checked.instanceArn, username, root);
-  if (other !== undefined) {
-    problems.add('username', `${show(username)} is already used in the same instance by '${other}'; expected a username unique in the instance (compared without regard to case)`);
-  }
+  checkUniqueUsername(problems, holder, checked.instanceKey ?? checked.instanceArn, username, root);
 }
 
 /**
@@ -125,6 +130,27 @@ export function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
   return props.adopt ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
 }
 
+/**
+ * The CloudFormation shape of phone settings, from their fields (as for proficiencies).
+ */
+export function renderPhoneConfig(p: PhoneFields): CfnUser.UserPhoneConfigProperty {
+  return {
+    phoneType: p.phoneType,
+    deskPhoneNumber: p.deskPhoneNumber,
+    autoAccept: p.autoAccept,
+    afterContactWorkTimeLimit: p.afterContactWorkTimeLimit?.toSeconds({ integral: false }),
+    persistentConnection: p.persistentConnection,
+  };
+}
+
+/**
+ * The CloudFormation shape of a proficiency, from its fields (a look-alike object
+ * of a JavaScript caller renders too, and the checks report what is wrong with it).
+ */
+export function renderProficiency(p: ProficiencyFields): CfnUser.UserProficiencyProperty {
+  return { attributeName: p.attributeName, attributeValue: p.attributeValue, level: p.level?.levelValue };
+}
+
 /** The L1 properties of a user. `password` is the effective one (given or generated). */
 export function renderUserProps(
   props: ConnectUserProps, instanceArn: string, password: SecretValue | undefined,
@@ -136,7 +162,7 @@ export function renderUserProps(
     routingProfileArn: props.routingProfile.routingProfileRef.routingProfileArn,
     securityProfileArns: props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn),
     hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupRef.userHierarchyGroupArn,
-    phoneConfig: props.phoneConfig?._render(),
+    phoneConfig: props.phoneConfig && renderPhoneConfig(props.phoneConfig),
     identityInfo: props.identityInfo && {
       firstName: props.identityInfo.firstName,
       lastName: props.identityInfo.lastName,
@@ -150,90 +176,6 @@ export function renderUserProps(
     tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
     ...renderChannelSettings(props.channelSettings),
   };
-}
-
-/** A referenced resource's ARN shape, and that it lives in the user's instance. */
-export function checkMember(problems: Problems, instanceKey: string | undefined, path: string, arn: string, type: MemberType): void {
-  checkArn(problems, path, arn, type);
-  const memberKey = instanceKeyOfResourceArn(arn, type);
-  // Source: API CreateUser takes RoutingProfileId, SecurityProfileIds and HierarchyGroupId within InstanceId.
-  if (differentInstances(instanceKey, memberKey)) {
-    problems.add(path, `${Token.isUnresolved(arn) ? 'the referenced resource' : show(arn)} belongs to instance ${describeKey(memberKey!)}, not the user's instance ${describeKey(instanceKey!)}; expected a ${type} of the user's instance`);
-  }
-}
-
-/** The instance ARN's shape, and its region and account against the stack's. */
-function checkInstance(problems: Problems, scope: IConstruct, instanceArn: string): void {
-  const parts = checkArn(problems, 'instance', instanceArn, 'instance');
-  if (!parts) return;
-  const stack = Stack.of(scope);
-  // Source: CloudFormation deploys a stack to one account and region, and the user is created in the instance's.
-  if (!Token.isUnresolved(stack.region) && stack.region !== parts.region) {
-    problems.add('instance', `${show(instanceArn)} is in region ${parts.region} but the stack deploys to ${stack.region}; expected an instance in ${stack.region}`);
-  }
-  if (!Token.isUnresolved(stack.account) && stack.account !== parts.account) {
-    problems.add('instance', `${show(instanceArn)} is in account ${parts.account} but the stack deploys to ${stack.account}; expected an instance in ${stack.account}`);
-  }
-}
-
-/** What would make a CloudFormation resource import of an adopted user fail or misbehave. */
-function checkAdoption(problems: Problems, props: ConnectUserProps, instanceKey: string | undefined, instanceArn: string): void {
-  if (!props.adopt) {
-    if (props.existingUserArn !== undefined) {
-      // Source: this library's rule that nothing is silently dropped: the ARN is used only by an import.
-      problems.add('existingUserArn', 'is set without adopt: true; expected adopt: true, or no existingUserArn');
-    }
-    return;
-  }
-  if (props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
-    // Source: CloudFormation resource import requires DeletionPolicy on every imported resource; adopting
-    // an agent only to delete it on removal defeats the purpose, so RETAIN is the only accepted policy.
-    problems.add('removalPolicy', `${props.removalPolicy} conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset`);
-  }
-  // Source: schema Password is write-only: CloudFormation cannot read it back, so an import cannot
-  // take it over, and CFN only sends it on create anyway.
-  if (props.password !== undefined || props.generatePassword) {
-    problems.add('password', 'is set on an adopted user; expected none: an imported user keeps the password it has, and CloudFormation cannot import a write-only password');
-  }
-  if (props.existingUserArn !== undefined) {
-    // Source: schema UserArn pattern (the import identifier, primaryIdentifier /properties/UserArn).
-    checkArn(problems, 'existingUserArn', props.existingUserArn, 'agent');
-    if (differentInstances(instanceKey, instanceKeyOfResourceArn(props.existingUserArn, 'agent'))) {
-      problems.add('existingUserArn', `${show(props.existingUserArn)} is a user of another instance; expected a user of ${describeKey(instanceKey!)}`);
-    }
-    if (Token.isUnresolved(props.existingUserArn)) {
-      problems.add('existingUserArn', 'is a token; expected the literal ARN, which the import mapping must contain');
-    }
-  } else if (Token.isUnresolved(props.username) || Token.isUnresolved(instanceArn)) {
-    // Source: CloudFormation resource import needs the identifier (UserArn) of every imported resource.
-    problems.add('existingUserArn', 'missing, and the username or instance ARN is a token, so the user cannot be looked up; expected existingUserArn for an adopted user');
-  }
-}
-
-function describeKey(key: string): string {
-  return key.startsWith('construct:') ? `'${key.slice('construct:'.length)}'` : key;
-}
-
-/** The identity-management type from the prop and from the instance, reporting a conflict. */
-function resolveIdentityType(problems: Problems, props: ConnectUserProps): IdentityManagementType | undefined {
-  const inferred = inferIdentityType(props.instance);
-  const explicit = props.identityManagementType;
-  if (explicit !== undefined && inferred !== undefined && explicit !== inferred) {
-    problems.add('identityManagementType', `${explicit} conflicts with the instance's ${inferred}; expected ${inferred} or unset`);
-  }
-  return explicit ?? inferred;
-}
-
-function inferIdentityType(instance: IInstanceRef): IdentityManagementType | undefined {
-  let value: unknown;
-  if (CfnResource.isCfnResource(instance) && instance.cfnResourceType === 'AWS::Connect::Instance') {
-    value = (instance as unknown as { identityManagementType?: unknown }).identityManagementType;
-  } else {
-    value = (instance as Partial<IConnectInstance>).identityManagementType;
-  }
-  return typeof value === 'string' && (Object.values(IdentityManagementType) as string[]).includes(value)
-    ? value as IdentityManagementType
-    : undefined;
 }
 
 /**

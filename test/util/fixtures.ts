@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import { ConnectInstance, ConnectUserProps, IConnectInstance, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../../src';
 
@@ -46,4 +47,9 @@ export function minimalProps(r: Refs, overrides: Partial<ConnectUserProps> = {})
     securityProfiles: [r.securityProfile],
     ...overrides,
   };
+}
+
+/** The texts of the library's warnings with this id (without the `cdk-connect-user:` prefix) in a stack. */
+export function warningsOf(stack: Stack, id: string): string[] {
+  return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp(`cdk-connect-user:${id}\\]`)).map(m => String(m.entry.data));
 }

@@ -1,0 +1,130 @@
+/**
+ * Rules of the phone settings (`phoneConfig`) and the per-channel settings
+ * (`channelSettings`). They read the settings' fields, the same ones the
+ * renderers read, so a look-alike object gets the same checks as one made by
+ * the factories. See common.ts for the evidence levels.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { isEnumValue, isToken, Problems, show } from './common';
+import { UserChannelSettings, VoiceEnhancementMode } from '../../channel-settings';
+import { PhoneType } from '../../phone-config';
+
+/** Phone settings as the rules see them (a `PhoneConfig`, or what a JavaScript caller passed). */
+export interface PhoneFields {
+  readonly phoneType: PhoneType;
+  readonly deskPhoneNumber?: string;
+  readonly autoAccept?: boolean;
+  readonly afterContactWorkTimeLimit?: Duration;
+  readonly persistentConnection?: boolean;
+}
+
+// Evidence: model. UserPhoneConfig DeskPhoneNumber / PhoneNumberConfig PhoneNumber pattern \+[1-9]\d{1,14}$,
+// unanchored at the start as Smithy patterns are (the schema has no pattern for them).
+const MODEL_PHONE = /\+[1-9]\d{1,14}$/;
+// Evidence: documented. E.164 for the whole number (API UserPhoneConfig: "The phone number for the user's
+// desk phone"; the admin guide asks for E.164).
+const E164 = /^\+[1-9]\d{1,14}$/;
+// Evidence: documented. API UserPhoneConfig AfterContactWorkTimeLimit: "maximum value of 2,000,000 seconds"
+// (the schema and the model give only the minimum, 0).
+export const MAX_AFTER_CONTACT_WORK_SECONDS = 2_000_000;
+
+/** A desk phone number. */
+export function checkPhoneNumber(p: Problems, path: string, value: unknown): void {
+  if (isToken(value)) return;
+  if (typeof value !== 'string' || !MODEL_PHONE.test(value)) {
+    p.add(path, `${show(value)} is not an E.164 phone number; expected '+' then 2-15 digits, the first not 0, such as +15555550100 (API model PhoneNumber)`);
+  } else if (!E164.test(value)) {
+    p.warn('phoneNumberShape', path, `${show(value)} has text before the E.164 number; the API model accepts it, but Amazon Connect documents an E.164 number such as +15555550100`);
+  }
+}
+
+/** A phone type, as a JavaScript caller may pass anything. */
+function checkPhoneType(p: Problems, path: string, value: unknown): void {
+  // Evidence: schema. PhoneType enum SOFT_PHONE, DESK_PHONE.
+  if (!isToken(value) && !isEnumValue(PhoneType, value)) {
+    p.add(path, `${show(value)} is not a phone type; expected ${Object.values(PhoneType).join(' or ')}`);
+  }
+}
+
+/** An after contact work time limit. */
+export function checkAfterContactWork(p: Problems, path: string, d: Duration | undefined): void {
+  if (d === undefined) return;
+  if (d.isUnresolved()) {
+    // Evidence: library. A token amount in another unit cannot be turned into the seconds CloudFormation takes.
+    if (d.unitLabel() !== 'seconds') {
+      p.add(path, `a token duration in ${d.unitLabel()} cannot be converted to seconds; expected Duration.seconds(token)`);
+    }
+    return;
+  }
+  const seconds = d.toSeconds({ integral: false });
+  // Evidence: schema. AfterContactWorkTimeLimit type integer, minimum 0.
+  if (!Number.isInteger(seconds)) {
+    p.add(path, `${seconds} seconds is not a whole number of seconds; expected whole seconds (registry schema AfterContactWorkTimeLimit)`);
+  } else if (seconds > MAX_AFTER_CONTACT_WORK_SECONDS) {
+    p.warn('afterContactWorkMaximum', path, `${seconds} seconds is over the ${MAX_AFTER_CONTACT_WORK_SECONDS.toLocaleString('en-US')} seconds the API reference documents`);
+  }
+}
+
+/** The phone settings, from their fields. */
+export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): void {
+  if (phone === undefined) return;
+  checkPhoneType(p, 'phoneConfig.phoneType', phone.phoneType);
+  if (phone.deskPhoneNumber !== undefined) {
+    checkPhoneNumber(p, 'phoneConfig.deskPhoneNumber', phone.deskPhoneNumber);
+  }
+  checkAfterContactWork(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
+}
+
+const CHANNELS = ['voice', 'chat', 'task', 'email'] as const;
+
+/** The per-channel settings, and their interplay with `phoneConfig`. */
+export function checkChannelSettings(p: Problems, settings: UserChannelSettings | undefined, phone: PhoneFields | undefined): void {
+  if (!settings) return;
+  let autoAccept = false;
+  let acw = false;
+  for (const key of CHANNELS) {
+    const s = settings[key];
+    if (!s) continue;
+    autoAccept ||= s.autoAccept !== undefined;
+    acw ||= s.afterContactWorkTimeLimit !== undefined;
+    checkAfterContactWork(p, `channelSettings.${key}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
+  }
+  const voice = settings.voice;
+  if (voice) {
+    checkAfterContactWork(p, 'channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit', voice.agentFirstCallbackAfterContactWorkTimeLimit);
+    // Evidence: schema. AutoAcceptConfig required [Channel, AutoAccept].
+    if (voice.agentFirstCallbackAutoAccept !== undefined && voice.autoAccept === undefined) {
+      p.add('channelSettings.voice.agentFirstCallbackAutoAccept', 'is set without channelSettings.voice.autoAccept; expected autoAccept too (registry schema AutoAcceptConfig)');
+    }
+    // Evidence: schema. AfterContactWorkConfigPerChannel required [Channel, AfterContactWorkConfig].
+    if (voice.agentFirstCallbackAfterContactWorkTimeLimit !== undefined && voice.afterContactWorkTimeLimit === undefined) {
+      p.add('channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit',
+        'is set without channelSettings.voice.afterContactWorkTimeLimit; expected afterContactWorkTimeLimit too (registry schema AfterContactWorkConfigPerChannel)');
+    }
+    // Evidence: schema. VoiceEnhancementMode enum NONE, VOICE_ISOLATION, NOISE_SUPPRESSION.
+    const mode = voice.voiceEnhancementMode;
+    if (mode !== undefined && !isToken(mode) && !isEnumValue(VoiceEnhancementMode, mode)) {
+      p.add('channelSettings.voice.voiceEnhancementMode', `${show(mode)} is not a voice enhancement mode; expected ${Object.values(VoiceEnhancementMode).join(', ')}`);
+    }
+    if (voice.phone !== undefined) {
+      checkPhoneType(p, 'channelSettings.voice.phone.phoneType', voice.phone.phoneType);
+      if (voice.phone.phoneNumber !== undefined) {
+        checkPhoneNumber(p, 'channelSettings.voice.phone.phoneNumber', voice.phone.phoneNumber);
+      }
+    }
+  }
+  if (!phone) return;
+  // Evidence: documented. API CreateUser: "Fields in PhoneConfig cannot be set simultaneously with their
+  // corresponding channel-specific configuration parameters".
+  const conflicts: Array<[boolean, string, string]> = [
+    [phone.autoAccept !== undefined && autoAccept, 'phoneConfig.autoAccept', 'autoAccept'],
+    [phone.afterContactWorkTimeLimit !== undefined && acw, 'phoneConfig.afterContactWorkTimeLimit', 'afterContactWorkTimeLimit'],
+    [voice?.phone !== undefined, 'phoneConfig (phone type and number)', 'voice.phone'],
+    [phone.persistentConnection !== undefined && voice?.persistentConnection !== undefined, 'phoneConfig.persistentConnection', 'voice.persistentConnection'],
+  ];
+  for (const [conflict, legacy, perChannel] of conflicts) {
+    if (conflict) {
+      p.warn('channelConflict', 'channelSettings', `sets ${perChannel} while ${legacy} is set; the API reference says both cannot be set at once. Move the setting into channelSettings (recommended by AWS) or drop it there`);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What every rule file shares. Each rule in `src/private/rules/` carries a
+ * one-line source and its evidence level:
+ * - schema: the AWS::Connect::User registry schema (as carried by cfn-lint) rejects it;
+ * - model: the Amazon Connect API model (the Smithy model the SDKs ship) rejects it;
+ * - observed: a real deployment, an acceptance test that runs against AWS, or AWS's own
+ *   CloudFormation handler shows that it fails (cited beside the rule);
+ * - documented: only AWS's prose says so. Such a rule raises a synth warning, never an error;
+ * - library: not an AWS rule, but inputs of this library that contradict each other or that
+ *   it cannot render (an error, so that nothing is silently dropped).
+ * Every rule skips values that are unresolved tokens.
+ */
+import { Token } from 'aws-cdk-lib';
+
+export { Problems, show } from '../problems';
+
+/** An evidence level, as above. */
+export type Evidence = 'schema' | 'model' | 'observed' | 'documented' | 'library';
+
+/** Whether a value is (or contains) an unresolved token. */
+export const isToken = (v: unknown): boolean => Token.isUnresolved(v);
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The length of a string in Unicode code points, as the registry schema (JSON
+ * Schema) and the API model (Smithy: Unicode scalar values) count it, not in
+ * UTF-16 code units as `.length` does.
+ */
+export function codePoints(s: string): number {
+  if (ASCII.test(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Whether a string is only ASCII (always in Unicode NFC, so never normalized). */
+export const isAscii = (s: string): boolean => ASCII.test(s);
+
+/** Whether `value` is one of an enum's values (for what JavaScript callers may pass). */
+export function isEnumValue(enumObject: object, value: unknown): boolean {
+  return typeof value === 'string' && (Object.values(enumObject) as unknown[]).includes(value);
+}

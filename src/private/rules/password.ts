@@ -1,0 +1,57 @@
+/** Rules of the password. See common.ts for the evidence levels. The value never appears in a message. */
+import { Problems } from './common';
+import { IdentityManagementType } from '../../identity';
+
+/** How a user's password is given, as the rules see it. */
+export interface PasswordFields {
+  readonly type: IdentityManagementType | undefined;
+  /** A password is given or generated. */
+  readonly hasPassword: boolean;
+  /** The user is adopted (imported), not created: no CreateUser call, so no password is needed. */
+  readonly adopted?: boolean;
+  readonly generate?: boolean;
+  readonly given?: boolean;
+  readonly encryptionKey?: boolean;
+}
+
+export function checkPasswordPresence(p: Problems, f: PasswordFields): void {
+  // Evidence: library. Two password sources, or a key with nothing to encrypt, would leave one unused.
+  if (f.generate && f.given) {
+    p.add('generatePassword', 'is true while password is set; expected one of them');
+  }
+  if (f.encryptionKey && !f.generate) {
+    p.add('passwordEncryptionKey', 'is set without generatePassword; expected generatePassword: true, or no key');
+  }
+  if (f.type === undefined) return;
+  // Evidence: documented. API CreateUser Password: "A password is required if you are using Amazon Connect
+  // for identity management. Otherwise, it is an error to include a password." An adopted user is imported,
+  // not created, so it needs none.
+  if (f.type === IdentityManagementType.CONNECT_MANAGED && !f.hasPassword && !f.adopted) {
+    p.warn('passwordRequired', 'password', 'missing; the API reference documents a password as required on CONNECT_MANAGED instances (set password, or generatePassword: true)');
+  }
+  if (f.type !== IdentityManagementType.CONNECT_MANAGED && f.hasPassword) {
+    p.warn('passwordNotAllowed', 'password', `set on a ${f.type} instance; the API reference says Amazon Connect returns an error for a password there`);
+  }
+}
+
+/**
+ * Checks how a password reaches the template, from its resolved form.
+ */
+export function checkPasswordReference(p: Problems, resolved: unknown): void {
+  // Evidence: schema (cfn-lint E1027). CloudFormation resolves ssm-secure references only in a fixed list of
+  // resource properties, which AWS::Connect::User Password is not in.
+  if (JSON.stringify(resolved ?? null).includes('{{resolve:ssm-secure:')) {
+    p.add('password', 'is an SSM SecureString reference (SecretValue.ssmSecure), which CloudFormation does not resolve for AWS::Connect::User; expected SecretValue.secretsManager()');
+  }
+}
+
+// Evidence: schema and model. Password ^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[a-zA-Z\d\S]{8,64}$, matched by code
+// point (the u flag), as JSON Schema and Smithy count characters.
+const PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[a-zA-Z\d\S]{8,64}$/u;
+
+/** Checks a plaintext password. The value never appears in the message. */
+export function checkPlaintextPassword(p: Problems, password: string): void {
+  if (!PASSWORD.test(password)) {
+    p.add('password', `the plaintext password (${[...password].length} characters, value not shown) does not meet Amazon Connect's policy; expected 8-64 characters without spaces, with a lowercase letter, an uppercase letter and a digit (registry schema Password)`);
+  }
+}
