@@ -31,11 +31,18 @@ describe('ARNs built from tokens', () => {
     const securityProfile = SecurityProfile.fromSecurityProfileArn(stack, 'Sp', `${instanceArn}/security-profile/sp-1`);
     const group = UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Hg', Fn.join('/', [instanceArn, 'agent-group', 'hg-1']));
     new ConnectUser(stack, 'Agent', {
-      instance, username: 'agent', routingProfile, securityProfiles: [securityProfile], hierarchyGroup: group,
+      instance,
+      username: 'agent',
+      routingProfile,
+      securityProfiles: [securityProfile],
+      hierarchyGroup: group,
       identityInfo: { firstName: 'A', lastName: 'B' },
     });
     new ConnectUser(stack, 'Second', {
-      instance, username: 'second', routingProfile, securityProfiles: [securityProfile],
+      instance,
+      username: 'second',
+      routingProfile,
+      securityProfiles: [securityProfile],
       identityInfo: { firstName: 'C', lastName: 'D' },
     });
     expect(users(stack)).toBe(2);
@@ -48,14 +55,20 @@ describe('ARNs built from tokens', () => {
     const param = new CfnParameter(stack, 'InstanceId').valueAsString;
     const instanceArn = `arn:${Aws.PARTITION}:connect:${Aws.REGION}:${Aws.ACCOUNT_ID}:instance/${param}`;
     const routingProfile = new CfnRoutingProfile(stack, 'Rp', {
-      instanceArn, name: 'Basic', description: 'Basic', defaultOutboundQueueArn: `${instanceArn}/queue/q-1`,
+      instanceArn,
+      name: 'Basic',
+      description: 'Basic',
+      defaultOutboundQueueArn: `${instanceArn}/queue/q-1`,
       mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
     });
     const securityProfile = new CfnSecurityProfile(stack, 'Sp', { instanceArn, securityProfileName: 'Agent' });
     const group = new CfnUserHierarchyGroup(stack, 'Hg', { instanceArn, name: 'Team' });
     new ConnectUser(stack, 'Agent', {
       instance: ConnectInstance.fromInstanceAttributes(stack, 'Instance', { instanceArn, identityManagementType: IdentityManagementType.SAML }),
-      username: 'agent', routingProfile, securityProfiles: [securityProfile], hierarchyGroup: group,
+      username: 'agent',
+      routingProfile,
+      securityProfiles: [securityProfile],
+      hierarchyGroup: group,
       identityInfo: { firstName: 'A', lastName: 'B' },
     });
     expect(users(stack)).toBe(1);
@@ -104,7 +117,9 @@ describe('ARNs built from tokens', () => {
     };
     const seconds = new CfnParameter(stack, 'Acw', { type: 'Number' }).valueAsNumber;
     new ConnectUser(stack, 'Agent', {
-      ...r, username: 'agent', identityInfo: { firstName: 'A', lastName: 'B' },
+      ...r,
+      username: 'agent',
+      identityInfo: { firstName: 'A', lastName: 'B' },
       phoneConfig: PhoneConfig.deskPhone(new CfnParameter(stack, 'Desk').valueAsString, { autoAccept: true }),
       channelSettings: { chat: { afterContactWorkTimeLimit: Duration.seconds(seconds) } },
     });
