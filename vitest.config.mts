@@ -6,6 +6,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30000,
     pool: 'forks',
+    // Every core: vitest leaves one free by default, which on a 2-core machine runs the files one at a time,
+    // and the tests mostly wait on cfn-lint child processes.
+    maxWorkers: '100%',
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

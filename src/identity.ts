@@ -21,23 +21,24 @@ export enum IdentityManagementType {
  */
 export interface UserIdentityInfo {
   /**
-   * The agent's first name, in Unicode Normalization Form C.
-   * Required when the instance uses CONNECT_MANAGED or SAML identity management.
+   * The agent's first name (at most 255 characters), in Unicode Normalization Form C.
+   * The API reference requires it on CONNECT_MANAGED and SAML instances (a synth warning when missing).
    *
    * @default - none
    */
   readonly firstName?: string;
 
   /**
-   * The agent's last name, in Unicode Normalization Form C.
-   * Required when the instance uses CONNECT_MANAGED or SAML identity management.
+   * The agent's last name (at most 300 characters), in Unicode Normalization Form C.
+   * The API reference requires it on CONNECT_MANAGED and SAML instances (a synth warning when missing).
    *
    * @default - none
    */
   readonly lastName?: string;
 
   /**
-   * The agent's email address. Required when the instance uses SAML identity management.
+   * The agent's email address. On SAML instances the API reference both requires it and says
+   * Amazon Connect refuses it, and users have reported the refusal: a synth warning there.
    *
    * @default - none
    */

@@ -26,7 +26,7 @@ import { ModelConstraint, modelAcceptsNumber, modelAcceptsString, readConnectMod
 import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from './util/fakes';
 
 const SEED = Number(process.env.DIFF_SEED ?? 20261130);
-const RANDOM_PER_FIELD = Number(process.env.DIFF_RANDOM ?? 24);
+const RANDOM_PER_FIELD = Number(process.env.DIFF_RANDOM ?? 16);
 
 const ACCOUNT = '111122223333';
 const INSTANCE = `arn:aws:connect:us-east-1:${ACCOUNT}:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
@@ -197,6 +197,7 @@ function instanceArn(id: string): string {
 }
 
 /** mulberry32: a small seeded PRNG, so that every run makes the same cases. */
+/* eslint-disable no-bitwise -- a PRNG is bit arithmetic */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -207,6 +208,7 @@ function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+/* eslint-enable no-bitwise */
 
 const POOL = [...'aZ09._-@+=:/%,;<! \t\néñ李', '\u{1D49C}', '\u{1F600}', '\u0301'];
 
@@ -352,7 +354,7 @@ describe('differential: the library against the Amazon Connect API model and the
     expect(falseAccepts).toEqual([]);
     // The cases reach both sides of every oracle: not a test that passes by accepting everything.
     expect(counts.both).toBeGreaterThan(200);
-    expect(counts.rejectedByOracle).toBeGreaterThan(150);
+    expect(counts.rejectedByOracle).toBeGreaterThan(120);
     expect(counts.unexpressible).toBeLessThan(10);
   }, 120_000);
 });
