@@ -7,7 +7,7 @@ import { IdentityManagementType } from './identity';
 import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
-import { checkShardCount, checkShardLoads } from './private/rules/roster';
+import { checkDuplicateRows, checkRosterSource, checkShardCount, checkShardLoads, checkSpecPhoneType, resolveName } from './private/rules/roster';
 import { SharedChecks } from './private/shared-checks';
 import { checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
 
@@ -219,8 +219,9 @@ export class ConnectUserRoster extends Construct {
     const rows: Array<{ spec: RosterUserSpec; line?: number; index: number }> = [];
     const label = (r: { line?: number; index: number }) => r.line !== undefined ? `row ${r.line}` : `users[${r.index}]`;
 
-    if ((props.users === undefined) === (props.csv === undefined)) {
-      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': expected exactly one of users and csv`);
+    const badSource = checkRosterSource(props.users !== undefined, props.csv !== undefined);
+    if (badSource !== undefined) {
+      throw new ConnectUserValidationError(`ConnectUserRoster '${this.node.path}': ${badSource}`);
     }
     if (props.csv !== undefined) {
       const parsed = parseRosterCsv(props.csv, !!props.allowPlaintextPasswords);
@@ -230,19 +231,7 @@ export class ConnectUserRoster extends Construct {
       props.users!.forEach((spec, index) => rows.push({ spec, index }));
     }
 
-    // Evidence: model (CreateUser's DuplicateResourceException). An exact duplicate row is reported with both
-    // rows and left out; usernames that differ only in case get the username rule's warning.
-    const seen = new Map<string, { spec: RosterUserSpec; line?: number; index: number }>();
-    const unique = rows.filter(r => {
-      if (Token.isUnresolved(r.spec.username)) return true;
-      const first = seen.get(r.spec.username);
-      if (first !== undefined) {
-        errors.push(`${label(r)}: username '${r.spec.username}' duplicates ${label(first)}; expected a username unique in the instance`);
-        return false;
-      }
-      seen.set(r.spec.username, r);
-      return true;
-    });
+    const unique = checkDuplicateRows(rows, r => r.spec.username, label, errors);
 
     const shardCount = props.shardCount ?? Math.max(1, Math.ceil(rows.length / DEFAULT_USERS_PER_SHARD));
     const badCount = checkShardCount(shardCount);
@@ -296,12 +285,13 @@ export class ConnectUserRoster extends Construct {
 
   private addUser(spec: RosterUserSpec, shard: number, props: ConnectUserRosterProps, context: AddContext): void {
     const missing: string[] = [];
-    const routingProfile = lookUp(props.routingProfiles, spec.routingProfile, 'routingProfile', missing);
+    const routingProfile = resolveName(props.routingProfiles, spec.routingProfile, 'routingProfile', missing);
     const securityProfiles: ISecurityProfileRef[] = [];
     for (const name of spec.securityProfiles) {
-      securityProfiles.push(lookUp(props.securityProfiles, name, 'securityProfile', missing)!);
+      securityProfiles.push(resolveName(props.securityProfiles, name, 'securityProfile', missing)!);
     }
-    const hierarchyGroup = spec.hierarchyGroup === undefined ? undefined : lookUp(props.hierarchyGroups, spec.hierarchyGroup, 'hierarchyGroup', missing);
+    const hierarchyGroup = spec.hierarchyGroup === undefined ? undefined : resolveName(props.hierarchyGroups, spec.hierarchyGroup, 'hierarchyGroup', missing);
+    checkSpecPhoneType(spec.phoneType, missing);
     if (missing.length > 0) {
       throw new ConnectUserValidationError(missing.join('; '));
     }
@@ -378,16 +368,6 @@ interface AddContext {
   readonly root: IConstruct;
   /** The checks of shared inputs, run once per distinct input. */
   readonly shared: SharedChecks;
-}
-
-/** A name's entry in one of the roster's maps, or a note in `missing` when the map does not have it. */
-function lookUp<T>(map: { [name: string]: T } | undefined, name: string, what: string, missing: string[]): T | undefined {
-  // Own keys only: a row naming 'constructor' must not find Object's.
-  const found = map !== undefined && Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
-  if (found === undefined) {
-    missing.push(`${what} '${name}' is not in ${what}s (known: ${Object.keys(map ?? {}).join(', ') || 'none'})`);
-  }
-  return found;
 }
 
 /**

@@ -3,7 +3,9 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
+import {
+  ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneType, RoutingProfile, SecurityProfile, UserHierarchyGroup,
+} from '../src';
 import { rawRoutingProfile } from './util/fakes';
 import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 
@@ -146,6 +148,11 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       .map(([name]) => name);
     expect(warned('otherInstance')).toEqual(['alice', 'carol']);
     expect(warned('instanceRegion')).toEqual(['alice', 'bob', 'carol']);
+  });
+
+  it('rejects a phone type that is not one (JavaScript callers), instead of making a soft phone', () => {
+    expect(() => roster({ users: [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneType: 'MOBILE' as PhoneType }] }))
+      .toThrow(/users\[0\]: phoneType 'MOBILE' is not a phone type; expected SOFT_PHONE or DESK_PHONE/);
   });
 
   it('looks names up among the maps\' own keys only', () => {

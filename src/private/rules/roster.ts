@@ -1,6 +1,52 @@
 /** Rules of a roster: its rows, its CSV cells and its shards. See common.ts for the evidence levels. */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
+import { isEnumValue, show } from './common';
 import { PhoneType } from '../../phone-config';
+
+/** Evidence: library. A roster reads its agents from one source. */
+export function checkRosterSource(hasUsers: boolean, hasCsv: boolean): string | undefined {
+  return hasUsers === hasCsv ? 'expected exactly one of users and csv' : undefined;
+}
+
+/**
+ * The rows to keep: a row whose username an earlier row has exactly is reported in `errors`
+ * (with both rows' labels) and left out. Usernames that differ only in case are kept: the
+ * username rule warns of them.
+ * Evidence: model (CreateUser declares DuplicateResourceException).
+ */
+export function checkDuplicateRows<T>(rows: readonly T[], username: (row: T) => string, label: (row: T) => string, errors: string[]): T[] {
+  const seen = new Map<string, T>();
+  return rows.filter(r => {
+    const name = username(r);
+    if (Token.isUnresolved(name)) return true;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      errors.push(`${label(r)}: username '${name}' duplicates ${label(first)}; expected a username unique in the instance`);
+      return false;
+    }
+    seen.set(name, r);
+    return true;
+  });
+}
+
+/**
+ * A name's entry in one of the roster's maps, or an error in `errors` when the map does not have it.
+ * Evidence: library. Only the map's own keys count: a row naming 'constructor' must not find Object's.
+ */
+export function resolveName<T>(map: { [name: string]: T } | undefined, name: string, what: string, errors: string[]): T | undefined {
+  const found = map !== undefined && Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
+  if (found === undefined) {
+    errors.push(`${what} '${name}' is not in ${what}s (known: ${Object.keys(map ?? {}).join(', ') || 'none'})`);
+  }
+  return found;
+}
+
+/** Evidence: schema (PhoneType enum). A spec's phone type, as a JavaScript caller may pass anything. */
+export function checkSpecPhoneType(phoneType: unknown, errors: string[]): void {
+  if (phoneType !== undefined && !Token.isUnresolved(phoneType) && !isEnumValue(PhoneType, phoneType)) {
+    errors.push(`phoneType ${show(phoneType)} is not a phone type; expected ${Object.values(PhoneType).join(' or ')}`);
+  }
+}
 
 // Evidence: observed (CloudFormation quota). A template holds at most 500 resources; CloudFormation
 // refuses a larger one when the stack is created or updated.
