@@ -19,7 +19,9 @@ export class ProficiencyLevel {
   public static readonly FIVE = new ProficiencyLevel(5);
 
   /**
-   * A level from a number: a whole number from 1 to 5 (or a token).
+   * A level from a number from 1 to 5 (or a token). The API reference documents the whole
+   * numbers 1 to 5; the schema and the API model take any number in that range, so another
+   * is accepted with a synth warning on the user.
    *
    * @param levelValue the level, 1 (lowest) to 5 (highest)
    */
