@@ -17,6 +17,9 @@ export interface Found {
   readonly warnings: readonly FoundWarning[];
 }
 
+/** The warnings already added to a construct other than a user's own (see `emitWarnings`). */
+const emittedOn = new WeakMap<IConstruct, Set<string>>();
+
 /** The prefix of every warning id of this library. */
 export const WARNING_PREFIX = 'cdk-connect-user:';
 
@@ -95,6 +98,13 @@ export class Problems {
    */
   public emitWarnings(scope: IConstruct): void {
     for (const w of this.warningItems) {
+      if (w.scope !== undefined) {
+        // A warning of a shared input (the instance) reaches every user of a roster: add it once.
+        let texts = emittedOn.get(w.scope);
+        if (texts === undefined) emittedOn.set(w.scope, texts = new Set());
+        if (texts.has(w.text)) continue;
+        texts.add(w.text);
+      }
       Annotations.of(w.scope ?? scope).addWarningV2(`${WARNING_PREFIX}${w.id}`, w.text);
     }
   }
