@@ -44,6 +44,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@^2.197.10',
     // Built against the floor, like aws-cdk-lib itself: the alpha's version tracks aws-cdk-lib's.
     `@aws-cdk/integ-tests-alpha@${CDK_FLOOR}-alpha.0`,
+    // 'cdk-connect-user plan --deployed' loads it on demand (users install it); the tests drive it
+    // against a fake CloudFormation endpoint on 127.0.0.1.
+    '@aws-sdk/client-cloudformation@^3',
   ],
 
   // jsii targets: the names each language's registry will carry. Which of them package on our

@@ -138,8 +138,9 @@ describe('import-mapping', () => {
     const outdir = tmp();
     const ids = synthAdoptionApp(outdir);
     const lines: string[] = [];
+    const errors: string[] = [];
     // Bob has no existingUserArn: without --lookup the command refuses.
-    await expect(main(['import-mapping', outdir, '--out', path.join(outdir, 'm')], l => lines.push(l))).rejects.toThrow(/Bob/);
+    await expect(main(['import-mapping', outdir, '--out', path.join(outdir, 'm')], { out: l => lines.push(l), err: l => errors.push(l) })).rejects.toThrow(/Bob/);
 
     // With every ARN known it succeeds.
     const app2 = tmp();
@@ -147,7 +148,7 @@ describe('import-mapping', () => {
     const s = new Stack(app, 'Only', { env });
     new ConnectUser(s, 'Dana', minimalProps(refs(s), { username: 'dana', adopt: true, existingUserArn: userArn('dana-id') }));
     app.synth();
-    expect(await main(['import-mapping', app2, '--out', path.join(app2, 'm')], l => lines.push(l))).toBe(0);
+    expect(await main(['import-mapping', app2, '--out', path.join(app2, 'm')], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(0);
     expect(lines.join('\n')).toMatch(/1 adopted user\(s\) in 1 stack\(s\)[\s\S]*npx cdk import Only --resource-mapping .*Only.import-mapping.json/);
     expect(ids.bob).toBeDefined();
   });
@@ -158,10 +159,14 @@ describe('import-mapping', () => {
     new ConnectUser(new Stack(app, 'S', { env }), 'U', minimalProps(refs(Stack.of(app.node.findChild('S')))));
     app.synth();
     const lines: string[] = [];
-    expect(await main(['import-mapping', outdir], l => lines.push(l))).toBe(0);
+    const errors: string[] = [];
+    expect(await main(['import-mapping', outdir], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(0);
     expect(lines).toEqual([`No adopted ConnectUsers in ${outdir}: nothing to import.`]);
-    expect(await main(['import-mapping', outdir, '--bogus'], l => lines.push(l))).toBe(2);
-    expect(await main(['frobnicate'], l => lines.push(l))).toBe(2);
+    expect(await main(['import-mapping', outdir, '--bogus'], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(2);
+    expect(await main(['frobnicate'], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(2);
+    expect(lines).toHaveLength(1);
+    expect(errors[0]).toBe("cdk-connect-user import-mapping: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"");
+    expect(errors).toContain("cdk-connect-user: unknown command 'frobnicate'");
     expect(() => findAdoptedUsers(path.join(outdir, 'nope'))).toThrow(/is not a cloud assembly/);
   });
 });
@@ -191,7 +196,7 @@ describe('import-mapping --lookup', () => {
         async send(cmd: any) { return { Users: [{ Username: cmd.input.SearchCriteria.StringCondition.Value, Arn: userArn('bob-id'), Id: 'bob-id' }] }; }
       },
     });
-    expect(await main(['import-mapping', outdir, '--lookup', '--out', path.join(outdir, 'm')], () => undefined)).toBe(0);
+    expect(await main(['import-mapping', outdir, '--lookup', '--out', path.join(outdir, 'm')], { out: () => undefined, err: () => undefined })).toBe(0);
     expect(clients).toEqual([{ region: REGION }]);
     const mapping = JSON.parse(fs.readFileSync(path.join(outdir, 'm', 'Frontline.import-mapping.json'), 'utf8'));
     expect(Object.values(mapping)).toEqual([{ UserArn: userArn('bob-id') }]);
@@ -200,6 +205,6 @@ describe('import-mapping --lookup', () => {
   it('says how to install the SDK when it is missing', async () => {
     const outdir = appWithUnknownArn();
     loadConnectSdk.load = () => { throw new Error('Cannot find module'); };
-    await expect(main(['import-mapping', outdir, '--lookup'], () => undefined)).rejects.toThrow(/--lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk\/client-connect'/);
+    await expect(main(['import-mapping', outdir, '--lookup'], { out: () => undefined, err: () => undefined })).rejects.toThrow(/--lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk\/client-connect'/);
   });
 });

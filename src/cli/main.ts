@@ -1,15 +1,36 @@
 #!/usr/bin/env node
 /**
- * cdk-connect-user import-mapping [<cdk.out>] [--out <dir>] [--lookup] [--region <region>]
+ * cdk-connect-user <command> [options]: the commands of the library.
  *
- * Writes, for every stack with adopted ConnectUsers, the file that
- * `cdk import <stack> --resource-mapping <file>` needs, and prints the commands.
+ *   import-mapping  the files `cdk import --resource-mapping` needs for adopted users
+ *   plan            what the next `cdk deploy` does to each Amazon Connect user
+ *
+ * Options are parsed strictly (Node's util.parseArgs): an unknown option or a
+ * missing value is a usage error (exit 2, on stderr).
  */
 import * as path from 'path';
+import { parseArgs, ParseArgsConfig } from 'util';
+import { readStacks, usersOfAssembly } from './assembly';
+import { deployedUsers, sdkDeployedTemplates } from './deployed';
 import { buildMappings, findAdoptedUsers, UserArnLookup, writeMappings } from './import-mapping';
+import { formatPlan, plan, planJson } from './plan';
 import { findUser } from '../private/find-user';
 
-const USAGE = 'usage: cdk-connect-user import-mapping [<cdk.out directory>] [--out <dir>] [--lookup] [--region <region>]';
+/** Where a command writes: `out` for results, `err` for usage errors and diagnostics. */
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly help: string[];
+  readonly options: Options;
+  readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[], io: Io) => Promise<number>;
+}
 
 /** Loads the AWS SDK's Connect client (not a dependency of this package: installed by those who use --lookup). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,33 +50,124 @@ function sdkLookup(region: string | undefined): UserArnLookup {
   };
 }
 
-export async function main(argv: string[], log: (line: string) => void = console.log): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command !== 'import-mapping') {
-    log(USAGE);
+const COMMANDS: Record<string, Command> = {
+  'import-mapping': {
+    summary: 'write the files `cdk import --resource-mapping` needs for adopted users',
+    usage: 'cdk-connect-user import-mapping [<cdk.out>] [--out <dir>] [--lookup] [--region <region>]',
+    help: [
+      '  <cdk.out>          the cloud assembly of `cdk synth` (default: cdk.out)',
+      '  --out <dir>        where to write one mapping file per stack (default: import-mappings)',
+      '  --lookup           find the ARN of adopted users without existingUserArn by username (needs @aws-sdk/client-connect)',
+      '  --region <region>  the region of the lookups (default: each instance\'s)',
+    ],
+    options: { out: { type: 'string' }, lookup: { type: 'boolean' }, region: { type: 'string' } },
+    async run(values, positionals, io) {
+      const assembly = positionals[0] ?? 'cdk.out';
+      const users = findAdoptedUsers(assembly);
+      if (users.length === 0) {
+        io.out(`No adopted ConnectUsers in ${assembly}: nothing to import.`);
+        return 0;
+      }
+      const mappings = await buildMappings(users, values.lookup ? sdkLookup(values.region as string | undefined) : undefined);
+      const files = writeMappings(mappings, (values.out as string | undefined) ?? 'import-mappings');
+      io.out(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with:`);
+      mappings.forEach((m, i) => io.out(`  npx cdk import ${m.stack} --resource-mapping ${path.relative(process.cwd(), files[i])}`));
+      return 0;
+    },
+  },
+  'plan': {
+    summary: 'say what the next `cdk deploy` does to each Amazon Connect user',
+    usage: 'cdk-connect-user plan [<cdk.out>] (--baseline <cdk.out> | --deployed [--region <region>] [--endpoint-url <url>]) [--json]',
+    help: [
+      '  <cdk.out>             the new cloud assembly (default: cdk.out)',
+      '  --baseline <cdk.out>  compare with an earlier synth (the version that is deployed)',
+      '  --deployed            compare with the deployed templates, read with CloudFormation GetTemplate',
+      '                        (needs @aws-sdk/client-cloudformation and AWS credentials)',
+      '  --region <region>     the region of --deployed (default: each stack\'s)',
+      '  --endpoint-url <url>  another CloudFormation endpoint for --deployed, as the AWS CLI\'s option',
+      '  --json                print the plan as JSON',
+      '',
+      'One line per changed user: FAILS (the update fails and the stack rolls back), MOVED (created anew',
+      'elsewhere: the create fails on the existing username), MAY BE SKIPPED (CloudFormation may not apply',
+      'the change to the live user), UPDATES, CREATED, REMOVED; then a summary.',
+      'Exit 1 when any change fails at deploy (FAILS or MOVED), 0 otherwise, 2 on bad usage.',
+    ],
+    options: {
+      'baseline': { type: 'string' },
+      'deployed': { type: 'boolean' },
+      'region': { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      'json': { type: 'boolean' },
+    },
+    async run(values, positionals, io) {
+      const assembly = positionals[0] ?? 'cdk.out';
+      const baselineDir = values.baseline as string | undefined;
+      if ((baselineDir === undefined) === !values.deployed) {
+        throw new UsageError('expected exactly one of --baseline <cdk.out> and --deployed');
+      }
+      if (!values.deployed && (values.region !== undefined || values['endpoint-url'] !== undefined)) {
+        throw new UsageError('--region and --endpoint-url go with --deployed');
+      }
+      const current = usersOfAssembly(assembly);
+      const baseline = baselineDir !== undefined
+        ? usersOfAssembly(baselineDir)
+        : await deployedUsers(readStacks(assembly), sdkDeployedTemplates({
+          region: values.region as string | undefined, endpoint: values['endpoint-url'] as string | undefined,
+        }));
+      const result = plan(baseline, current);
+      if (values.json) io.out(JSON.stringify(planJson(result), null, 2));
+      else formatPlan(result).forEach(line => io.out(line));
+      return result.fails ? 1 : 0;
+    },
+  },
+};
+
+/** A mistake in the command line: exit 2. */
+class UsageError extends Error {}
+
+function usage(): string[] {
+  return [
+    'usage: cdk-connect-user <command> [options]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`),
+    '',
+    "'cdk-connect-user <command> --help' describes a command's options.",
+  ];
+}
+
+/** Runs a command line; resolves to the exit code. Errors other than usage errors reject. */
+export async function main(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    usage().forEach(l => (name === undefined ? io.err : io.out)(l));
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.err(`cdk-connect-user: unknown command '${name}'`);
+    usage().forEach(io.err);
     return 2;
   }
-  let assembly = 'cdk.out';
-  let out = 'import-mappings';
-  let lookup = false;
-  let region: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--out') {out = rest[++i];} else if (a === '--lookup') {lookup = true;} else if (a === '--region') {region = rest[++i];} else if (!a.startsWith('--')) {assembly = a;} else {
-      log(`unknown option ${a}\n${USAGE}`);
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as any;
+    if (parsed.values.help) {
+      [`usage: ${command.usage}`, '', ...command.help].forEach(io.out);
+      return 0;
+    }
+    if (parsed.positionals.length > 1) {
+      throw new UsageError(`expected at most one cloud assembly directory, got ${parsed.positionals.map(p => `'${p}'`).join(' and ')}`);
+    }
+    return await command.run(parsed.values, parsed.positionals, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`cdk-connect-user ${name}: ${(e as Error).message}`);
+      io.err(`usage: ${command.usage}`);
       return 2;
     }
+    throw e;
   }
-  const users = findAdoptedUsers(assembly);
-  if (users.length === 0) {
-    log(`No adopted ConnectUsers in ${assembly}: nothing to import.`);
-    return 0;
-  }
-  const mappings = await buildMappings(users, lookup ? sdkLookup(region) : undefined);
-  const files = writeMappings(mappings, out);
-  log(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with:`);
-  mappings.forEach((m, i) => log(`  npx cdk import ${m.stack} --resource-mapping ${path.relative(process.cwd(), files[i])}`));
-  return 0;
 }
 
 if (require.main === module) {

@@ -52,15 +52,29 @@ export function checkSpecPhoneType(phoneType: unknown, errors: string[]): void {
 // refuses a larger one when the stack is created or updated.
 export const MAX_RESOURCES_PER_TEMPLATE = 500;
 
-/** The errors of shards that would hold more resources than a template may. */
-export function checkShardLoads(load: ReadonlyMap<number, number>, shardCount: number): string[] {
-  const errors: string[] = [];
-  for (const [shard, resources] of [...load.entries()].sort((a, b) => a[0] - b[0])) {
-    if (resources > MAX_RESOURCES_PER_TEMPLATE) {
-      errors.push(`shard ${shard} would hold ${resources} resources, over CloudFormation's ${MAX_RESOURCES_PER_TEMPLATE} per template; expected a larger shardCount (now ${shardCount})`);
-    }
-  }
-  return errors;
+/**
+ * The shard count to suggest for a roster of `resources` resources: an average
+ * shard 60 % full, which leaves room for the hash's unevenness and for about half
+ * as many agents again before any shard reaches the quota.
+ */
+export function suggestedShardCount(resources: number): number {
+  return Math.max(1, Math.ceil(resources / (MAX_RESOURCES_PER_TEMPLATE * 0.6)));
+}
+
+/**
+ * The error when a shard would hold more resources than a template may, or
+ * `undefined`. `load` is resources per shard; each agent brings its user and, with
+ * generated passwords, its secret.
+ */
+export function checkShardLoads(load: ReadonlyMap<number, number>, shardCount: number, perAgent: number): string | undefined {
+  const over = [...load.entries()].filter(([, n]) => n > MAX_RESOURCES_PER_TEMPLATE).sort((a, b) => b[1] - a[1]);
+  if (over.length === 0) return undefined;
+  const total = [...load.values()].reduce((a, b) => a + b, 0);
+  const suggested = suggestedShardCount(total);
+  return `${over.length} shard${over.length === 1 ? '' : 's'} would hold more than CloudFormation's ${MAX_RESOURCES_PER_TEMPLATE} resources per template `
+    + `(shard ${over[0][0]}: ${over[0][1]}); the roster has ${total} resources (${total / perAgent} agents, ${perAgent} resource${perAgent === 1 ? '' : 's'} each) `
+    + `in ${shardCount} shards. Expected shardCount: ${suggested} or more, which leaves room to grow; then keep it fixed: `
+    + 'changing it moves agents between nested stacks (see "Resharding" in the README)';
 }
 
 /** Evidence: library. The shard count is a whole number of nested stacks. */

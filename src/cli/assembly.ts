@@ -1,0 +1,154 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** An `AWS::Connect::User` as a template declares it. */
+export interface TemplateUser {
+  /**
+   * Where the user is: the stack's name in the assembly, then the logical id of
+   * each nested stack down to the user's (`Agents/AgentsShard3NestedStack...`).
+   */
+  readonly stack: string;
+  /** The user's logical id in its template. */
+  readonly logicalId: string;
+  /** The resource's `Properties`, as written in the template. */
+  readonly properties: Record<string, unknown>;
+  /** The resource's `DeletionPolicy` (CloudFormation's default is `Delete`). */
+  readonly deletionPolicy?: string;
+}
+
+/** A template as this module reads it. */
+export interface Template {
+  readonly Resources?: Record<string, TemplateResource>;
+}
+
+/** A resource of a template. */
+export interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly Metadata?: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+}
+
+/** A stack of an assembly: how to reach its deployed copy, and its template. */
+export interface AssemblyStack {
+  /** The stack's id in the assembly (what `cdk deploy` takes). */
+  readonly id: string;
+  /** The CloudFormation stack name. */
+  readonly stackName: string;
+  /** The region it deploys to, when the assembly says. */
+  readonly region?: string;
+  readonly template: Template;
+  /**
+   * The template of the nested stack that `parent` (this stack's template or one
+   * of its nested ones) declares as `logicalId`, or `undefined` when it cannot be found.
+   */
+  readonly nestedTemplate: (parent: Template, logicalId: string) => Template | undefined;
+}
+
+interface Manifest {
+  artifacts?: Record<string, {
+    type: string;
+    displayName?: string;
+    environment?: string;
+    properties?: { templateFile?: string; stackName?: string; file?: string; directoryName?: string };
+  }>;
+}
+
+/** Reads a JSON file, naming it when it is missing or not JSON. */
+export function readJson<T>(file: string): T {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The stacks of a cloud assembly (a `cdk.out` directory), following nested
+ * assemblies (stages), in manifest order.
+ */
+export function readStacks(assemblyDir: string): AssemblyStack[] {
+  const manifestFile = path.join(assemblyDir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) {
+    throw new Error(`${assemblyDir} is not a cloud assembly (no manifest.json); run 'cdk synth' first`);
+  }
+  const manifest = readJson<Manifest>(manifestFile);
+  const stacks: AssemblyStack[] = [];
+  const artifacts = manifest.artifacts ?? {};
+  for (const [id, artifact] of Object.entries(artifacts)) {
+    if (artifact.type === 'cdk:cloud-assembly') {
+      if (artifact.properties?.directoryName) stacks.push(...readStacks(path.join(assemblyDir, artifact.properties.directoryName)));
+      continue;
+    }
+    if (artifact.type !== 'aws:cloudformation:stack' || !artifact.properties?.templateFile) continue;
+    const template = readJson<Template>(path.join(assemblyDir, artifact.properties.templateFile));
+    // Nested stack templates are file assets of the stack: the asset manifest names each by its hash.
+    const assetFiles = new Map<string, string>();
+    const assets = artifacts[`${id}.assets`]?.properties?.file;
+    if (assets) {
+      const files = readJson<{ files?: Record<string, { source?: { path?: string } }> }>(path.join(assemblyDir, assets)).files ?? {};
+      for (const [hash, f] of Object.entries(files)) {
+        if (f.source?.path) assetFiles.set(hash, f.source.path);
+      }
+    }
+    const region = artifact.environment?.split('/')[3];
+    stacks.push({
+      id: artifact.displayName ?? id,
+      stackName: artifact.properties.stackName ?? id,
+      region: region && region !== 'unknown-region' ? region : undefined,
+      template,
+      nestedTemplate: (parent, logicalId) => {
+        const file = nestedTemplateFiles(parent, assetFiles).get(logicalId);
+        return file === undefined ? undefined : readJson<Template>(path.join(assemblyDir, file));
+      },
+    });
+  }
+  return stacks;
+}
+
+/** The template file of each nested stack of a template, by the nested stack resource's logical id. */
+export function nestedTemplateFiles(template: Template, assetFiles: Map<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [logicalId, r] of Object.entries(template.Resources ?? {})) {
+    if (r.Type !== 'AWS::CloudFormation::Stack') continue;
+    // With asset metadata (the cdk CLI's default) the file is named; otherwise the TemplateURL ends in the asset's hash.
+    const named = r.Metadata?.['aws:asset:path'];
+    if (typeof named === 'string' && named.endsWith('.json')) {
+      files.set(logicalId, named);
+      continue;
+    }
+    const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(r.Properties?.TemplateURL ?? ''))?.[1];
+    const file = hash && assetFiles.get(hash);
+    if (file) files.set(logicalId, file);
+  }
+  return files;
+}
+
+/**
+ * The users of a template and of its nested stacks, each with where it is.
+ * `nested` gives the template of a nested stack that a template declares.
+ */
+export function usersOf(stack: string, template: Template, nested: (parent: Template, logicalId: string) => Template | undefined): TemplateUser[] {
+  const users: TemplateUser[] = [];
+  for (const logicalId of Object.keys(template.Resources ?? {}).sort()) {
+    const r = template.Resources![logicalId];
+    if (r.Type === 'AWS::Connect::User') {
+      users.push({ stack, logicalId, properties: r.Properties ?? {}, deletionPolicy: r.DeletionPolicy });
+    } else if (r.Type === 'AWS::CloudFormation::Stack') {
+      const child = nested(template, logicalId);
+      if (child) users.push(...usersOf(`${stack}/${logicalId}`, child, nested));
+    }
+  }
+  return users;
+}
+
+/** Every user of an assembly's stacks, nested stacks included. */
+export function usersOfAssembly(assemblyDir: string): TemplateUser[] {
+  return readStacks(assemblyDir).flatMap(s => usersOf(s.id, s.template, s.nestedTemplate));
+}

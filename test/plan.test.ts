@@ -1,0 +1,307 @@
+/**
+ * `cdk-connect-user plan`: baseline/new assembly pairs for each kind of change,
+ * with the verdicts and exit codes the CloudFormation handler's behaviour implies;
+ * `--deployed` against a fake CloudFormation endpoint on 127.0.0.1.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { App, SecretValue, Stack } from 'aws-cdk-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile,
+} from '../src';
+import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
+import { main } from '../src/cli/main';
+
+const env = { account: ACCOUNT, region: REGION };
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(d => fs.rmSync(d, { recursive: true, force: true })));
+
+/** Synthesizes an app with one stack 'Agents' built by `build` into a temporary cloud assembly. */
+function synth(build: (stack: Stack) => void): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+  dirs.push(outdir);
+  const app = new App({ outdir });
+  build(new Stack(app, 'Agents', { env }));
+  app.synth();
+  return outdir;
+}
+
+/** One ConnectUser 'Agent' with the minimal props and `overrides`. */
+function agent(overrides: (stack: Stack) => Partial<ConnectUserProps> = () => ({}), id = 'Agent'): (stack: Stack) => void {
+  return stack => {
+    const r = refs(stack, IdentityManagementType.CONNECT_MANAGED);
+    new ConnectUser(stack, id, minimalProps(r, {
+      identityInfo: { firstName: 'A', lastName: 'B' }, password: SecretValue.secretsManager('connect/agent'), ...overrides(stack),
+    }));
+  };
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: l => out.push(l), err: l => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function planOf(baseline: string, current: string, ...more: string[]) {
+  return run(['plan', current, '--baseline', baseline, ...more]);
+}
+
+describe('plan --baseline', () => {
+  const base = () => synth(agent());
+
+  it.each([
+    ['a renamed user', agent(() => ({ username: 'agent.renamed' })), /FAILS +agent.renamed {2}Agents\/Agent\w+\n +- Username cannot be updated \(the handler's message; from "agent.one" to "agent.renamed"\)\. Instead: Amazon Connect has no rename/],
+    ['a changed password secret', agent(() => ({ password: SecretValue.secretsManager('connect/other') })), /FAILS[\s\S]*Password cannot be updated \(the handler's message; from '\{\{resolve:secretsmanager:connect\/agent[^']*' to '\{\{resolve:secretsmanager:connect\/other[\s\S]*reset passwords in the Amazon Connect admin website/],
+    ['a user moved to another instance', agent(s => ({
+      instance: ConnectInstance.fromInstanceAttributes(s, 'Other', { instanceArn: OTHER_INSTANCE_ARN, identityManagementType: IdentityManagementType.CONNECT_MANAGED }),
+      routingProfile: RoutingProfile.fromRoutingProfileArn(s, 'OtherRp', routingProfileArn('rp-1', OTHER_INSTANCE_ARN)),
+      securityProfiles: [SecurityProfile.fromSecurityProfileArn(s, 'OtherSp', securityProfileArn('sp-1', OTHER_INSTANCE_ARN))],
+    })), /FAILS[\s\S]*- InstanceArn cannot be updated[\s\S]*updates in place: RoutingProfileArn, SecurityProfileArns/],
+    ['a changed directory user id', agent(() => ({ directoryUserId: 'u-2' })), /FAILS[\s\S]*DirectoryUserId cannot be updated/],
+  ])('%s FAILS, exit 1', async (_what, change, expected) => {
+    const result = await planOf(base(), synth(change));
+    expect(result.out).toMatch(expected);
+    expect(result.out).toMatch(/1 users: 1 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 0 unchanged/);
+    expect(result.code).toBe(1);
+  });
+
+  it('a security profile added MAY BE SKIPPED (the handler updates profiles only when one is removed), exit 0', async () => {
+    const added = synth(agent(s => ({ securityProfiles: [refs(s).securityProfile, SecurityProfile.fromSecurityProfileArn(s, 'Sup', securityProfileArn('sp-sup'))] })));
+    const result = await planOf(base(), added);
+    expect(result.out).toMatch(/MAY BE SKIPPED +agent.one[\s\S]*SecurityProfileArns: profiles only added; the handler calls UpdateUserSecurityProfiles only when one is removed/);
+    expect(result.code).toBe(0);
+    // Removing one is an update in place.
+    const back = await planOf(added, base());
+    expect(back.out).toMatch(/UPDATES +agent.one[\s\S]*updates in place: SecurityProfileArns/);
+    expect(back.code).toBe(0);
+  });
+
+  it('a persistent connection changed alone MAY BE SKIPPED; with ACW it UPDATES', async () => {
+    const before = synth(agent(() => ({ phoneConfig: PhoneConfig.softPhone({ persistentConnection: false }) })));
+    const only = await planOf(before, synth(agent(() => ({ phoneConfig: PhoneConfig.softPhone({ persistentConnection: true }) }))));
+    expect(only.out).toMatch(/MAY BE SKIPPED[\s\S]*PhoneConfig.PersistentConnection alone changed/);
+    expect(only.code).toBe(0);
+    const both = await planOf(before, synth(agent(() => ({ phoneConfig: PhoneConfig.softPhone({ persistentConnection: true, autoAccept: true }) }))));
+    expect(both.out).toMatch(/UPDATES[\s\S]*updates in place: PhoneConfig/);
+  });
+
+  it('a changed routing profile UPDATES in place, exit 0; an unchanged user is counted, not listed', async () => {
+    const result = await planOf(base(), synth(agent(s => ({ routingProfile: RoutingProfile.fromRoutingProfileArn(s, 'Sales', routingProfileArn('rp-sales')) }))));
+    expect(result.out).toMatch(/^UPDATES +agent.one {2}Agents\/Agent\w+\n +- updates in place: RoutingProfileArn\n1 users: .* 1 update in place/);
+    expect(result.code).toBe(0);
+    const same = await planOf(base(), base());
+    expect(same.out).toBe('1 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 1 unchanged');
+  });
+
+  it('a renamed construct id is MOVED (the create fails on the username), exit 1', async () => {
+    const result = await planOf(base(), synth(agent(() => ({}), 'Renamed')));
+    expect(result.out).toMatch(/MOVED +agent.one {2}Agents\/Renamed\w+\n +- the logical id or stack changed \(from Agents\/Agent\w+\)[\s\S]*the create fails because the instance already has the username \(the old one is retained\)[\s\S]*stack refactoring/);
+    expect(result.code).toBe(1);
+  });
+
+  it('a user added is CREATED and one taken out REMOVED (retained), exit 0', async () => {
+    const two = synth(stack => {
+      agent()(stack);
+      agent(() => ({ username: 'agent.two' }), 'Second')(stack);
+    });
+    const added = await planOf(base(), two);
+    expect(added.out).toMatch(/CREATED +agent.two/);
+    expect(added.code).toBe(0);
+    const removed = await planOf(two, base());
+    expect(removed.out).toMatch(/REMOVED +agent.two {2}Agents\/Second\w+\n +- leaves the stack and stays in the instance \(RETAIN\)/);
+    expect(removed.code).toBe(0);
+  });
+
+  it('prints JSON for CI', async () => {
+    const result = await planOf(base(), synth(agent(() => ({ username: 'agent.renamed' }))), '--json');
+    const parsed = JSON.parse(result.out);
+    expect(parsed.fails).toBe(true);
+    expect(parsed.summary).toMatchObject({ FAILS: 1, unchanged: 0 });
+    expect(parsed.users[0]).toMatchObject({ fate: 'FAILS', username: 'agent.renamed' });
+  });
+});
+
+describe('plan: rosters (nested stacks)', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'] }));
+  function roster(n: number, shardCount?: number): string {
+    return synth(stack => {
+      const r = refs(stack, IdentityManagementType.SAML);
+      new ConnectUserRoster(stack, 'Roster', {
+        instance: r.instance,
+        routingProfiles: { Basic: r.routingProfile },
+        securityProfiles: { Agent: r.securityProfile },
+        users: rows(n).map(u => ({ ...u, firstName: 'A', lastName: 'B' })),
+        shardCount,
+      });
+    });
+  }
+
+  it('a roster grown by 10% with the same shardCount moves no agent: only CREATED, exit 0', async () => {
+    const result = await planOf(roster(200, 8), roster(220, 8));
+    expect(result.out).toMatch(/220 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 20 created, 0 removed, 200 unchanged/);
+    expect(result.code).toBe(0);
+  });
+
+  it('the default shard count does not change as the roster grows', async () => {
+    const result = await planOf(roster(30), roster(300));
+    expect(result.out).toMatch(/300 users: 0 fail, 0 moved, .* 270 created, 0 removed, 30 unchanged/);
+  });
+
+  it('a changed shardCount MOVES agents between nested stacks, exit 1', async () => {
+    const result = await planOf(roster(40, 4), roster(40, 5));
+    expect(result.out).toMatch(/MOVED +agent\.\d+ {2}Agents\/RosterShard\d\w*NestedStack\w*\/User/);
+    expect(result.out).toMatch(/40 users: 0 fail, [1-9]\d* moved/);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('plan: usage', () => {
+  it.each([
+    [['plan', 'cdk.out'], /expected exactly one of --baseline <cdk.out> and --deployed/],
+    [['plan', '--baseline', 'a', '--deployed'], /expected exactly one of --baseline/],
+    [['plan', '--baseline'], /Option '--baseline <value>' argument missing/],
+    [['plan', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['plan', 'a', 'b', '--baseline', 'c'], /expected at most one cloud assembly directory, got 'a' and 'b'/],
+    [['plan', '--baseline', 'a', '--region', 'us-east-1'], /--region and --endpoint-url go with --deployed/],
+    [['import-mapping', '--out'], /Option '--out <value>' argument missing/],
+  ])('%j is a usage error on stderr, exit 2', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err).toMatch(/usage: cdk-connect-user/);
+    expect(result.out).toBe('');
+  });
+
+  it('--help describes each command on stdout, exit 0; no command is a usage error', async () => {
+    const plan = await run(['plan', '--help']);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toMatch(/^usage: cdk-connect-user plan [\s\S]*--deployed[\s\S]*Exit 1 when any change fails at deploy/);
+    const all = await run(['--help']);
+    expect(all.out).toMatch(/commands:\n {2}import-mapping +write[\s\S]*\n {2}plan +say what the next `cdk deploy` does/);
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^usage: cdk-connect-user <command>/);
+  });
+});
+
+/**
+ * A fake CloudFormation endpoint on 127.0.0.1 speaking the query protocol the
+ * SDK uses: GetTemplate and DescribeStackResource over the templates it holds.
+ */
+function fakeCloudFormation(templates: Record<string, unknown>, nested: Record<string, string>) {
+  const requests: Array<Record<string, string>> = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', c => { body += c; });
+    req.on('end', () => {
+      const params = Object.fromEntries(new URLSearchParams(body));
+      requests.push(params);
+      const xml = (action: string, inner: string) => `<${action}Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">`
+        + `<${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></${action}Response>`;
+      const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const missing = (what: string) => {
+        res.writeHead(400, { 'content-type': 'text/xml' });
+        res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id ${escape(what)} does not exist</Message></Error><RequestId>r-2</RequestId></ErrorResponse>`);
+      };
+      res.setHeader('content-type', 'text/xml');
+      if (params.Action === 'GetTemplate') {
+        const t = templates[params.StackName];
+        if (t === undefined) return missing(params.StackName);
+        return res.end(xml('GetTemplate', `<TemplateBody>${escape(JSON.stringify(t))}</TemplateBody>`));
+      }
+      if (params.Action === 'DescribeStackResource') {
+        const id = nested[`${params.StackName}/${params.LogicalResourceId}`];
+        if (id === undefined) return missing(params.StackName);
+        return res.end(xml('DescribeStackResource', `<StackResourceDetail><StackName>${escape(params.StackName)}</StackName>`
+          + `<LogicalResourceId>${params.LogicalResourceId}</LogicalResourceId><PhysicalResourceId>${escape(id)}</PhysicalResourceId>`
+          + '<ResourceType>AWS::CloudFormation::Stack</ResourceType><LastUpdatedTimestamp>2026-11-30T00:00:00Z</LastUpdatedTimestamp>'
+          + '<ResourceStatus>UPDATE_COMPLETE</ResourceStatus></StackResourceDetail>'));
+      }
+      res.writeHead(400);
+      res.end(`<ErrorResponse><Error><Code>InvalidAction</Code><Message>${escape(params.Action ?? '')}</Message></Error></ErrorResponse>`);
+    });
+  });
+  return { server, requests };
+}
+
+describe('plan --deployed', () => {
+  const saved: Record<string, string | undefined> = {};
+  beforeAll(() => {
+    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) saved[k] = process.env[k];
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'fake-secret-for-a-local-endpoint';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  /** The deployed templates: the top stack and its nested stacks, as CloudFormation would hold them. */
+  function deployedFrom(outdir: string): { templates: Record<string, unknown>; nested: Record<string, string> } {
+    const templates: Record<string, unknown> = {};
+    const nested: Record<string, string> = {};
+    const top = JSON.parse(fs.readFileSync(path.join(outdir, 'Agents.template.json'), 'utf8'));
+    templates.Agents = top;
+    const assets = JSON.parse(fs.readFileSync(path.join(outdir, 'Agents.assets.json'), 'utf8')).files as Record<string, { source: { path: string } }>;
+    for (const [logicalId, r] of Object.entries<any>(top.Resources)) {
+      if (r.Type !== 'AWS::CloudFormation::Stack') continue;
+      const hash = Object.keys(assets).find(h => JSON.stringify(r.Properties.TemplateURL).includes(`${h}.json`))!;
+      const arn = `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/Agents-${logicalId}/0000`;
+      nested[`Agents/${logicalId}`] = arn;
+      templates[arn] = JSON.parse(fs.readFileSync(path.join(outdir, assets[hash].source.path), 'utf8'));
+    }
+    return { templates, nested };
+  }
+
+  it('reads the deployed templates (nested stacks included) through the SDK and an --endpoint-url', async () => {
+    const build = (username: string) => (stack: Stack) => {
+      agent(() => ({ username }))(stack);
+      const r = refs(stack, IdentityManagementType.SAML, INSTANCE_ARN);
+      new ConnectUserRoster(stack, 'Roster', {
+        instance: r.instance,
+        routingProfiles: { Basic: r.routingProfile },
+        securityProfiles: { Agent: r.securityProfile },
+        users: [{ username: 'rostered', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'R', lastName: 'S' }],
+        shardCount: 1,
+      });
+    };
+    const deployed = deployedFrom(synth(build('agent.one')));
+    const { server, requests } = fakeCloudFormation(deployed.templates, deployed.nested);
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const result = await run(['plan', synth(build('agent.renamed')), '--deployed', '--endpoint-url', endpoint]);
+      expect(result.out).toMatch(/FAILS +agent.renamed[\s\S]*Username cannot be updated/);
+      expect(result.out).toMatch(/2 users: 1 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 1 unchanged/);
+      expect(result.code).toBe(1);
+      expect(requests.map(r => `${r.Action} ${r.StackName}${r.LogicalResourceId ? `/${r.LogicalResourceId}` : ''}`)).toEqual([
+        'GetTemplate Agents',
+        expect.stringMatching(/^DescribeStackResource Agents\/RosterShard0NestedStack/),
+        expect.stringMatching(/^GetTemplate arn:aws:cloudformation:/),
+      ]);
+
+      // A stack that is not deployed yet: every user is created.
+      const fresh = fakeCloudFormation({}, {});
+      await new Promise<void>(resolve => fresh.server.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (fresh.server.address() as AddressInfo).port;
+        const first = await run(['plan', synth(build('agent.one')), '--deployed', '--endpoint-url', `http://127.0.0.1:${port}`]);
+        expect(first.out).toMatch(/2 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 2 created/);
+        expect(first.code).toBe(0);
+      } finally {
+        fresh.server.close();
+      }
+    } finally {
+      server.close();
+    }
+  });
+});
