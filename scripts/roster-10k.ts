@@ -1,14 +1,18 @@
 /**
- * npm run roster:check: builds a 10,000-row bulk-upload CSV, synthesizes it
- * through ConnectUserRoster with the cdk CLI's own synthesis path (a cloud
- * assembly on disk), and lints every shard with cfn-lint.
+ * npm run roster:check: builds a 10,000-row bulk-upload CSV and, through
+ * ConnectUserRoster with generated passwords (two resources per agent):
+ * 1. checks that the default shard count refuses it and suggests a count;
+ * 2. synthesizes it with that count (a cloud assembly on disk, the cdk CLI's
+ *    own synthesis path) and lints every shard with cfn-lint;
+ * 3. grows it by 10 % with the same count and runs `cdk-connect-user plan`
+ *    against the first synth: no agent may move.
  *
  *   ts-node scripts/roster-10k.ts [rows] [outdir]
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { App, Stack } from 'aws-cdk-lib';
-import { ConnectInstance, ConnectUserRoster, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
+import { ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
 
 const rows = Number(process.argv[2] ?? 10_000);
 const outdir = process.argv[3] ?? 'cdk.out.roster';
@@ -18,7 +22,7 @@ const header = 'first name,last name,email address,password,user login,routing p
   + 'security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,'
   + 'soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
 const lines = [header];
-for (let i = 0; i < rows; i++) {
+for (let i = 0; i < Math.round(rows * 1.1); i++) {
   const desk = i % 7 === 0;
   lines.push([
     'Agent', `Number${i}`, `agent.${i}@example.com`, '', `agent.${i}`, i % 3 ? 'Basic' : 'Sales',
@@ -27,24 +31,46 @@ for (let i = 0; i < rows; i++) {
   ].join(','));
 }
 
-fs.rmSync(outdir, { recursive: true, force: true });
-const app = new App({ outdir });
-const stack = new Stack(app, 'Roster10k', { env: { account: '111122223333', region: 'us-east-1' } });
-const roster = new ConnectUserRoster(stack, 'Agents', {
-  instance: ConnectInstance.fromInstanceArn(stack, 'Instance', INSTANCE),
-  routingProfiles: {
-    Basic: RoutingProfile.fromRoutingProfileArn(stack, 'Basic', `${INSTANCE}/routing-profile/rp-basic`),
-    Sales: RoutingProfile.fromRoutingProfileArn(stack, 'Sales', `${INSTANCE}/routing-profile/rp-sales`),
-  },
-  securityProfiles: {
-    Agent: SecurityProfile.fromSecurityProfileArn(stack, 'Agent', `${INSTANCE}/security-profile/sp-agent`),
-    Supervisor: SecurityProfile.fromSecurityProfileArn(stack, 'Supervisor', `${INSTANCE}/security-profile/sp-sup`),
-  },
-  hierarchyGroups: { 'support/eu': UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Eu', `${INSTANCE}/agent-group/hg-eu`) },
-  csv: lines.join('\n'),
-});
-app.synth();
+/** Synthesizes the first `n` rows as a roster with generated passwords into `dir`. */
+function synthRoster(n: number, dir: string, shardCount?: number): ConnectUserRoster {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const app = new App({ outdir: dir });
+  const stack = new Stack(app, 'Roster10k', { env: { account: '111122223333', region: 'us-east-1' } });
+  const roster = new ConnectUserRoster(stack, 'Agents', {
+    instance: ConnectInstance.fromInstanceAttributes(stack, 'Instance', { instanceArn: INSTANCE, identityManagementType: IdentityManagementType.CONNECT_MANAGED }),
+    routingProfiles: {
+      Basic: RoutingProfile.fromRoutingProfileArn(stack, 'Basic', `${INSTANCE}/routing-profile/rp-basic`),
+      Sales: RoutingProfile.fromRoutingProfileArn(stack, 'Sales', `${INSTANCE}/routing-profile/rp-sales`),
+    },
+    securityProfiles: {
+      Agent: SecurityProfile.fromSecurityProfileArn(stack, 'Agent', `${INSTANCE}/security-profile/sp-agent`),
+      Supervisor: SecurityProfile.fromSecurityProfileArn(stack, 'Supervisor', `${INSTANCE}/security-profile/sp-sup`),
+    },
+    hierarchyGroups: { 'support/eu': UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Eu', `${INSTANCE}/agent-group/hg-eu`) },
+    csv: lines.slice(0, n + 1).join('\n'),
+    generatePasswords: true,
+    shardCount,
+  });
+  app.synth();
+  return roster;
+}
 
+// 1. Without a shardCount the default (20 shards) cannot hold 10,000 agents with their password secrets:
+//    the error suggests a count.
+let suggested: number | undefined;
+try {
+  synthRoster(rows, outdir);
+} catch (e) {
+  suggested = Number(/Expected shardCount: (\d+) or more/.exec((e as Error).message)?.[1]);
+  console.log(`default shard count: ${(e as Error).message.split('\n').find(l => l.includes('shardCount'))?.trim()}`);
+}
+if (!suggested) {
+  console.error(`expected the default shard count to refuse ${rows} agents with generated passwords, and to suggest a count`);
+  process.exit(1);
+}
+
+// 2. With the suggested count it synthesizes, and every shard lints clean.
+const roster = synthRoster(rows, outdir, suggested);
 const templates = fs.readdirSync(outdir).filter(f => f.endsWith('.template.json'));
 let largest = 0;
 let mostResources = 0;
@@ -53,7 +79,21 @@ for (const f of templates) {
   largest = Math.max(largest, Buffer.byteLength(text));
   mostResources = Math.max(mostResources, Object.keys(JSON.parse(text).Resources ?? {}).length);
 }
-console.log(`${rows} rows -> ${Object.keys(roster.users).length} users in ${Object.keys(roster.shards).length} nested stacks; `
-  + `largest template ${(largest / 1024).toFixed(0)} KiB (quota 1 MiB), most resources in one template ${mostResources} (quota 500)`);
+console.log(`${rows} rows with generated passwords, shardCount ${suggested} (suggested) -> ${Object.keys(roster.users).length} users in `
+  + `${Object.keys(roster.shards).length} nested stacks; largest template ${(largest / 1024).toFixed(0)} KiB (quota 1 MiB), `
+  + `most resources in one template ${mostResources} (quota 500)`);
 const lint = spawnSync('ts-node', ['--transpile-only', 'scripts/lint-templates.ts', outdir], { stdio: 'inherit' });
-process.exit(lint.status ?? 1);
+if (lint.status !== 0) process.exit(lint.status ?? 1);
+
+// 3. Grown by 10 % with the same count: it still synthesizes, and `plan` finds no agent moved.
+const grown = `${outdir}.grown`;
+const rowsGrown = Math.round(rows * 1.1);
+synthRoster(rowsGrown, grown, suggested);
+const plan = spawnSync('ts-node', ['--transpile-only', 'src/cli/main.ts', 'plan', grown, '--baseline', outdir], { encoding: 'utf8' });
+const summary = plan.stdout.trim().split('\n').pop();
+console.log(`grown to ${rowsGrown} rows with the same shardCount: plan says "${summary}" (exit ${plan.status})`);
+fs.rmSync(grown, { recursive: true, force: true });
+if (plan.status !== 0 || !/ 0 moved, /.test(summary ?? '') || !new RegExp(` ${rowsGrown - rows} created, `).test(summary ?? '')) {
+  console.error(`expected the grown roster to create ${rowsGrown - rows} agents and move none:\n${plan.stdout}${plan.stderr}`);
+  process.exit(1);
+}

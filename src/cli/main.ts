@@ -171,8 +171,9 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(code => process.exit(code), (e: Error) => {
+  // exitCode rather than exit(): exit() would cut off output still on its way into a pipe (`plan --json | jq`).
+  main(process.argv.slice(2)).then(code => { process.exitCode = code; }, (e: Error) => {
     console.error(`cdk-connect-user: ${e.message}`);
-    process.exit(1);
+    process.exitCode = 1;
   });
 }
