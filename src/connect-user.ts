@@ -186,9 +186,10 @@ export interface ConnectUserProps {
    * `SecretValue.ssmSecure()` is rejected: CloudFormation does not resolve SSM
    * SecureString references for this resource type.
    *
-   * CloudFormation only sends the password when the user is created: changing
-   * it later does not change the agent's password. To have the library make one,
-   * use `generatePassword`.
+   * CloudFormation only sends the password when the user is created, and its
+   * handler refuses a later change ("Password cannot be updated."): set it once.
+   * Reset passwords in the Amazon Connect admin website. To have the library make
+   * one, use `generatePassword`.
    *
    * @default - none
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
@@ -203,8 +204,8 @@ export interface ConnectUserProps {
    * Amazon Connect's policy. Only for instances that take passwords
    * (CONNECT_MANAGED); not together with `password`.
    *
-   * The secret follows the user's removal policy. Rotating it does not change the
-   * agent's password (see `password`).
+   * The secret follows the user's removal policy. Do not rotate or replace it:
+   * a changed password fails the user's next update (see `password`).
    *
    * @default false
    */

@@ -181,10 +181,18 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     Annotations.fromStack(parent).hasWarning('*', Match.stringLikeRegexp('plaintext SecretValue'));
   });
 
-  it('rejects a shard that would exceed 500 resources', () => {
+  it('rejects a shard that would exceed 500 resources, counting each password secret, and suggests a count that works', () => {
     const rows = Array.from({ length: 260 }, (_, i) => row(`agent${i}`));
-    expect(() => roster({ rows, shardCount: 1, generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED }))
-      .toThrow(/shard 0 would hold 520 resources, over CloudFormation's 500 per template; expected a larger shardCount \(now 1\)/);
+    const props = { rows, generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED };
+    let message = '';
+    try {
+      roster({ ...props, shardCount: 1 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/1 shard would hold more than CloudFormation's 500 resources per template \(shard 0: 520\); the roster has 520 resources \(260 agents, 2 resources each\) in 1 shards\. Expected shardCount: 2 or more, which leaves room to grow; then keep it fixed/);
+    const suggested = Number(/Expected shardCount: (\d+)/.exec(message)![1]);
+    expect(Object.keys(roster({ ...props, shardCount: suggested }).roster.users)).toHaveLength(260);
   });
 });
 
