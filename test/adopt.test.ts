@@ -140,7 +140,9 @@ describe('import-mapping', () => {
     const lines: string[] = [];
     const errors: string[] = [];
     // Bob has no existingUserArn: without --lookup the command refuses.
-    await expect(main(['import-mapping', outdir, '--out', path.join(outdir, 'm')], { out: l => lines.push(l), err: l => errors.push(l) })).rejects.toThrow(/Bob/);
+    expect(await main(['import-mapping', outdir, '--out', path.join(outdir, 'm')], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(1);
+    expect(errors.join('\n')).toMatch(/^cdk-connect-user import-mapping: These adopted users have no existingUserArn[\s\S]*Bob/);
+    expect(fs.existsSync(path.join(outdir, 'm'))).toBe(false);
 
     // With every ARN known it succeeds.
     const app2 = tmp();
@@ -205,6 +207,8 @@ describe('import-mapping --lookup', () => {
   it('says how to install the SDK when it is missing', async () => {
     const outdir = appWithUnknownArn();
     loadConnectSdk.load = () => { throw new Error('Cannot find module'); };
-    await expect(main(['import-mapping', outdir, '--lookup'], { out: () => undefined, err: () => undefined })).rejects.toThrow(/--lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk\/client-connect'/);
+    const errors: string[] = [];
+    expect(await main(['import-mapping', outdir, '--lookup'], { out: () => undefined, err: l => errors.push(l) })).toBe(1);
+    expect(errors).toEqual(["cdk-connect-user import-mapping: --lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk/client-connect'"]);
   });
 });

@@ -177,6 +177,31 @@ describe('plan: usage', () => {
     expect(result.out).toBe('');
   });
 
+  it.each([
+    ['a corrupt manifest', (d: string) => fs.writeFileSync(path.join(d, 'manifest.json'), '{ nope'), /manifest.json is not valid JSON/],
+    ['a manifest of []', (d: string) => fs.writeFileSync(path.join(d, 'manifest.json'), '[]'), /manifest.json is not a cloud assembly manifest/],
+    ['a templateFile that is not a string', (d: string) => fs.writeFileSync(path.join(d, 'manifest.json'),
+      JSON.stringify({ artifacts: { S: { type: 'aws:cloudformation:stack', properties: { templateFile: 42 } } } })), /artifact 'S' has no templateFile string \(got 42\)/],
+    ['a corrupt template', (d: string) => {
+      fs.writeFileSync(path.join(d, 'manifest.json'), JSON.stringify({ artifacts: { S: { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } } } }));
+      fs.writeFileSync(path.join(d, 'S.template.json'), '{"Resources": ');
+    }, /S.template.json is not valid JSON/],
+    ['a missing assembly', (d: string) => fs.rmSync(d, { recursive: true }), /is not a cloud assembly \(no manifest.json\); run 'cdk synth' first/],
+  ])('%s: one line on stderr naming the file, exit 1, no files written', async (_what, spoil, message) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spoilt-'));
+    dirs.push(dir);
+    spoil(dir);
+    const out = path.join(os.tmpdir(), `mappings-${path.basename(dir)}`);
+    for (const args of [['import-mapping', dir, '--out', out], ['plan', dir, '--baseline', dir]]) {
+      const result = await run(args);
+      expect(result.code).toBe(1);
+      expect(result.err.split('\n')).toHaveLength(1);
+      expect(result.err).toMatch(message);
+      expect(result.out).toBe('');
+    }
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('--help describes each command on stdout, exit 0; no command is a usage error', async () => {
     const plan = await run(['plan', '--help']);
     expect(plan.code).toBe(0);

@@ -79,15 +79,26 @@ export function readStacks(assemblyDir: string): AssemblyStack[] {
     throw new Error(`${assemblyDir} is not a cloud assembly (no manifest.json); run 'cdk synth' first`);
   }
   const manifest = readJson<Manifest>(manifestFile);
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)
+    || (manifest.artifacts !== undefined && (manifest.artifacts === null || typeof manifest.artifacts !== 'object' || Array.isArray(manifest.artifacts)))) {
+    throw new Error(`${manifestFile} is not a cloud assembly manifest (expected an object with an "artifacts" object)`);
+  }
   const stacks: AssemblyStack[] = [];
   const artifacts = manifest.artifacts ?? {};
   for (const [id, artifact] of Object.entries(artifacts)) {
-    if (artifact.type === 'cdk:cloud-assembly') {
+    if (artifact?.type === 'cdk:cloud-assembly') {
       if (artifact.properties?.directoryName) stacks.push(...readStacks(path.join(assemblyDir, artifact.properties.directoryName)));
       continue;
     }
-    if (artifact.type !== 'aws:cloudformation:stack' || !artifact.properties?.templateFile) continue;
-    const template = readJson<Template>(path.join(assemblyDir, artifact.properties.templateFile));
+    if (artifact?.type !== 'aws:cloudformation:stack') continue;
+    const templateFile = artifact.properties?.templateFile;
+    if (typeof templateFile !== 'string') {
+      throw new Error(`${manifestFile}: artifact '${id}' has no templateFile string (got ${JSON.stringify(templateFile)})`);
+    }
+    const template = readJson<Template>(path.join(assemblyDir, templateFile));
+    if (template === null || typeof template !== 'object' || Array.isArray(template)) {
+      throw new Error(`${path.join(assemblyDir, templateFile)} is not a CloudFormation template (expected a JSON object)`);
+    }
     // Nested stack templates are file assets of the stack: the asset manifest names each by its hash.
     const assetFiles = new Map<string, string>();
     const assets = artifacts[`${id}.assets`]?.properties?.file;
@@ -100,7 +111,7 @@ export function readStacks(assemblyDir: string): AssemblyStack[] {
     const region = artifact.environment?.split('/')[3];
     stacks.push({
       id: artifact.displayName ?? id,
-      stackName: artifact.properties.stackName ?? id,
+      stackName: artifact.properties?.stackName ?? id,
       region: region && region !== 'unknown-region' ? region : undefined,
       template,
       nestedTemplate: (parent, logicalId) => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readStacks } from './assembly';
 import { ADOPT_METADATA_KEY, AdoptMetadata } from '../private/adopt';
 
 /** An adopted user found in a synthesized template. */
@@ -20,34 +21,18 @@ export interface StackMapping {
   readonly mapping: Record<string, { UserArn: string }>;
 }
 
-interface Manifest {
-  artifacts?: Record<string, { type: string; displayName?: string; properties?: { templateFile?: string } }>;
-}
-
 /**
  * Every adopted user in a cloud assembly (a `cdk.out` directory), stack by
  * stack in manifest order, users by logical id. Nested assemblies (stages) are followed.
  */
 export function findAdoptedUsers(assemblyDir: string): AdoptedUser[] {
-  const manifestFile = path.join(assemblyDir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) {
-    throw new Error(`${assemblyDir} is not a cloud assembly (no manifest.json); run 'cdk synth' first`);
-  }
-  const manifest: Manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   const found: AdoptedUser[] = [];
-  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
-    if (artifact.type === 'cdk:cloud-assembly') {
-      const dir = (artifact.properties as { directoryName?: string } | undefined)?.directoryName;
-      if (dir) found.push(...findAdoptedUsers(path.join(assemblyDir, dir)));
-      continue;
-    }
-    if (artifact.type !== 'aws:cloudformation:stack' || !artifact.properties?.templateFile) continue;
-    const template = JSON.parse(fs.readFileSync(path.join(assemblyDir, artifact.properties.templateFile), 'utf8'));
-    const resources: Record<string, { Type: string; Metadata?: Record<string, unknown> }> = template.Resources ?? {};
+  for (const stack of readStacks(assemblyDir)) {
+    const resources = stack.template.Resources ?? {};
     for (const logicalId of Object.keys(resources).sort()) {
       const r = resources[logicalId];
       const meta = r.Type === 'AWS::Connect::User' ? r.Metadata?.[ADOPT_METADATA_KEY] as AdoptMetadata | undefined : undefined;
-      if (meta) found.push({ stack: artifact.displayName ?? id, logicalId, ...meta });
+      if (meta) found.push({ stack: stack.id, logicalId, ...meta });
     }
   }
   return found;

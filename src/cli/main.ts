@@ -136,7 +136,10 @@ function usage(): string[] {
   ];
 }
 
-/** Runs a command line; resolves to the exit code. Errors other than usage errors reject. */
+/**
+ * Runs a command line; resolves to the exit code: 0, 1 when the command failed
+ * (a file it cannot read, a plan that fails), 2 on bad usage. Messages go to `io.err`.
+ */
 export async function main(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -161,12 +164,12 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
     }
     return await command.run(parsed.values, parsed.positionals, io);
   } catch (e) {
+    io.err(`cdk-connect-user ${name}: ${(e as Error).message}`);
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`cdk-connect-user ${name}: ${(e as Error).message}`);
       io.err(`usage: ${command.usage}`);
       return 2;
     }
-    throw e;
+    return 1;
   }
 }
 
