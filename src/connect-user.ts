@@ -516,11 +516,10 @@ export class ConnectUser extends ConnectUserBase {
   constructor(scope: Construct, id: string, props: ConnectUserProps) {
     super(scope, id);
 
-    this.username = props.username;
-    this.adopted = props.adopt ?? false;
-
     const checked = checkUserProps(this, props);
     checked.problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    this.username = props.username;
+    this.adopted = props.adopt ?? false;
     const unique = new Problems();
     claimUniqueUsername(unique, this, checked, props.username);
     unique.throwIfAny(() => `ConnectUser '${this.node.path}'`);

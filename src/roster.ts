@@ -8,6 +8,7 @@ import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
 import { checkDuplicateRows, checkRosterSource, checkShardCount, checkShardLoads, checkSpecPhoneType, resolveName } from './private/rules/roster';
+import { checkRosterPropTypes, checkSpecTypes } from './private/rules/types';
 import { SharedChecks } from './private/shared-checks';
 import { checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, renderUserProps, userRemovalPolicy, warnPlaintextPassword } from './private/user';
 
@@ -220,6 +221,9 @@ export class ConnectUserRoster extends Construct {
    */
   constructor(scope: Construct, id: string, props: ConnectUserRosterProps) {
     super(scope, id);
+    const typed = new Problems();
+    checkRosterPropTypes(typed, props);
+    typed.throwIfAny(() => `ConnectUserRoster '${this.node.path}'`);
     const errors: string[] = [];
     // Row labels ('row 7', 'users[5]') are made only for errors: a roster has thousands of rows.
     const rows: Array<{ spec: RosterUserSpec; line?: number; index: number }> = [];
@@ -234,7 +238,12 @@ export class ConnectUserRoster extends Construct {
       errors.push(...parsed.errors);
       parsed.rows.forEach((r, index) => rows.push({ spec: r.spec, line: r.line, index }));
     } else {
-      props.users!.forEach((spec, index) => rows.push({ spec, index }));
+      props.users!.forEach((spec, index) => {
+        const specTypes = new Problems();
+        checkSpecTypes(specTypes, spec);
+        if (specTypes.any) errors.push(`users[${index}]: ${specTypes.found.join('; ')}`);
+        else rows.push({ spec, index });
+      });
     }
 
     const unique = checkDuplicateRows(rows, r => r.spec.username, label, errors);

@@ -6,13 +6,14 @@ import { ADOPT_METADATA_KEY } from './adopt';
 import { renderChannelSettings } from './channels';
 import { instanceKeyOfInstanceArn } from './instance';
 import { Problems } from './problems';
-import { checkAdoption } from './rules/adoption';
+import { checkAdoption, checkRemovalPolicy } from './rules/adoption';
 import { checkChannelSettings, checkPhoneConfig, PhoneFields } from './rules/channels';
 import { checkDirectoryUserId, checkIdentityInfo, resolveIdentityType } from './rules/identity';
-import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword } from './rules/password';
+import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword, checkSecureReferencesElsewhere } from './rules/password';
 import { checkProficiencies, ProficiencyFields } from './rules/proficiencies';
 import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from './rules/references';
 import { checkTag, checkTagCount } from './rules/tags';
+import { checkUserPropTypes } from './rules/types';
 import { checkUniqueUsername, checkUsername } from './rules/username';
 import { SharedChecks, sharedCheck } from './shared-checks';
 import type { ConnectUserProps } from '../connect-user';
@@ -42,8 +43,15 @@ export interface CheckedUser {
  * every user still gets every problem those inputs have.
  */
 export function checkUserProps(scope: IConstruct, props: ConnectUserProps, shared?: SharedChecks): CheckedUser {
-  const instanceArn = props.instance.instanceRef.instanceArn;
   const problems = new Problems();
+  // What a JavaScript caller passed, before anything reads it. A roster checks its specs' types itself.
+  if (!shared) {
+    checkUserPropTypes(problems, props);
+    if (problems.any) {
+      return { problems, instanceArn: '', instanceKey: undefined, identityManagementType: undefined, plaintextPassword: false };
+    }
+  }
+  const instanceArn = props.instance.instanceRef.instanceArn;
   const { instanceKey, type } = sharedCheck(shared, problems, ['identity', props.instance, props.identityManagementType], p => ({
     instanceKey: instanceKeyOfInstanceArn(instanceArn),
     type: resolveIdentityType(p, props.instance, props.identityManagementType),
@@ -82,6 +90,14 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
   } else if (props.password !== undefined) {
     checkPasswordReference(problems, Stack.of(scope).resolve(props.password.unsafeUnwrap()));
   }
+  checkRemovalPolicy(problems, props.removalPolicy);
+  const info = props.identityInfo;
+  checkSecureReferencesElsewhere(problems, [
+    ['username', props.username], ['directoryUserId', props.directoryUserId], ['existingUserArn', props.existingUserArn],
+    ['identityInfo.firstName', info?.firstName], ['identityInfo.lastName', info?.lastName], ['identityInfo.email', info?.email],
+    ['identityInfo.secondaryEmail', info?.secondaryEmail], ['identityInfo.mobile', info?.mobile],
+    ['phoneConfig.deskPhoneNumber', props.phoneConfig?.deskPhoneNumber],
+  ], v => Stack.of(scope).resolve(v));
   checkAdoption(problems, {
     adopt: props.adopt,
     existingUserArn: props.existingUserArn,

@@ -15,6 +15,14 @@ export interface AdoptionFields {
   readonly instanceKey: string | undefined;
 }
 
+/** The removal policy of a user. */
+export function checkRemovalPolicy(p: Problems, policy: RemovalPolicy | undefined): void {
+  // Evidence: schema (cfn-lint E3035). AWS::Connect::User does not support the Snapshot deletion policy.
+  if (policy === RemovalPolicy.SNAPSHOT) {
+    p.add('removalPolicy', 'SNAPSHOT is not supported by AWS::Connect::User (a user has no snapshot); expected RETAIN (the default) or DESTROY');
+  }
+}
+
 /** What would make a CloudFormation resource import of an adopted user fail or misbehave. */
 export function checkAdoption(p: Problems, f: AdoptionFields): void {
   if (!f.adopt) {

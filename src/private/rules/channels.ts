@@ -49,6 +49,11 @@ function checkPhoneType(p: Problems, path: string, value: unknown): void {
 /** An after contact work time limit. */
 export function checkAfterContactWork(p: Problems, path: string, d: Duration | undefined): void {
   if (d === undefined) return;
+  // Evidence: library. A JavaScript caller may pass a number or a string: say so instead of crashing.
+  if (typeof (d as Partial<Duration>)?.isUnresolved !== 'function') {
+    p.add(path, `${show(d)} is not a Duration; expected a Duration such as Duration.seconds(30)`);
+    return;
+  }
   if (d.isUnresolved()) {
     // Evidence: library. A token amount in another unit cannot be turned into the seconds CloudFormation takes.
     if (d.unitLabel() !== 'seconds') {

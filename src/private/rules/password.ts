@@ -1,4 +1,5 @@
 /** Rules of the password. See common.ts for the evidence levels. The value never appears in a message. */
+import { Token } from 'aws-cdk-lib';
 import { Problems } from './common';
 import { IdentityManagementType } from '../../identity';
 
@@ -42,6 +43,23 @@ export function checkPasswordReference(p: Problems, resolved: unknown): void {
   // resource properties, which AWS::Connect::User Password is not in.
   if (JSON.stringify(resolved ?? null).includes('{{resolve:ssm-secure:')) {
     p.add('password', 'is an SSM SecureString reference (SecretValue.ssmSecure), which CloudFormation does not resolve for AWS::Connect::User; expected SecretValue.secretsManager()');
+  }
+}
+
+/**
+ * SSM SecureString references in any other string property: CloudFormation does
+ * not resolve them there either. `resolve` gives a token's CloudFormation form.
+ */
+export function checkSecureReferencesElsewhere(
+  p: Problems, fields: ReadonlyArray<readonly [string, unknown]>, resolve: (v: string) => unknown,
+): void {
+  for (const [path, value] of fields) {
+    if (typeof value !== 'string') continue;
+    // Evidence: schema (cfn-lint E1027). ssm-secure dynamic references work only in a fixed list of properties.
+    const text = Token.isUnresolved(value) ? JSON.stringify(resolve(value) ?? null) : value;
+    if (text.includes('{{resolve:ssm-secure:')) {
+      p.add(path, 'is an SSM SecureString dynamic reference, which CloudFormation does not resolve in AWS::Connect::User; expected the value itself, or a Secrets Manager reference');
+    }
   }
 }
 

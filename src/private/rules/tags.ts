@@ -30,6 +30,10 @@ export function checkTag(p: Problems, key: string, value: string): void {
       p.add(`tags.${key}`, `key ${show(key)} has characters CloudFormation or Amazon Connect rejects; expected letters, digits and + - = . _ : / (no spaces)`);
     }
   }
+  // Evidence: schema (cfn-lint E1027). CloudFormation resolves ssm-secure references in a fixed list of properties only.
+  if (!isToken(value) && value.includes('{{resolve:ssm-secure:')) {
+    p.add(`tags.${key}`, 'value is an SSM SecureString dynamic reference, which CloudFormation does not resolve here; expected the value itself');
+  }
   // Evidence: schema and model. Tag Value maxLength 256.
   if (!isToken(value) && codePoints(value) > 256) {
     p.add(`tags.${key}`, `value ${show(value)} is ${codePoints(value)} characters long; expected at most 256`);

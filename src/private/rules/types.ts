@@ -1,0 +1,162 @@
+/**
+ * The types of what JavaScript and jsii callers pass: TypeScript's types are not
+ * there at run time, and a value of the wrong type would otherwise crash a check
+ * or the renderer with a TypeError that names no property. Evidence: library.
+ * A token is of the type it stands for (strings and numbers), so it passes.
+ */
+import { SecretValue } from 'aws-cdk-lib';
+import { Problems, show } from './common';
+
+type Value = unknown;
+
+const isObject = (v: Value): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function describe(v: Value): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'bigint') return `the bigint ${v}n`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the string ${show(v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Records a type problem when `ok` is false. */
+function expect(p: Problems, path: string, v: Value, ok: boolean, expected: string): boolean {
+  if (!ok) p.add(path, `is ${describe(v)}; expected ${expected}`);
+  return ok;
+}
+
+export const expectString = (p: Problems, path: string, v: Value, optional = false) =>
+  expect(p, path, v, typeof v === 'string' || (optional && v === undefined), optional ? 'a string, or nothing' : 'a string');
+
+export const expectBoolean = (p: Problems, path: string, v: Value) =>
+  expect(p, path, v, typeof v === 'boolean' || v === undefined, 'true, false, or nothing');
+
+/** A Duration (from this or another copy of aws-cdk-lib: checked by shape). */
+export const expectDuration = (p: Problems, path: string, v: Value) =>
+  expect(p, path, v, v === undefined || (isObject(v) && typeof v.toSeconds === 'function' && typeof v.isUnresolved === 'function'),
+    'a Duration such as Duration.seconds(30), or nothing');
+
+export const expectSecret = (p: Problems, path: string, v: Value) =>
+  expect(p, path, v, v === undefined || SecretValue.isSecretValue(v), 'a SecretValue (SecretValue.secretsManager()), or nothing');
+
+/** An object, or nothing when `optional`; returns whether its members can be read. */
+export const expectObject = (p: Problems, path: string, v: Value, optional = true): v is Record<string, unknown> =>
+  expect(p, path, v, isObject(v) || (optional && v === undefined), optional ? 'an object, or nothing' : 'an object') && isObject(v);
+
+/** A map of strings (tags). */
+export function expectStringMap(p: Problems, path: string, v: Value): void {
+  if (!expectObject(p, path, v)) return;
+  for (const [k, value] of Object.entries(v)) expectString(p, `${path}.${k}`, value);
+}
+
+/**
+ * A reference such as `IRoutingProfileRef`: an object whose `refName` member holds
+ * the ARN as a string (`{ routingProfileRef: { routingProfileArn } }`).
+ */
+export function expectRef(p: Problems, path: string, v: Value, refName: string, arnName: string, optional = false): void {
+  if (optional && v === undefined) return;
+  const ref = isObject(v) ? v[refName] : undefined;
+  const arn = isObject(ref) ? ref[arnName] : undefined;
+  expect(p, path, v, typeof arn === 'string', `a reference with ${refName}.${arnName} (an import such as fromXxxArn(), or an L1)`);
+}
+
+/** An array whose every item `each` checks. */
+export function expectArray(p: Problems, path: string, v: Value, each: (item: Value, itemPath: string) => void, optional = false): void {
+  if (optional && v === undefined) return;
+  if (!expect(p, path, v, Array.isArray(v), optional ? 'an array, or nothing' : 'an array')) return;
+  (v as Value[]).forEach((item, i) => each(item, `${path}[${i}]`));
+}
+
+const CHANNELS = ['voice', 'chat', 'task', 'email'] as const;
+
+/** The types of every member of a user's props (ConnectUserProps, or what a roster made from a spec). */
+export function checkUserPropTypes(p: Problems, props: Value): void {
+  if (!expectObject(p, 'props', props, false)) return;
+  expectRef(p, 'instance', props.instance, 'instanceRef', 'instanceArn');
+  expectString(p, 'username', props.username);
+  expectRef(p, 'routingProfile', props.routingProfile, 'routingProfileRef', 'routingProfileArn');
+  expectArray(p, 'securityProfiles', props.securityProfiles, (sp, path) => expectRef(p, path, sp, 'securityProfileRef', 'securityProfileArn'));
+  expectRef(p, 'hierarchyGroup', props.hierarchyGroup, 'userHierarchyGroupRef', 'userHierarchyGroupArn', true);
+  if (expectObject(p, 'phoneConfig', props.phoneConfig)) {
+    const phone = props.phoneConfig;
+    expectString(p, 'phoneConfig.deskPhoneNumber', phone.deskPhoneNumber, true);
+    expectBoolean(p, 'phoneConfig.autoAccept', phone.autoAccept);
+    expectDuration(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
+    expectBoolean(p, 'phoneConfig.persistentConnection', phone.persistentConnection);
+  }
+  if (expectObject(p, 'channelSettings', props.channelSettings)) {
+    for (const channel of CHANNELS) {
+      const path = `channelSettings.${channel}`;
+      const s = props.channelSettings[channel];
+      if (!expectObject(p, path, s)) continue;
+      expectBoolean(p, `${path}.autoAccept`, s.autoAccept);
+      expectDuration(p, `${path}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
+      if (channel !== 'voice') continue;
+      if (expectObject(p, `${path}.phone`, s.phone)) expectString(p, `${path}.phone.phoneNumber`, s.phone.phoneNumber, true);
+      expectBoolean(p, `${path}.persistentConnection`, s.persistentConnection);
+      expectString(p, `${path}.voiceEnhancementMode`, s.voiceEnhancementMode, true);
+      expectBoolean(p, `${path}.agentFirstCallbackAutoAccept`, s.agentFirstCallbackAutoAccept);
+      expectDuration(p, `${path}.agentFirstCallbackAfterContactWorkTimeLimit`, s.agentFirstCallbackAfterContactWorkTimeLimit);
+    }
+  }
+  if (expectObject(p, 'identityInfo', props.identityInfo)) {
+    for (const field of ['firstName', 'lastName', 'email', 'secondaryEmail', 'mobile']) {
+      expectString(p, `identityInfo.${field}`, props.identityInfo[field], true);
+    }
+  }
+  expectString(p, 'directoryUserId', props.directoryUserId, true);
+  expectSecret(p, 'password', props.password);
+  expectBoolean(p, 'generatePassword', props.generatePassword);
+  expectObject(p, 'passwordEncryptionKey', props.passwordEncryptionKey);
+  expectArray(p, 'proficiencies', props.proficiencies, (item, path) => {
+    if (!expectObject(p, path, item, false)) return;
+    expectString(p, `${path}.attributeName`, item.attributeName);
+    expectString(p, `${path}.attributeValue`, item.attributeValue);
+    if (expectObject(p, `${path}.level`, item.level, false)) {
+      expect(p, `${path}.level.levelValue`, item.level.levelValue, typeof item.level.levelValue === 'number', 'a number from 1 to 5');
+    }
+  }, true);
+  expectStringMap(p, 'tags', props.tags);
+  expectString(p, 'removalPolicy', props.removalPolicy, true);
+  expectString(p, 'identityManagementType', props.identityManagementType, true);
+  expectBoolean(p, 'adopt', props.adopt);
+  expectString(p, 'existingUserArn', props.existingUserArn, true);
+}
+
+/** The types of a roster agent's spec (RosterUserSpec). */
+export function checkSpecTypes(p: Problems, spec: Value): void {
+  if (!expectObject(p, 'spec', spec, false)) return;
+  expectString(p, 'username', spec.username);
+  expectString(p, 'routingProfile', spec.routingProfile);
+  expectArray(p, 'securityProfiles', spec.securityProfiles, (name, path) => expectString(p, path, name));
+  for (const field of ['hierarchyGroup', 'firstName', 'lastName', 'email', 'phoneType', 'deskPhoneNumber']) {
+    expectString(p, field, spec[field], true);
+  }
+  expectBoolean(p, 'autoAccept', spec.autoAccept);
+  expectDuration(p, 'afterContactWorkTimeLimit', spec.afterContactWorkTimeLimit);
+  expectSecret(p, 'password', spec.password);
+  expectStringMap(p, 'tags', spec.tags);
+}
+
+/** The types of a roster's own props (ConnectUserRosterProps), before its rows. */
+export function checkRosterPropTypes(p: Problems, props: Value): void {
+  if (!expectObject(p, 'props', props, false)) return;
+  expectRef(p, 'instance', props.instance, 'instanceRef', 'instanceArn');
+  expectArray(p, 'users', props.users, () => undefined, true);
+  expectString(p, 'csv', props.csv, true);
+  const map = (name: string, refName: string, arnName: string, optional: boolean) => {
+    if (expectObject(p, name, props[name], optional)) {
+      for (const [k, v] of Object.entries(props[name] as Record<string, unknown>)) expectRef(p, `${name}.${k}`, v, refName, arnName);
+    }
+  };
+  map('routingProfiles', 'routingProfileRef', 'routingProfileArn', false);
+  map('securityProfiles', 'securityProfileRef', 'securityProfileArn', false);
+  map('hierarchyGroups', 'userHierarchyGroupRef', 'userHierarchyGroupArn', true);
+  expectString(p, 'identityManagementType', props.identityManagementType, true);
+  expectBoolean(p, 'generatePasswords', props.generatePasswords);
+  expectBoolean(p, 'allowPlaintextPasswords', props.allowPlaintextPasswords);
+  expect(p, 'shardCount', props.shardCount, props.shardCount === undefined || typeof props.shardCount === 'number', 'a whole number, or nothing');
+  expectString(p, 'removalPolicy', props.removalPolicy, true);
+  expectStringMap(p, 'tags', props.tags);
+}
