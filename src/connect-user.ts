@@ -592,7 +592,8 @@ export class ConnectUser extends ConnectUserBase {
     checkMutableProps(problems, this.resource);
     checkProficiencies(problems, this.proficiencyList ?? []);
     problems.emitWarnings(this);
-    const text = problems.render('ConnectUser');
+    // Worded as the construction-time error, which CDK prefixes with the construct path.
+    const text = problems.render(`ConnectUser '${this.node.path}'`);
     return text === undefined ? [] : [text];
   }
 }

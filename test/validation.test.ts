@@ -3,6 +3,7 @@
  * at least one rejecting case per rule (each fails if its rule is removed), and
  * accepting cases at every boundary, which are then all checked with cfn-lint.
  */
+import * as path from 'path';
 import { Annotations, App, CfnParameter, Duration, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -164,7 +165,7 @@ describe('rejects, naming the property and the construct', () => {
   it('names the construct path in synth-time errors', () => {
     const stack = newStack();
     new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { securityProfiles: [] }));
-    expect(() => synth(stack)).toThrow(/\[Stack\/Agent\] ConnectUser has 1 problem:\n {2}- securityProfiles: 0 given/);
+    expect(() => synth(stack)).toThrow(/\[Stack\/Agent\] ConnectUser 'Stack\/Agent' has 1 problem:\n {2}- securityProfiles: 0 given/);
   });
 
   it('lists every problem of a construct in one error', () => {
@@ -172,6 +173,19 @@ describe('rejects, naming the property and the construct', () => {
     expect(() => new ConnectUser(stack, 'Agent', minimalProps(refs(stack, SAML), {
       username: x(65), identityInfo: { firstName: x(256), secondaryEmail: 'x', mobile: '12' }, password: SecretValue.unsafePlainText('short'),
     }))).toThrow(/has 5 problems:\n {2}- username: .*\n {2}- identityInfo.firstName: .*\n {2}- identityInfo.secondaryEmail: .*\n {2}- identityInfo.mobile: .*\n {2}- password: the plaintext password/);
+  });
+
+  it("starts a validation error's stack at the caller's line, not inside the library", () => {
+    const stack = newStack();
+    let error: Error | undefined;
+    try {
+      new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { username: '' }));
+    } catch (e) {
+      error = e as Error;
+    }
+    const frames = error!.stack!.split('\n').filter(l => /^\s+at /.test(l));
+    expect(frames[0]).toContain(path.join('test', 'validation.test.ts'));
+    expect(frames.filter(f => f.includes(`${path.sep}src${path.sep}`))).toEqual([]);
   });
 
   it('never shows a plaintext password in an error', () => {

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
@@ -118,7 +119,19 @@ export class ConnectUserValidationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConnectUserValidationError';
+    // The stack starts at the caller's line: the library's own frames (files the package may not
+    // even ship as sources) say nothing to the person who passed the bad value.
+    if (typeof this.stack === 'string') this.stack = withoutLibraryFrames(this.stack);
   }
+}
+
+/** The root of this package (lib/ or src/ holds this file two levels down). */
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+const LIBRARY_DIRS = [path.join(PACKAGE_ROOT, 'lib') + path.sep, path.join(PACKAGE_ROOT, 'src') + path.sep];
+
+/** A stack trace without the frames of this library's own files. */
+export function withoutLibraryFrames(stack: string): string {
+  return stack.split('\n').filter(line => !(/^\s+at /.test(line) && LIBRARY_DIRS.some(dir => line.includes(dir)))).join('\n');
 }
 
 /**

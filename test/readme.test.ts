@@ -1,0 +1,83 @@
+/**
+ * The README is one working app: its TypeScript blocks, pasted in order into one
+ * file, type-check against the library and synthesize, and its CSV block is the
+ * `agents.csv` the roster example reads.
+ */
+import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import * as lib from '../src';
+import { assertLintClean } from './util/cfn-lint';
+
+const ROOT = path.join(__dirname, '..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+/** The fenced blocks of a language, in order (fences at the start of a line only). */
+function blocks(lang: string): string[] {
+  return [...README.matchAll(new RegExp(`^\`\`\`${lang}\\b[^\\n]*\\n([\\s\\S]*?)^\`\`\``, 'gm'))].map(m => m[1]);
+}
+
+/** The pasted app: every TypeScript block in order. */
+const APP = blocks('ts').join('\n');
+
+describe('README as one app', () => {
+  it('has the blocks it should (the quick start, the roster and its CSV)', () => {
+    expect(blocks('ts').length).toBeGreaterThanOrEqual(10);
+    expect(blocks('csv')).toHaveLength(1);
+    expect(APP).toContain("fs.readFileSync('agents.csv', 'utf8')");
+  });
+
+  it('type-checks, pasted in order into one file', () => {
+    // A file in test/, so that aws-cdk-lib resolves from the project; the package name maps to src/.
+    const file = path.join(ROOT, 'test', '__readme_app__.ts');
+    const options: ts.CompilerOptions = {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      esModuleInterop: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+      baseUrl: ROOT,
+      paths: { 'cdk-connect-user': ['src/index.ts'] },
+    };
+    const host = ts.createCompilerHost(options);
+    const read = host.readFile.bind(host);
+    host.readFile = f => (path.resolve(f) === file ? APP : read(f));
+    const exists = host.fileExists.bind(host);
+    host.fileExists = f => path.resolve(f) === file || exists(f);
+    const program = ts.createProgram([file], options, host);
+    const diagnostics = ts.getPreEmitDiagnostics(program).filter(d => d.file?.fileName && path.resolve(d.file.fileName) === file);
+    const text = diagnostics.map(d => {
+      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      return `line ${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (${APP.split('\n')[line].trim()})`;
+    });
+    expect(text).toEqual([]);
+  }, 60_000);
+
+  it('synthesizes, reading the CSV block as agents.csv, and every template passes cfn-lint', () => {
+    const csv = blocks('csv')[0];
+    const js = ts.transpileModule(`${APP}\nmodule.exports = { app };\n`, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    }).outputText;
+    const realRequire = createRequire(path.join(ROOT, 'test', 'readme.test.ts'));
+    const fsWithCsv = { ...fs, readFileSync: (f: any, o?: any) => (f === 'agents.csv' ? csv : fs.readFileSync(f, o)) };
+    const fakeRequire = (id: string) => (id === 'cdk-connect-user' ? lib : id === 'fs' ? fsWithCsv : realRequire(id));
+    const module = { exports: {} as { app?: App } };
+    new Function('require', 'module', 'exports', js)(fakeRequire, module, module.exports);
+    const app = module.exports.app!;
+    const assembly = app.synth();
+    const templates = assembly.stacks.map(s => s.template);
+    const nested = assembly.stacks.flatMap(s => fs.readdirSync(assembly.directory)
+      .filter(f => f.startsWith(s.id) && f.endsWith('.nested.template.json'))
+      .map(f => JSON.parse(fs.readFileSync(path.join(assembly.directory, f), 'utf8'))));
+    const users = [...templates, ...nested].flatMap(t => Object.values<any>(t.Resources ?? {}).filter(r => r.Type === 'AWS::Connect::User'));
+    // The quick start, jane, maria, the managed agent, the adopted user and the roster's two rows.
+    expect(users.map(u => u.Properties.Username).sort()).toEqual(
+      ['agent.one', 'existing.user', 'jane.smith', 'john.doe', 'maria.garcia', 'mjackson', 'rroe']);
+    assertLintClean([...templates, ...nested]);
+  }, 60_000);
+});
