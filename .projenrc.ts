@@ -77,9 +77,16 @@ project.compileTask.reset('jsii --fail-on-warnings');
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
-// The npm package is the library: CI, the example app and the scripts (which import src/ and test/,
-// neither of them shipped) stay in the repository.
-project.npmignore?.exclude('/.ci/', '/examples/', '/scripts/');
+// The npm package is the library, listed file by file (package.json `files`, checked by test/package.test.ts):
+// an allowlist, so that whatever a working copy holds besides (the example's cdk.out.example/ with its cdk-nag
+// reports, coverage/, the sources and tests, CI, scripts) never ships. npm adds package.json and the bundled
+// dependencies itself. Sources stay out: the .d.ts files carry the types and doc comments, and with no source
+// maps the .ts files would serve nobody. jsii needs .jsii (the assembly jsii-pacmak and jsii consumers read);
+// .jsii.tabl.json is rosetta's translations of the README's examples, which `jsii-rosetta transliterate`
+// (Construct Hub) reads from beside the assembly rather than recompiling them without our fixtures.
+project.package.addField('files', [
+  'lib/**/*.js', 'lib/**/*.d.ts', '.jsii', '.jsii.tabl.json', 'API.md', 'README.md', 'LICENSE',
+]);
 
 // The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
 project.eslint?.allowDefaultProjectFiles('examples/*.ts', 'scripts/*.ts');
