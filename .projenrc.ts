@@ -99,11 +99,13 @@ new Vitest(project, { version: '^4.1.0', coverageThreshold: 90 });
 // The main job of a fresh clone: synthesize the example app with the real cdk CLI, then lint it.
 const exampleOut = 'cdk.out.example';
 const example = project.addTask('example', {
-  description: 'Synthesize the example app with the cdk CLI and check every template with cfn-lint',
+  description: 'Synthesize the example app with the cdk CLI (cdk-nag applied) and check every template with cfn-lint',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 example.exec(`cdk synth --app "ts-node --transpile-only examples/app.ts" --output ${exampleOut} --quiet --no-notices`);
 example.exec(`ts-node --transpile-only scripts/lint-templates.ts ${exampleOut}`);
+// cdk-nag ran during the synth (examples/app.ts): say so, with its findings and where its reports are.
+example.exec(`ts-node --transpile-only scripts/nag-reports.ts ${exampleOut}`);
 // The adopt workflow's next step: the files `cdk import --resource-mapping` takes.
 example.exec(`ts-node --transpile-only src/cli/main.ts import-mapping ${exampleOut} --out ${exampleOut}/import-mappings`);
 
