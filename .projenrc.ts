@@ -77,9 +77,16 @@ project.compileTask.reset('jsii --fail-on-warnings');
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
-// The npm package is the library: CI, the example app and the scripts (which import src/ and test/,
-// neither of them shipped) stay in the repository.
-project.npmignore?.exclude('/.ci/', '/examples/', '/scripts/');
+// The npm package is the library, listed file by file (package.json `files`, checked by test/package.test.ts):
+// an allowlist, so that whatever a working copy holds besides (the example's cdk.out.example/ with its cdk-nag
+// reports, coverage/, the sources and tests, CI, scripts) never ships. npm adds package.json and the bundled
+// dependencies itself. Sources stay out: the .d.ts files carry the types and doc comments, and with no source
+// maps the .ts files would serve nobody. jsii needs .jsii (the assembly jsii-pacmak and jsii consumers read);
+// .jsii.tabl.json is rosetta's translations of the README's examples, which `jsii-rosetta transliterate`
+// (Construct Hub) reads from beside the assembly rather than recompiling them without our fixtures.
+project.package.addField('files', [
+  'lib/**/*.js', 'lib/**/*.d.ts', '.jsii', '.jsii.tabl.json', 'API.md', 'README.md', 'LICENSE',
+]);
 
 // The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
 project.eslint?.allowDefaultProjectFiles('examples/*.ts', 'scripts/*.ts');
@@ -92,11 +99,13 @@ new Vitest(project, { version: '^4.1.0', coverageThreshold: 90 });
 // The main job of a fresh clone: synthesize the example app with the real cdk CLI, then lint it.
 const exampleOut = 'cdk.out.example';
 const example = project.addTask('example', {
-  description: 'Synthesize the example app with the cdk CLI and check every template with cfn-lint',
+  description: 'Synthesize the example app with the cdk CLI (cdk-nag applied) and check every template with cfn-lint',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 example.exec(`cdk synth --app "ts-node --transpile-only examples/app.ts" --output ${exampleOut} --quiet --no-notices`);
 example.exec(`ts-node --transpile-only scripts/lint-templates.ts ${exampleOut}`);
+// cdk-nag ran during the synth (examples/app.ts): say so, with its findings and where its reports are.
+example.exec(`ts-node --transpile-only scripts/nag-reports.ts ${exampleOut}`);
 // The adopt workflow's next step: the files `cdk import --resource-mapping` takes.
 example.exec(`ts-node --transpile-only src/cli/main.ts import-mapping ${exampleOut} --out ${exampleOut}/import-mappings`);
 

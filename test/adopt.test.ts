@@ -151,8 +151,32 @@ describe('import-mapping', () => {
     new ConnectUser(s, 'Dana', minimalProps(refs(s), { username: 'dana', adopt: true, existingUserArn: userArn('dana-id') }));
     app.synth();
     expect(await main(['import-mapping', app2, '--out', path.join(app2, 'm')], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(0);
-    expect(lines.join('\n')).toMatch(/1 adopted user\(s\) in 1 stack\(s\)[\s\S]*npx cdk import Only --resource-mapping .*Only.import-mapping.json/);
+    expect(lines.join('\n')).toMatch(/1 adopted user\(s\) in 1 stack\(s\)[\s\S]*npx cdk import --app \S+ Only --resource-mapping \S*Only.import-mapping.json/);
     expect(ids.bob).toBeDefined();
+  });
+
+  it('prints a cdk import that works where it is printed: --app is the assembly the mappings were made from', async () => {
+    // Without --app, `cdk import` outside a directory with a cdk.json stops at '--app is required'; with the
+    // app of cdk.json it would synthesize again, maybe into other logical ids than the mappings name.
+    const cwd = process.cwd();
+    const base = tmp();
+    const assembly = path.join(base, 'my cdk.out');
+    const app = new App({ outdir: assembly });
+    const s = new Stack(app, 'Only', { env });
+    new ConnectUser(s, 'Dana', minimalProps(refs(s), { username: 'dana', adopt: true, existingUserArn: userArn('dana-id') }));
+    app.synth();
+    const lines: string[] = [];
+    try {
+      process.chdir(base);
+      expect(await main(['import-mapping', 'my cdk.out'], { out: l => lines.push(l), err: l => lines.push(l) })).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(lines[lines.length - 1]).toBe("  npx cdk import --app 'my cdk.out' Only --resource-mapping import-mappings/Only.import-mapping.json");
+    // A path outside the working directory is printed whole, not as a climb of ../
+    lines.length = 0;
+    expect(await main(['import-mapping', assembly, '--out', path.join(base, 'm')], { out: l => lines.push(l), err: l => lines.push(l) })).toBe(0);
+    expect(lines[lines.length - 1]).toBe(`  npx cdk import --app '${assembly}' Only --resource-mapping ${path.join(base, 'm', 'Only.import-mapping.json')}`);
   });
 
   it('says so when there is nothing to adopt, and rejects bad arguments', async () => {

@@ -20,4 +20,11 @@ describe('findUser', () => {
     await expect(findUser(client({ Users: [] }), Command, INSTANCE_ARN, 'jane')).rejects.toThrow(/^No Amazon Connect user has the username 'jane'/);
     await expect(findUser(client({ Users: [u('jane', 'a'), u('jane', 'b')] }), Command, INSTANCE_ARN, 'jane')).rejects.toThrow(/^2 Amazon Connect users/);
   });
+
+  it('stops at a NextToken that SearchUsers returned before, rather than paging forever', async () => {
+    const c = client({ Users: [], NextToken: 't1' }, { Users: [], NextToken: 't2' }, { Users: [], NextToken: 't1' }, { Users: [u('jane', 'z')] });
+    await expect(findUser(c, Command, INSTANCE_ARN, 'jane')).rejects.toThrow(
+      `SearchUsers returned the NextToken 't1' a second time (page 3) while looking for the username 'jane' in instance ${INSTANCE_ARN}: the search would never end, so it stopped`);
+    expect(c.inputs).toHaveLength(3);
+  });
 });

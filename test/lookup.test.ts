@@ -1,16 +1,16 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectInstance, ConnectUser } from '../src';
 import { INSTANCE_ARN, newStack } from './util/fixtures';
-import { LOOKUP_HANDLER_CODE } from '../src/private/lookup-handler';
+import { LOOKUP_FIXED_DEADLINE_MS, LOOKUP_HANDLER_CODE, LOOKUP_RESPONSE_MARGIN_MS } from '../src/private/lookup-handler';
+
+function lookup(stack: Stack, id = 'Supervisor', username = 'jane.smith') {
+  const instance = ConnectInstance.fromInstanceArn(stack, `${id}Instance`, INSTANCE_ARN);
+  return ConnectUser.fromUsername(stack, id, { instance, username });
+}
 
 describe('ConnectUser.fromUsername: what it synthesizes', () => {
-  function lookup(stack: Stack, id = 'Supervisor', username = 'jane.smith') {
-    const instance = ConnectInstance.fromInstanceArn(stack, `${id}Instance`, INSTANCE_ARN);
-    return ConnectUser.fromUsername(stack, id, { instance, username });
-  }
-
   it('a custom resource with the instance and username, whose attributes are the user ARN and id', () => {
     const stack = newStack();
     const user = lookup(stack);
@@ -53,9 +53,14 @@ describe('ConnectUser.fromUsername: what it synthesizes', () => {
 
 /** Runs the Lambda's inline code with a fake Connect client and a fake HTTPS response endpoint. */
 type Page = { Users: Array<{ Username: string; Arn: string; Id: string }>; NextToken?: string };
-async function invoke(pages: Page[], event: Record<string, unknown>) {
+/** A fake Connect client's `send`, given the SearchUsers input and the number of earlier calls. */
+type Send = (input: any, call: number) => Promise<Page>;
+/** The part of the Lambda context the handler reads. */
+type Context = { getRemainingTimeInMillis(): number };
+async function invoke(pages: Page[] | Send, event: Record<string, unknown>, context?: Context) {
   const requests: any[] = [];
   let responseBody = '';
+  const send: Send = typeof pages === 'function' ? pages : async (_input, call) => pages[call];
   const fakeRequire = (name: string) => {
     if (name === 'https') {
       return {
@@ -71,14 +76,14 @@ async function invoke(pages: Page[], event: Record<string, unknown>) {
     if (name === '@aws-sdk/client-connect') {
       return {
         SearchUsersCommand: class { constructor(public readonly input: any) {} },
-        ConnectClient: class { async send(cmd: any) { requests.push(cmd.input); return pages[requests.length - 1]; } },
+        ConnectClient: class { async send(cmd: any) { requests.push(cmd.input); return send(cmd.input, requests.length - 1); } },
       };
     }
     throw new Error(`unexpected require ${name}`);
   };
   const module = { exports: {} as any };
   new Function('require', 'module', 'exports', LOOKUP_HANDLER_CODE)(fakeRequire, module, module.exports);
-  await module.exports.handler({ RequestType: 'Create', ResponseURL: 'https://example.invalid/r', StackId: 's', RequestId: 'r', LogicalResourceId: 'L', ...event });
+  await module.exports.handler({ RequestType: 'Create', ResponseURL: 'https://example.invalid/r', StackId: 's', RequestId: 'r', LogicalResourceId: 'L', ...event }, context);
   return { requests, response: JSON.parse(responseBody) };
 }
 
@@ -119,5 +124,67 @@ describe('the lookup Lambda', () => {
     const { requests, response } = await invoke([], { ...props, RequestType: 'Delete', PhysicalResourceId: 'arn-x' });
     expect(requests).toEqual([]);
     expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'arn-x' });
+  });
+
+  describe('answers FAILED before the Lambda times out when SearchUsers does not end', () => {
+    /** A context whose deadline (the remaining time less the handler's margin) is `ms` away. */
+    const context = (ms: number): Context => {
+      const end = Date.now() + LOOKUP_RESPONSE_MARGIN_MS + ms;
+      return { getRemainingTimeInMillis: () => end - Date.now() };
+    };
+    /** A real client does I/O between pages: yield to the event loop, as it would. */
+    const io = () => new Promise<void>(resolve => setImmediate(resolve));
+
+    it('stops when SearchUsers hands back a NextToken it already returned', async () => {
+      const { requests, response } = await invoke(async () => {
+        await io();
+        return { Users: [], NextToken: 'same' };
+      }, props, context(60_000));
+      expect(requests.map(r => r.NextToken)).toEqual([undefined, 'same']);
+      expect(response.Status).toBe('FAILED');
+      expect(response.Reason).toBe(`SearchUsers returned the NextToken 'same' a second time (page 2) while looking for the username 'jane' in instance ${INSTANCE_ARN}: the search would never end, so it stopped`);
+    }, 5_000);
+
+    it('gives up when a SearchUsers call never answers', async () => {
+      const start = Date.now();
+      const { requests, response } = await invoke(() => new Promise<Page>(() => undefined), props, context(100));
+      const elapsed = Date.now() - start;
+      expect(requests).toHaveLength(1);
+      expect(response.Status).toBe('FAILED');
+      expect(response.Reason).toMatch(new RegExp(`^Gave up looking for the username 'jane' in instance ${INSTANCE_ARN} after \\d+ ms, to answer CloudFormation before the Lambda times out: SearchUsers call 1 had not answered$`));
+      expect(elapsed).toBeGreaterThanOrEqual(90);
+      expect(elapsed).toBeLessThan(2_000);
+    }, 5_000);
+
+    it('gives up when the pages never end (a new NextToken each time)', async () => {
+      const { requests, response } = await invoke(async (_input, call) => {
+        await io();
+        return { Users: [], NextToken: `t${call}` };
+      }, props, context(100));
+      expect(requests.length).toBeGreaterThan(1);
+      expect(response.Status).toBe('FAILED');
+      expect(response.Reason).toMatch(new RegExp(`^Gave up looking for the username 'jane' in instance .* after \\d+ ms, to answer CloudFormation before the Lambda times out: the search had not finished after ${requests.length} SearchUsers calls$`));
+    }, 5_000);
+
+    it('without a context, gives up at a fixed deadline that leaves the margin within the function\'s timeout', async () => {
+      const stack = newStack();
+      lookup(stack);
+      const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
+      expect(LOOKUP_FIXED_DEADLINE_MS + LOOKUP_RESPONSE_MARGIN_MS).toBeLessThanOrEqual(fn.Properties.Timeout * 1000);
+
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      try {
+        let done = false;
+        const result = invoke(() => new Promise<Page>(() => undefined), props).finally(() => { done = true; });
+        await vi.advanceTimersByTimeAsync(LOOKUP_FIXED_DEADLINE_MS - 1);
+        expect(done).toBe(false);
+        await vi.advanceTimersByTimeAsync(1);
+        const { response } = await result;
+        expect(response.Status).toBe('FAILED');
+        expect(response.Reason).toContain(`after ${LOOKUP_FIXED_DEADLINE_MS} ms`);
+      } finally {
+        vi.useRealTimers();
+      }
+    }, 5_000);
   });
 });

@@ -1,8 +1,12 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addExampleStacks } from '../examples/stacks';
+import { summarizeNagReports } from '../scripts/nag-reports';
 import { ConnectUser, IdentityManagementType } from '../src';
 import { minimalProps, refs } from './util/fixtures';
 
@@ -33,5 +37,46 @@ describe('cdk-nag AwsSolutions', () => {
       generatePassword: true, identityInfo: { firstName: 'A', lastName: 'B' },
     }));
     expect(nagFindings(app, [stack]).join('\n')).toMatch(/AwsSolutions-SMG4/);
+  });
+});
+
+describe('scripts/nag-reports (the last words of `npm run example` about cdk-nag)', () => {
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(() => dirs.splice(0).forEach(d => fs.rmSync(d, { recursive: true, force: true })));
+  const HEADER = 'Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info\n';
+  function assembly(reports: Record<string, string>): string {
+    const dir = tmp();
+    for (const [name, rows] of Object.entries(reports)) fs.writeFileSync(path.join(dir, name), HEADER + rows);
+    return dir;
+  }
+
+  it('says that cdk-nag ran, what it found and where each report is', () => {
+    const dir = assembly({
+      'AwsSolutions--A-NagReport.csv': '',
+      'AwsSolutions--B-NagReport.csv': '"AwsSolutions-SMG4","B/S/Resource","Suppressed","why","Error","no rotation"\n',
+    });
+    expect(summarizeNagReports(dir)).toEqual({
+      ok: true,
+      lines: [
+        'cdk-nag (AwsSolutions) checked 2 stack(s): 0 unsuppressed error(s), 0 unsuppressed warning(s), 1 suppressed finding(s) (each with its reason in the report). Reports:',
+        `  ${path.join(dir, 'AwsSolutions--A-NagReport.csv')}`,
+        `  ${path.join(dir, 'AwsSolutions--B-NagReport.csv')}`,
+      ],
+    });
+  });
+
+  it('fails when a report holds an unsuppressed error, or when there is no report (cdk-nag did not run)', () => {
+    const dir = assembly({ 'AwsSolutions--A-NagReport.csv': '"AwsSolutions-IAM5","A/R/Resource","Non-Compliant","N/A","Error","wildcard"\n' });
+    const { ok, lines } = summarizeNagReports(dir);
+    expect(ok).toBe(false);
+    expect(lines[lines.length - 1]).toBe('  error: AwsSolutions-IAM5 on A/R/Resource');
+    expect(summarizeNagReports(tmp())).toEqual({
+      ok: false, lines: [expect.stringMatching(/^cdk-nag did not run: no \*-NagReport.csv under /)],
+    });
   });
 });

@@ -70,8 +70,10 @@ const COMMANDS: Record<string, Command> = {
       }
       const mappings = await buildMappings(users, values.lookup ? sdkLookup(values.region as string | undefined) : undefined);
       const files = writeMappings(mappings, (values.out as string | undefined) ?? 'import-mappings');
-      io.out(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with:`);
-      mappings.forEach((m, i) => io.out(`  npx cdk import ${m.stack} --resource-mapping ${path.relative(process.cwd(), files[i])}`));
+      // --app: the assembly the mappings were made from. Without it, cdk import needs a cdk.json (else '--app is
+      // required'), and would synthesize anew: with other logical ids than the mappings name, if the code changed.
+      io.out(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with (--app: the cloud assembly these mappings were made from):`);
+      mappings.forEach((m, i) => io.out(`  npx cdk import --app ${shellPath(assembly)} ${shellWord(m.stack)} --resource-mapping ${shellPath(files[i])}`));
       return 0;
     },
   },
@@ -121,6 +123,17 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** A word of a printed command line, quoted for a POSIX shell where it needs to be. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/** A path as a printed command takes it: relative to the working directory when inside it, else whole. */
+function shellPath(p: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(p));
+  return shellWord(relative === '' ? '.' : relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? path.resolve(p) : relative);
+}
 
 /** A mistake in the command line: exit 2. */
 class UsageError extends Error {}

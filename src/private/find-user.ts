@@ -8,7 +8,8 @@
  *
  * @param client an object with `send(command)`, such as a ConnectClient
  * @param searchUsersCommand the SearchUsersCommand class
- * @throws when no user or more than one user has that username
+ * @throws when no user or more than one user has that username, or when
+ * SearchUsers hands back a NextToken it returned before (the pages would never end)
  */
 export async function findUser(
   client: { send(command: unknown): Promise<any> },
@@ -19,6 +20,7 @@ export async function findUser(
   const instanceId = instanceArn.split('/')[1];
   const matches: any[] = [];
   const otherCase: string[] = [];
+  const seenTokens = new Set<string>();
   let nextToken: string | undefined = undefined;
   do {
     const page: any = await client.send(new searchUsersCommand({
@@ -32,6 +34,11 @@ export async function findUser(
       else if (String(user.Username).toLowerCase() === username.toLowerCase()) otherCase.push(user.Username);
     }
     nextToken = page.NextToken;
+    if (nextToken && seenTokens.has(nextToken)) {
+      const shown = nextToken.length > 40 ? `${nextToken.slice(0, 40)}…` : nextToken;
+      throw new Error(`SearchUsers returned the NextToken '${shown}' a second time (page ${seenTokens.size + 1}) while looking for the username '${username}' in instance ${instanceArn}: the search would never end, so it stopped`);
+    }
+    if (nextToken) seenTokens.add(nextToken);
   } while (nextToken);
   if (matches.length === 0) {
     const hint = otherCase.length ? ` (usernames that differ only in case: ${otherCase.join(', ')})` : '';
