@@ -47,16 +47,73 @@ function fieldOf(header: string): Field | undefined {
 const REQUIRED: Array<[Field, string]> = [['username', 'user login'], ['routingProfile', 'routing profile name'], ['securityProfiles', 'security_profile_name_1|security_profile_name_2']];
 
 /**
+ * How the CSV is read. Evidence: library (the CSV format, RFC 4180, as csv-parse reads it).
+ */
+const CSV_OPTIONS = {
+  // Per record, `info.bytes` is where it ends: the next record starts there (see LineCounter).
+  info: true,
+  trim: true,
+  bom: true,
+  // A row with more cells than the header is reported below, with its row.
+  relax_column_count: true,
+  // Evidence: library. Lines end in CRLF, LF or CR, mixed in one file (an editor may keep the template's
+  // CRLF header and add LF rows): csv-parse would otherwise take the first line end it meets for all.
+  record_delimiter: ['\r\n', '\n', '\r'],
+  // Blank lines come out as records of one empty cell and are skipped below, so that every record
+  // starts where the previous one ended.
+  skip_empty_lines: false,
+};
+
+/**
+ * The line (1-based) of byte offsets of the CSV, asked in increasing order: one pass over the text
+ * in all. CRLF, LF and CR each end a line, also inside a quoted cell. csv-parse's own line count
+ * gives the line where a record ends, and counts a CRLF as two lines inside a quoted cell or where
+ * CRLF is not the record delimiter.
+ */
+class LineCounter {
+  private line = 1;
+  private pos = 0;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  public lineAt(offset: number): number {
+    const b = this.bytes;
+    for (; this.pos < offset; this.pos++) {
+      const c = b[this.pos];
+      // LF, or a CR that no LF follows (a CRLF counts at its LF).
+      if (c === 0x0a || (c === 0x0d && b[this.pos + 1] !== 0x0a)) this.line++;
+    }
+    return this.line;
+  }
+}
+
+type CsvRecord = { record: string[]; info: { bytes: number } };
+
+/**
  * Parses bulk-upload CSV text into agent specs. Every problem is returned (with
  * its line) rather than thrown, so that the roster reports them all at once.
+ * A row's line is where its record starts (the header is line 1), also when a
+ * quoted cell holds a line break.
  */
 export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): { rows: RosterRow[]; errors: string[] } {
   const errors: string[] = [];
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  // Parsed as UTF-8 bytes, as csv-parse would, so that its byte offsets index this buffer.
+  const bytes = Buffer.from(csv, 'utf8');
+  let parsed: CsvRecord[];
   try {
-    records = parse(csv, { info: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as any;
+    parsed = parse(bytes, CSV_OPTIONS) as unknown as CsvRecord[];
   } catch (e) {
     return { rows: [], errors: [`the CSV cannot be parsed: ${(e as Error).message}`] };
+  }
+  const lines = new LineCounter(bytes);
+  const records: Array<{ record: string[]; line: number }> = [];
+  let start = 0;
+  for (const { record, info } of parsed) {
+    const line = lines.lineAt(start);
+    start = info.bytes;
+    // A blank line (or only spaces): nothing to read.
+    if (record.length === 1 && record[0] === '') continue;
+    records.push({ record, line });
   }
   if (records.length === 0) {
     return { rows: [], errors: ['the CSV is empty; expected a header row and one row per agent'] };
@@ -72,8 +129,7 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
   if (errors.length > 0) return { rows: [], errors };
 
   const rows: RosterRow[] = [];
-  for (const { record, info } of data) {
-    const line = info.lines;
+  for (const { record, line } of data) {
     const cell: Partial<Record<Field, string>> = {};
     columns.forEach((field, i) => {
       const v = record[i];

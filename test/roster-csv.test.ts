@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+// The package first: the parser's rules import phone-config, which needs the package's load order.
+import '../src';
+import { parseRosterCsv } from '../src/private/roster-csv';
+
+const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
+const row = (login: string, extra: { first?: string; type?: string; pw?: string } = {}) =>
+  [extra.first ?? 'Agent', login, `${login}@example.com`, extra.pw ?? '', login, 'Basic', 'Agent', extra.type ?? 'soft', '', 'yes', '30', ''].join(',');
+const parse = (csv: string, allowPlaintextPasswords = true) => parseRosterCsv(csv, allowPlaintextPasswords);
+const lines = (csv: string) => parse(csv).rows.map(r => [r.line, r.spec.username]);
+
+describe('parseRosterCsv line endings', () => {
+  it('splits lines ending in CRLF, LF or CR, in any mix, and numbers them from the header (line 1)', () => {
+    // A CRLF header with LF rows (an editor that kept the template's first line).
+    const crlfHeader = parse(`${HEADER}\r\n${row('alice')}\n${row('bob')}\n`);
+    expect(crlfHeader.errors).toEqual([]);
+    expect(crlfHeader.rows.map(r => [r.line, r.spec.username])).toEqual([[2, 'alice'], [3, 'bob']]);
+    // An LF header with CRLF rows, and every kind of line end at once.
+    expect(lines(`${HEADER}\n${row('alice')}\r\n${row('bob')}\r\n`)).toEqual([[2, 'alice'], [3, 'bob']]);
+    expect(lines(`${HEADER}\r${row('alice')}\r\n${row('bob')}\n${row('carol')}\r${row('dave')}`))
+      .toEqual([[2, 'alice'], [3, 'bob'], [4, 'carol'], [5, 'dave']]);
+  });
+
+  it('cites the line of a row error in a file that mixes line ends', () => {
+    expect(parse(`${HEADER}\n${row('alice')}\r\n${row('bob', { type: 'mobile' })}\r\n`).errors)
+      .toEqual(["row 3: phone type 'mobile' is not soft or desk"]);
+  });
+
+  it('counts blank lines, and skips them', () => {
+    expect(lines(`\r\n${HEADER}\r\n\r\n${row('alice')}\n   \n\n${row('bob')}\r\n\r\n`)).toEqual([[4, 'alice'], [7, 'bob']]);
+  });
+});
+
+describe('parseRosterCsv records over several lines', () => {
+  it('cites the line where a record starts, not where it ends', () => {
+    const csv = [HEADER, row('alice', { first: '"Ann\nMarie"', type: 'mobile' }), row('bob', { type: 'mobile' })].join('\n');
+    expect(parse(csv).errors).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
+    expect(lines([HEADER, row('alice', { first: '"Ann\nMarie"' }), row('bob')].join('\n'))).toEqual([[2, 'alice'], [4, 'bob']]);
+  });
+
+  it('counts a CRLF inside a quoted cell as one line end, and keeps it in the value', () => {
+    const csv = [HEADER, row('alice', { first: '"Ann\r\nMarie"', type: 'mobile' }), row('bob', { type: 'mobile' })].join('\r\n');
+    expect(parse(csv).errors).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
+    expect(parse([HEADER, row('alice', { first: '"Ann\r\nMarie"' })].join('\r\n')).rows[0].spec.firstName).toBe('Ann\r\nMarie');
+  });
+});
