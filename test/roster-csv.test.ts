@@ -44,3 +44,41 @@ describe('parseRosterCsv records over several lines', () => {
     expect(parse([HEADER, row('alice', { first: '"Ann\r\nMarie"' })].join('\r\n')).rows[0].spec.firstName).toBe('Ann\r\nMarie');
   });
 });
+
+describe('parseRosterCsv quotes', () => {
+  it('reports an unclosed quote at the line where the quoted cell starts', () => {
+    const csv = [HEADER, row('alice'), row('bob'), row('carol', { first: '"Carol' }), row('dave'), row('erin')].join('\n');
+    const { rows, errors } = parse(csv);
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([
+      'the CSV cannot be parsed: line 4, column 1 (first name): the quote that opens this cell is never closed; '
+      + 'expected a closing quote (") at the end of the cell, and every quote inside it doubled ("")',
+    ]);
+    // Also when the cell is not the row's first, in a CRLF file, after a record over two lines.
+    const crlf = [HEADER, row('alice', { first: '"Ann\r\nMarie"' }), row('bob'), 'x,y,z,,"carol', row('dave')].join('\r\n');
+    expect(parse(crlf).errors[0]).toMatch(/^the CSV cannot be parsed: line 5, column 5 \(user login\): the quote that opens this cell is never closed/);
+  });
+
+  const PASSWORD = 'Hx4Qzv"9Wkp7JdT';
+  /** Every 4-character piece of the password cell: none may appear in an error. */
+  const pieces = (secret: string) => Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(i, i + 4));
+
+  it.each([
+    ['a stray quote', PASSWORD, 'a quote (") inside a cell that does not start with one; expected the whole cell in quotes, with every quote inside it doubled ("")'],
+    ['a quote that ends a quoted cell too early', `"${PASSWORD}"`, 'a quote (") inside this quoted cell is followed by more text; expected a comma or a line end after the closing quote, and every quote inside the cell doubled ("")'],
+    ['a quote never closed', '"Hx4Qzv9Wkp7JdT', 'the quote that opens this cell is never closed; expected a closing quote (") at the end of the cell, and every quote inside it doubled ("")'],
+  ])('never shows a password cell with %s, nor any other raw input', (_, cell, problem) => {
+    for (const allowed of [true, false]) {
+      const { errors } = parse([HEADER, row('alice'), row('bob', { pw: cell })].join('\n'), allowed);
+      expect(errors).toHaveLength(1);
+      for (const piece of pieces(cell.replace(/^"|"$/g, ''))) expect(errors[0]).not.toContain(piece);
+      expect(errors[0]).toBe(`the CSV cannot be parsed: line 3, column 4 (password): ${problem}`);
+    }
+  });
+
+  it('reports a quote problem in the header by line and column number', () => {
+    expect(parse('user login,rout"ing profile,security profile\nalice,Basic,Agent').errors).toEqual([
+      'the CSV cannot be parsed: line 1, column 2: a quote (") inside a cell that does not start with one; expected the whole cell in quotes, with every quote inside it doubled ("")',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import { parse } from 'csv-parse/sync';
 import { RosterUserSpec } from '../roster';
-import { checkPasswordCell, checkRequiredCells, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
+import { checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
 
 /** A parsed row: its line in the CSV (the header is line 1) and the agent it describes. */
 export interface RosterRow {
@@ -103,7 +103,7 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
   try {
     parsed = parse(bytes, CSV_OPTIONS) as unknown as CsvRecord[];
   } catch (e) {
-    return { rows: [], errors: [`the CSV cannot be parsed: ${(e as Error).message}`] };
+    return { rows: [], errors: [parseError(bytes, e)] };
   }
   const lines = new LineCounter(bytes);
   const records: Array<{ record: string[]; line: number }> = [];
@@ -165,4 +165,41 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     });
   }
   return { rows, errors };
+}
+
+/**
+ * The error for CSV that csv-parse refuses: the line where the faulty cell starts, its column, and
+ * the kind of problem. Never csv-parse's message: it quotes the cell, which may be a password.
+ */
+function parseError(bytes: Buffer, e: unknown): string {
+  const { code, bytes: at, column } = e as { code?: unknown; bytes?: unknown; column?: unknown };
+  const problem = csvQuoteProblem(code);
+  // csv-parse's `bytes` is where the faulty cell's record starts, or the comma before the cell. A
+  // quote problem is in a cell that starts with a quote or has one where it should not, and only
+  // spaces may come before the opening quote: the first quote from there on is in that cell. (Its own
+  // line count gives where the text ends for an unclosed quote, and may count a CRLF as two lines.)
+  let where = typeof at === 'number' ? at : undefined;
+  if (problem !== undefined && where !== undefined) {
+    const quote = bytes.indexOf(0x22, where);
+    where = quote >= 0 ? quote : undefined;
+  }
+  const parts: string[] = [];
+  if (where !== undefined) parts.push(`line ${new LineCounter(bytes).lineAt(where)}`);
+  if (typeof column === 'number') {
+    const name = headerCells(bytes, where)?.[column];
+    parts.push(`column ${column + 1}${name ? ` (${name})` : ''}`);
+  }
+  const kind = problem ?? `csv-parse error ${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'without a code'}`;
+  return `the CSV cannot be parsed: ${parts.length > 0 ? `${parts.join(', ')}: ` : ''}${kind}`;
+}
+
+/** The header's cells, when the header ends before byte `before` and parses: the names of the columns. */
+function headerCells(bytes: Buffer, before: number | undefined): string[] | undefined {
+  if (before === undefined) return undefined;
+  try {
+    const [header] = parse(bytes, { ...CSV_OPTIONS, skip_empty_lines: true, to: 1 }) as unknown as CsvRecord[];
+    return header !== undefined && header.info.bytes <= before ? header.record : undefined;
+  } catch {
+    return undefined;
+  }
 }
