@@ -109,7 +109,9 @@ export interface ConnectUserRosterProps {
    * phone type (soft/desk), phone number, soft phone auto accept (yes/no),
    * ACW timeout (seconds)`, plus an optional `user hierarchy` column. Columns are
    * matched by header, so their order and the SAML variant (without email and
-   * password) work too.
+   * password) work too. Security profiles may also come in numbered columns
+   * (`security_profile_name_1`, `security_profile_name_2`, …): every non-empty
+   * cell adds its profiles. Two columns for any other field are an error.
    *
    * @default - none (use `users`)
    * @see https://docs.aws.amazon.com/connect/latest/adminguide/user-management.html

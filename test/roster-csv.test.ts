@@ -45,6 +45,35 @@ describe('parseRosterCsv records over several lines', () => {
   });
 });
 
+describe('parseRosterCsv columns', () => {
+  it('rejects two columns for the same single-valued field, naming both', () => {
+    const { rows, errors } = parse('user login,routing profile,security profile,username\nalice,Basic,Agent,bob');
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([
+      "header: columns 'user login' (column 1) and 'username' (column 4) are both the user login; expected one column per field",
+    ]);
+    expect(parse('Phone Type,user login,routing profile,security profile,phone type (soft/desk),PHONE TYPE\nsoft,a,Basic,Agent,desk,soft').errors).toEqual([
+      "header: columns 'Phone Type' (column 1), 'phone type (soft/desk)' (column 5) and 'PHONE TYPE' (column 6) are all the phone type; expected one column per field",
+    ]);
+  });
+
+  it('merges numbered security profile columns: every non-empty cell adds its profiles', () => {
+    const csv = [
+      'user login,routing profile,security_profile_name_1,security_profile_name_2,security profile',
+      'alice,Basic,Agent,Supervisor,',
+      'bob,Basic,,Supervisor,',
+      'carol,Basic,Agent|Admin,,Supervisor',
+    ].join('\n');
+    const { rows, errors } = parse(csv);
+    expect(errors).toEqual([]);
+    expect(rows.map(r => [r.spec.username, r.spec.securityProfiles])).toEqual([
+      ['alice', ['Agent', 'Supervisor']],
+      ['bob', ['Supervisor']],
+      ['carol', ['Agent', 'Admin', 'Supervisor']],
+    ]);
+  });
+});
+
 describe('parseRosterCsv quotes', () => {
   it('reports an unclosed quote at the line where the quoted cell starts', () => {
     const csv = [HEADER, row('alice'), row('bob'), row('carol', { first: '"Carol' }), row('dave'), row('erin')].join('\n');

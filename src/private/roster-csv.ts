@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import { parse } from 'csv-parse/sync';
 import { RosterUserSpec } from '../roster';
-import { checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
+import { checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
 
 /** A parsed row: its line in the CSV (the header is line 1) and the agent it describes. */
 export interface RosterRow {
@@ -43,6 +43,22 @@ function fieldOf(header: string): Field | undefined {
   };
   return fields[h];
 }
+
+/** How each field is named in errors. */
+const FIELD_NAMES: Record<Field, string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  email: 'email address',
+  password: 'password',
+  username: 'user login',
+  routingProfile: 'routing profile name',
+  securityProfiles: 'security profiles',
+  phoneType: 'phone type',
+  phoneNumber: 'phone number',
+  autoAccept: 'soft phone auto accept',
+  acw: 'ACW timeout',
+  hierarchyGroup: 'user hierarchy',
+};
 
 const REQUIRED: Array<[Field, string]> = [['username', 'user login'], ['routingProfile', 'routing profile name'], ['securityProfiles', 'security_profile_name_1|security_profile_name_2']];
 
@@ -126,6 +142,22 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
   for (const [field, name] of REQUIRED) {
     if (!columns.includes(field)) errors.push(`header: column '${name}' is missing`);
   }
+  // Every field but the security profiles has one value: two columns for it are refused (see
+  // checkOneColumn). An agent has several security profiles, which the template writes as `a|b` in
+  // its one `security_profile_name_1|security_profile_name_2` column, and which other versions of the
+  // template (and people) write in numbered columns `security_profile_name_1`,
+  // `security_profile_name_2`, …: every such column is read, and each non-empty cell adds its
+  // profiles, in column order. (A profile named twice is then reported by the user's checks.)
+  const profileColumns: number[] = [];
+  for (const field of new Set(columns)) {
+    if (field === undefined) continue;
+    const positions = columns.flatMap((f, i) => f === field ? [i] : []);
+    if (field === 'securityProfiles') {
+      profileColumns.push(...positions);
+    } else {
+      checkOneColumn(FIELD_NAMES[field], positions.map(i => header.record[i]), positions.map(i => i + 1), errors);
+    }
+  }
   if (errors.length > 0) return { rows: [], errors };
 
   const rows: RosterRow[] = [];
@@ -133,8 +165,17 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     const cell: Partial<Record<Field, string>> = {};
     columns.forEach((field, i) => {
       const v = record[i];
-      if (field && v !== undefined && v !== '') cell[field] = v;
+      if (field && field !== 'securityProfiles' && v !== undefined && v !== '') cell[field] = v;
     });
+    const securityProfiles: string[] = [];
+    for (const i of profileColumns) {
+      const v = record[i];
+      if (v === undefined || v === '') continue;
+      for (const name of v.split('|')) {
+        const trimmed = name.trim();
+        if (trimmed.length > 0) securityProfiles.push(trimmed);
+      }
+    }
     const rowErrors: string[] = [];
     if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
     const phoneType = phoneTypeCell(cell.phoneType, rowErrors);
@@ -151,7 +192,7 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
       spec: {
         username: cell.username!,
         routingProfile: cell.routingProfile!,
-        securityProfiles: (cell.securityProfiles ?? '').split('|').map(s => s.trim()).filter(s => s.length > 0),
+        securityProfiles,
         hierarchyGroup: cell.hierarchyGroup,
         firstName: cell.firstName,
         lastName: cell.lastName,

@@ -101,6 +101,18 @@ export function csvQuoteProblem(code: unknown): string | undefined {
   }
 }
 
+/**
+ * Evidence: library. A single-valued field (user login, phone type, …) read from two columns would
+ * keep one cell and drop the other: the header is refused, naming every such column. `headers` are
+ * the header cells that map to the field, `positions` their columns (1-based).
+ */
+export function checkOneColumn(fieldName: string, headers: readonly string[], positions: readonly number[], errors: string[]): void {
+  if (headers.length < 2) return;
+  const named = headers.map((h, i) => `'${h}' (column ${positions[i]})`);
+  const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  errors.push(`header: columns ${list} are ${named.length === 2 ? 'both' : 'all'} the ${fieldName}; expected one column per field`);
+}
+
 // The cells of Amazon Connect's bulk user upload template (evidence: library, the template's own values).
 // Each returns the value, or pushes an error naming the cell.
 
