@@ -110,7 +110,9 @@ export interface ConnectUserRosterProps {
    * phone type (soft/desk), phone number, soft phone auto accept (yes/no),
    * ACW timeout (seconds)`, plus an optional `user hierarchy` column. Columns are
    * matched by header, so their order and the SAML variant (without email and
-   * password) work too.
+   * password) work too. Security profiles may also come in numbered columns
+   * (`security_profile_name_1`, `security_profile_name_2`, …): every non-empty
+   * cell adds its profiles. Two columns for any other field are an error.
    *
    * @default - none (use `users`)
    * @see https://docs.aws.amazon.com/connect/latest/adminguide/user-management.html
@@ -195,7 +197,8 @@ const DEFAULT_SHARD_COUNT = 20;
  * `CfnUser` in its shard rather than a `ConnectUser` construct: a construct per
  * agent costs CDK time on every synth (see BENCHMARKS.md). `user(username)`
  * gives an agent as an `IConnectUser` when you need one. Construct ids
- * are the usernames and logical ids are `User<letters and digits of the
+ * are the usernames (with `#Agent` after a name every JavaScript object has,
+ * such as `constructor` or `toString`) and logical ids are `User<letters and digits of the
  * username><8 hex digits of its FNV-1a hash>`, so reordering or inserting rows
  * changes nothing for other agents. All row errors are reported at once, each
  * with its row number.
@@ -207,7 +210,9 @@ export class ConnectUserRoster extends Construct {
    * The agents' `AWS::Connect::User` resources, by username as given. For an
    * agent's ARN use `users[username].attrUserArn`; for grants, `user(username)`.
    */
-  public readonly users: { [username: string]: CfnUser } = {};
+  // No prototype: `__proto__`, `constructor` and `toString` are usernames Amazon Connect accepts, and
+  // a plain object would take the first for its prototype and find the others on Object.prototype.
+  public readonly users: { [username: string]: CfnUser } = Object.create(null);
 
   /** The nested stacks holding the agents, by shard number. */
   public readonly shards: { [shard: string]: NestedStack } = {};
@@ -335,7 +340,10 @@ export class ConnectUserRoster extends Construct {
     checked.problems.throwIfAny(() => `agent '${spec.username}'`);
 
     // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
-    const id = spec.username;
+    // But constructs keeps a construct's children in a plain object, where a name of Object.prototype's
+    // (`constructor`, `__proto__`, `toString`, …) is taken already: such a username gets `#Agent`
+    // ('#' cannot be in a username, so this id never meets an agent's). The logical id is the username's.
+    const id = spec.username in Object.prototype ? `${spec.username}#Agent` : spec.username;
     const removalPolicy = userRemovalPolicy(userProps);
     let password = spec.password;
     let secret: secretsmanager.Secret | undefined;

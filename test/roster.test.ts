@@ -212,6 +212,26 @@ describe('ConnectUserRoster from typed specs', () => {
 });
 
 describe('ConnectUserRoster agents', () => {
+  it('may be named like a property of every JavaScript object (constructor, __proto__, toString)', () => {
+    const names = ['constructor', '__proto__', 'toString', 'alice'];
+    const specs = names.map(username => ({ username, routingProfile: 'Basic', securityProfiles: ['Agent'] }));
+    const shared = { shardCount: 1, generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED };
+    for (const source of [{ rows: names.map(n => row(n)) }, { users: specs }]) {
+      const { roster: r } = roster({ ...source, ...shared });
+      expect(Object.keys(r.users)).toEqual(names);
+      for (const name of names) {
+        expect(Object.prototype.hasOwnProperty.call(r.users, name)).toBe(true);
+        expect(r.users[name]).toBeInstanceOf(CfnUser);
+        expect(r.user(name).userArn).toBe(r.users[name].attrUserArn);
+      }
+      const template = Template.fromStack(r.shards['0']);
+      expect(Object.values(template.findResources('AWS::Connect::User')).map(u => u.Properties.Username).sort()).toEqual([...names].sort());
+      expect(Object.keys(template.findResources('AWS::SecretsManager::Secret'))).toHaveLength(4);
+      // A name no agent has is not found on Object.prototype either.
+      expect(() => r.user('hasOwnProperty')).toThrow(/no agent has the username 'hasOwnProperty'/);
+    }
+  });
+
   it('are bare CfnUsers in their shards: no construct per agent beyond the resource', () => {
     const { roster: r } = roster({ rows: [row('alice'), row('bob'), row('carol')], shardCount: 1 });
     const shard = r.shards['0'];

@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import { parse } from 'csv-parse/sync';
 import { RosterUserSpec } from '../roster';
-import { checkPasswordCell, checkRequiredCells, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
+import { checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
 
 /** A parsed row: its line in the CSV (the header is line 1) and the agent it describes. */
 export interface RosterRow {
@@ -44,19 +44,92 @@ function fieldOf(header: string): Field | undefined {
   return fields[h];
 }
 
+/** How each field is named in errors. */
+const FIELD_NAMES: Record<Field, string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  email: 'email address',
+  password: 'password',
+  username: 'user login',
+  routingProfile: 'routing profile name',
+  securityProfiles: 'security profiles',
+  phoneType: 'phone type',
+  phoneNumber: 'phone number',
+  autoAccept: 'soft phone auto accept',
+  acw: 'ACW timeout',
+  hierarchyGroup: 'user hierarchy',
+};
+
 const REQUIRED: Array<[Field, string]> = [['username', 'user login'], ['routingProfile', 'routing profile name'], ['securityProfiles', 'security_profile_name_1|security_profile_name_2']];
+
+/**
+ * How the CSV is read. Evidence: library (the CSV format, RFC 4180, as csv-parse reads it).
+ */
+const CSV_OPTIONS = {
+  // Per record, `info.bytes` is where it ends: the next record starts there (see LineCounter).
+  info: true,
+  trim: true,
+  bom: true,
+  // A row with more cells than the header is reported below, with its row.
+  relax_column_count: true,
+  // Evidence: library. Lines end in CRLF, LF or CR, mixed in one file (an editor may keep the template's
+  // CRLF header and add LF rows): csv-parse would otherwise take the first line end it meets for all.
+  record_delimiter: ['\r\n', '\n', '\r'],
+  // Blank lines come out as records of one empty cell and are skipped below, so that every record
+  // starts where the previous one ended.
+  skip_empty_lines: false,
+};
+
+/**
+ * The line (1-based) of byte offsets of the CSV, asked in increasing order: one pass over the text
+ * in all. CRLF, LF and CR each end a line, also inside a quoted cell. csv-parse's own line count
+ * gives the line where a record ends, and counts a CRLF as two lines inside a quoted cell or where
+ * CRLF is not the record delimiter.
+ */
+class LineCounter {
+  private line = 1;
+  private pos = 0;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  public lineAt(offset: number): number {
+    const b = this.bytes;
+    for (; this.pos < offset; this.pos++) {
+      const c = b[this.pos];
+      // LF, or a CR that no LF follows (a CRLF counts at its LF).
+      if (c === 0x0a || (c === 0x0d && b[this.pos + 1] !== 0x0a)) this.line++;
+    }
+    return this.line;
+  }
+}
+
+type CsvRecord = { record: string[]; info: { bytes: number } };
 
 /**
  * Parses bulk-upload CSV text into agent specs. Every problem is returned (with
  * its line) rather than thrown, so that the roster reports them all at once.
+ * A row's line is where its record starts (the header is line 1), also when a
+ * quoted cell holds a line break.
  */
 export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): { rows: RosterRow[]; errors: string[] } {
   const errors: string[] = [];
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  // Parsed as UTF-8 bytes, as csv-parse would, so that its byte offsets index this buffer.
+  const bytes = Buffer.from(csv, 'utf8');
+  let parsed: CsvRecord[];
   try {
-    records = parse(csv, { info: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as any;
+    parsed = parse(bytes, CSV_OPTIONS) as unknown as CsvRecord[];
   } catch (e) {
-    return { rows: [], errors: [`the CSV cannot be parsed: ${(e as Error).message}`] };
+    return { rows: [], errors: [parseError(bytes, e)] };
+  }
+  const lines = new LineCounter(bytes);
+  const records: Array<{ record: string[]; line: number }> = [];
+  let start = 0;
+  for (const { record, info } of parsed) {
+    const line = lines.lineAt(start);
+    start = info.bytes;
+    // A blank line (or only spaces): nothing to read.
+    if (record.length === 1 && record[0] === '') continue;
+    records.push({ record, line });
   }
   if (records.length === 0) {
     return { rows: [], errors: ['the CSV is empty; expected a header row and one row per agent'] };
@@ -69,16 +142,40 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
   for (const [field, name] of REQUIRED) {
     if (!columns.includes(field)) errors.push(`header: column '${name}' is missing`);
   }
+  // Every field but the security profiles has one value: two columns for it are refused (see
+  // checkOneColumn). An agent has several security profiles, which the template writes as `a|b` in
+  // its one `security_profile_name_1|security_profile_name_2` column, and which other versions of the
+  // template (and people) write in numbered columns `security_profile_name_1`,
+  // `security_profile_name_2`, …: every such column is read, and each non-empty cell adds its
+  // profiles, in column order. (A profile named twice is then reported by the user's checks.)
+  const profileColumns: number[] = [];
+  for (const field of new Set(columns)) {
+    if (field === undefined) continue;
+    const positions = columns.flatMap((f, i) => f === field ? [i] : []);
+    if (field === 'securityProfiles') {
+      profileColumns.push(...positions);
+    } else {
+      checkOneColumn(FIELD_NAMES[field], positions.map(i => header.record[i]), positions.map(i => i + 1), errors);
+    }
+  }
   if (errors.length > 0) return { rows: [], errors };
 
   const rows: RosterRow[] = [];
-  for (const { record, info } of data) {
-    const line = info.lines;
+  for (const { record, line } of data) {
     const cell: Partial<Record<Field, string>> = {};
     columns.forEach((field, i) => {
       const v = record[i];
-      if (field && v !== undefined && v !== '') cell[field] = v;
+      if (field && field !== 'securityProfiles' && v !== undefined && v !== '') cell[field] = v;
     });
+    const securityProfiles: string[] = [];
+    for (const i of profileColumns) {
+      const v = record[i];
+      if (v === undefined || v === '') continue;
+      for (const name of v.split('|')) {
+        const trimmed = name.trim();
+        if (trimmed.length > 0) securityProfiles.push(trimmed);
+      }
+    }
     const rowErrors: string[] = [];
     if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
     const phoneType = phoneTypeCell(cell.phoneType, rowErrors);
@@ -95,7 +192,7 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
       spec: {
         username: cell.username!,
         routingProfile: cell.routingProfile!,
-        securityProfiles: (cell.securityProfiles ?? '').split('|').map(s => s.trim()).filter(s => s.length > 0),
+        securityProfiles,
         hierarchyGroup: cell.hierarchyGroup,
         firstName: cell.firstName,
         lastName: cell.lastName,
@@ -109,4 +206,41 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     });
   }
   return { rows, errors };
+}
+
+/**
+ * The error for CSV that csv-parse refuses: the line where the faulty cell starts, its column, and
+ * the kind of problem. Never csv-parse's message: it quotes the cell, which may be a password.
+ */
+function parseError(bytes: Buffer, e: unknown): string {
+  const { code, bytes: at, column } = e as { code?: unknown; bytes?: unknown; column?: unknown };
+  const problem = csvQuoteProblem(code);
+  // csv-parse's `bytes` is where the faulty cell's record starts, or the comma before the cell. A
+  // quote problem is in a cell that starts with a quote or has one where it should not, and only
+  // spaces may come before the opening quote: the first quote from there on is in that cell. (Its own
+  // line count gives where the text ends for an unclosed quote, and may count a CRLF as two lines.)
+  let where = typeof at === 'number' ? at : undefined;
+  if (problem !== undefined && where !== undefined) {
+    const quote = bytes.indexOf(0x22, where);
+    where = quote >= 0 ? quote : undefined;
+  }
+  const parts: string[] = [];
+  if (where !== undefined) parts.push(`line ${new LineCounter(bytes).lineAt(where)}`);
+  if (typeof column === 'number') {
+    const name = headerCells(bytes, where)?.[column];
+    parts.push(`column ${column + 1}${name ? ` (${name})` : ''}`);
+  }
+  const kind = problem ?? `csv-parse error ${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'without a code'}`;
+  return `the CSV cannot be parsed: ${parts.length > 0 ? `${parts.join(', ')}: ` : ''}${kind}`;
+}
+
+/** The header's cells, when the header ends before byte `before` and parses: the names of the columns. */
+function headerCells(bytes: Buffer, before: number | undefined): string[] | undefined {
+  if (before === undefined) return undefined;
+  try {
+    const [header] = parse(bytes, { ...CSV_OPTIONS, skip_empty_lines: true, to: 1 }) as unknown as CsvRecord[];
+    return header !== undefined && header.info.bytes <= before ? header.record : undefined;
+  } catch {
+    return undefined;
+  }
 }

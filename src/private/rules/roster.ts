@@ -82,6 +82,37 @@ export function checkShardCount(shardCount: number): string | undefined {
   return Number.isInteger(shardCount) && shardCount >= 1 ? undefined : `shardCount ${shardCount} is not a whole number of at least 1`;
 }
 
+/**
+ * What is wrong with a cell's quotes, by csv-parse's error code, or `undefined` for another error.
+ * Evidence: library (RFC 4180 quoting, as csv-parse reads it). The words never repeat the input:
+ * csv-parse's own messages quote the cell, which may be a password.
+ */
+export function csvQuoteProblem(code: unknown): string | undefined {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'the quote that opens this cell is never closed; expected a closing quote (") at the end of the cell, and every quote inside it doubled ("")';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote (") inside a cell that does not start with one; expected the whole cell in quotes, with every quote inside it doubled ("")';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'a quote (") inside this quoted cell is followed by more text; expected a comma or a line end after the closing quote, and every quote inside the cell doubled ("")';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Evidence: library. A single-valued field (user login, phone type, …) read from two columns would
+ * keep one cell and drop the other: the header is refused, naming every such column. `headers` are
+ * the header cells that map to the field, `positions` their columns (1-based).
+ */
+export function checkOneColumn(fieldName: string, headers: readonly string[], positions: readonly number[], errors: string[]): void {
+  if (headers.length < 2) return;
+  const named = headers.map((h, i) => `'${h}' (column ${positions[i]})`);
+  const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  errors.push(`header: columns ${list} are ${named.length === 2 ? 'both' : 'all'} the ${fieldName}; expected one column per field`);
+}
+
 // The cells of Amazon Connect's bulk user upload template (evidence: library, the template's own values).
 // Each returns the value, or pushes an error naming the cell.
 
