@@ -26,7 +26,7 @@ import { ModelConstraint, modelAcceptsNumber, modelAcceptsString, readConnectMod
 import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from './util/fakes';
 
 const SEED = Number(process.env.DIFF_SEED ?? 20261130);
-const RANDOM_PER_FIELD = Number(process.env.DIFF_RANDOM ?? 16);
+const RANDOM_PER_FIELD = Number(process.env.DIFF_RANDOM ?? 12);
 
 const ACCOUNT = '111122223333';
 const INSTANCE = `arn:aws:connect:us-east-1:${ACCOUNT}:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;

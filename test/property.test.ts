@@ -20,7 +20,7 @@ import {
 import { lintEach } from './util/cfn-lint';
 import { ACCOUNT, INSTANCE_ARN, OTHER_INSTANCE_ARN, REGION } from './util/fixtures';
 
-const RUNS = Number(process.env.FC_RUNS ?? 1200);
+const RUNS = Number(process.env.FC_RUNS ?? 500);
 const SEED = Number(process.env.FC_SEED ?? 20261127);
 const LINT_EVERY = 6;
 
