@@ -47,6 +47,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // 'cdk-connect-user plan --deployed' loads it on demand (users install it); the tests drive it
     // against a fake CloudFormation endpoint on 127.0.0.1.
     '@aws-sdk/client-cloudformation@^3',
+    // test/engines.test.ts: every locked package must run on the Node.js floor of package.json's engines.
+    'semver@^7',
+    '@types/semver@^7',
   ],
 
   // jsii targets: the names each language's registry will carry. Which of them package on our
@@ -64,6 +67,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Integration tests follow aws-cdk's integ-runner convention (test/integ.*.ts), not projen's *.integ.ts.
   integrationTestAutoDiscover: false,
   bin: { 'cdk-connect-user': 'lib/cli/main.js' },
+  // commit-and-tag-version 13 (projen's default for bump) and its conventional-changelog packages ask
+  // for Node 22: on Node 20, this project's floor, npm ci printed 17 engine warnings a contributor
+  // cannot act on. Version 12 runs on Node 18 and later and takes the same command line.
+  bumpPackage: 'commit-and-tag-version@^12',
 });
 
 // Node 20 is this project's CI floor (the README says it is end-of-life upstream and recommends 22 or
