@@ -47,6 +47,9 @@ const roster = new ConnectUserRoster(stack, 'Agents', {
       arns?.CONNECT_MANAGED_SECURITY_PROFILE_ARN ?? `${instanceArn}/security-profile/b3c4d5e6-3333-4444-5555-EXAMPLEBBBBB`),
   },
   generatePasswords: true,
+  // Set once and kept, as the README advises: the snapshot (and a deployed run's stack) predate the
+  // fixed default of 20 shards, and a changed count would move agents between nested stacks.
+  shardCount: 1,
   // A test cleans up after itself (the library's default keeps agents on stack deletion).
   removalPolicy: RemovalPolicy.DESTROY,
 });
