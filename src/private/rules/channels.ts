@@ -5,7 +5,7 @@
  * the factories. See common.ts for the evidence levels.
  */
 import { Duration } from 'aws-cdk-lib';
-import { isEnumValue, isToken, Problems, show } from './common';
+import { CHANNEL_KEYS, isEnumValue, isToken, Problems, show } from './common';
 import { UserChannelSettings, VoiceEnhancementMode } from '../../channel-settings';
 import { PhoneType } from '../../phone-config';
 
@@ -80,14 +80,12 @@ export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): v
   checkAfterContactWork(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
 }
 
-const CHANNELS = ['voice', 'chat', 'task', 'email'] as const;
-
 /** The per-channel settings, and their interplay with `phoneConfig`. */
 export function checkChannelSettings(p: Problems, settings: UserChannelSettings | undefined, phone: PhoneFields | undefined): void {
   if (!settings) return;
   let autoAccept = false;
   let acw = false;
-  for (const key of CHANNELS) {
+  for (const key of CHANNEL_KEYS) {
     const s = settings[key];
     if (!s) continue;
     autoAccept ||= s.autoAccept !== undefined;

@@ -45,6 +45,15 @@ export function codePoints(s: string): number {
 /** Whether a string is only ASCII (always in Unicode NFC, so never normalized). */
 export const isAscii = (s: string): boolean => ASCII.test(s);
 
+/**
+ * Whether text holds an SSM SecureString dynamic reference. Evidence: schema (cfn-lint E1027):
+ * CloudFormation resolves them only in a fixed list of resource properties, none of AWS::Connect::User's.
+ */
+export const hasSsmSecureReference = (text: string): boolean => text.includes('{{resolve:ssm-secure:');
+
+/** The keys of the per-channel settings, as `UserChannelSettings` names them. */
+export const CHANNEL_KEYS = ['voice', 'chat', 'task', 'email'] as const;
+
 /** Whether `value` is one of an enum's values (for what JavaScript callers may pass). */
 export function isEnumValue(enumObject: object, value: unknown): boolean {
   return typeof value === 'string' && (Object.values(enumObject) as unknown[]).includes(value);

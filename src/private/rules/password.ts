@@ -1,6 +1,6 @@
 /** Rules of the password. See common.ts for the evidence levels. The value never appears in a message. */
 import { Token } from 'aws-cdk-lib';
-import { Problems } from './common';
+import { hasSsmSecureReference, Problems } from './common';
 import { IdentityManagementType } from '../../identity';
 
 /** How a user's password is given, as the rules see it. */
@@ -39,9 +39,8 @@ export function checkPasswordPresence(p: Problems, f: PasswordFields): void {
  * Checks how a password reaches the template, from its resolved form.
  */
 export function checkPasswordReference(p: Problems, resolved: unknown): void {
-  // Evidence: schema (cfn-lint E1027). CloudFormation resolves ssm-secure references only in a fixed list of
-  // resource properties, which AWS::Connect::User Password is not in.
-  if (JSON.stringify(resolved ?? null).includes('{{resolve:ssm-secure:')) {
+  // Evidence: schema (cfn-lint E1027), see hasSsmSecureReference.
+  if (hasSsmSecureReference(JSON.stringify(resolved ?? null))) {
     p.add('password', 'is an SSM SecureString reference (SecretValue.ssmSecure), which CloudFormation does not resolve for AWS::Connect::User; expected SecretValue.secretsManager()');
   }
 }
@@ -55,9 +54,9 @@ export function checkSecureReferencesElsewhere(
 ): void {
   for (const [path, value] of fields) {
     if (typeof value !== 'string') continue;
-    // Evidence: schema (cfn-lint E1027). ssm-secure dynamic references work only in a fixed list of properties.
+    // Evidence: schema (cfn-lint E1027), see hasSsmSecureReference.
     const text = Token.isUnresolved(value) ? JSON.stringify(resolve(value) ?? null) : value;
-    if (text.includes('{{resolve:ssm-secure:')) {
+    if (hasSsmSecureReference(text)) {
       p.add(path, 'is an SSM SecureString dynamic reference, which CloudFormation does not resolve in AWS::Connect::User; expected the value itself, or a Secrets Manager reference');
     }
   }

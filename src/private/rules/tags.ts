@@ -1,5 +1,5 @@
 /** Rules of the tags (the tags prop and `Tags.of()`). See common.ts for the evidence levels. */
-import { codePoints, isToken, Problems, show } from './common';
+import { codePoints, hasSsmSecureReference, isToken, Problems, show } from './common';
 
 // Evidence: schema and model. The schema's Tag Key pattern ^(?!aws:)[a-zA-Z+-=._:/]+$ (where +-= is the
 // range + , - . / 0-9 : ; < =) intersected with the model's TagKey ^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$:
@@ -30,8 +30,8 @@ export function checkTag(p: Problems, key: string, value: string): void {
       p.add(`tags.${key}`, `key ${show(key)} has characters CloudFormation or Amazon Connect rejects; expected letters, digits and + - = . _ : / (no spaces)`);
     }
   }
-  // Evidence: schema (cfn-lint E1027). CloudFormation resolves ssm-secure references in a fixed list of properties only.
-  if (!isToken(value) && value.includes('{{resolve:ssm-secure:')) {
+  // Evidence: schema (cfn-lint E1027), see hasSsmSecureReference.
+  if (!isToken(value) && hasSsmSecureReference(value)) {
     p.add(`tags.${key}`, 'value is an SSM SecureString dynamic reference, which CloudFormation does not resolve here; expected the value itself');
   }
   // Evidence: schema and model. Tag Value maxLength 256.

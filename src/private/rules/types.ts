@@ -5,7 +5,7 @@
  * A token is of the type it stands for (strings and numbers), so it passes.
  */
 import { SecretValue } from 'aws-cdk-lib';
-import { Problems, show } from './common';
+import { CHANNEL_KEYS, Problems, show } from './common';
 
 type Value = unknown;
 
@@ -68,8 +68,6 @@ export function expectArray(p: Problems, path: string, v: Value, each: (item: Va
   (v as Value[]).forEach((item, i) => each(item, `${path}[${i}]`));
 }
 
-const CHANNELS = ['voice', 'chat', 'task', 'email'] as const;
-
 /** The types of every member of a user's props (ConnectUserProps, or what a roster made from a spec). */
 export function checkUserPropTypes(p: Problems, props: Value): void {
   if (!expectObject(p, 'props', props, false)) return;
@@ -86,7 +84,7 @@ export function checkUserPropTypes(p: Problems, props: Value): void {
     expectBoolean(p, 'phoneConfig.persistentConnection', phone.persistentConnection);
   }
   if (expectObject(p, 'channelSettings', props.channelSettings)) {
-    for (const channel of CHANNELS) {
+    for (const channel of CHANNEL_KEYS) {
       const path = `channelSettings.${channel}`;
       const s = props.channelSettings[channel];
       if (!expectObject(p, path, s)) continue;
