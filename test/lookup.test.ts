@@ -163,7 +163,9 @@ describe('the lookup Lambda', () => {
       }, props, context(100));
       expect(requests.length).toBeGreaterThan(1);
       expect(response.Status).toBe('FAILED');
-      expect(response.Reason).toMatch(new RegExp(`^Gave up looking for the username 'jane' in instance .* after \\d+ ms, to answer CloudFormation before the Lambda times out: the search had not finished after ${requests.length} SearchUsers calls$`));
+      // The deadline falls between two calls or during one, as the machine's speed has it: either reason is right.
+      expect(response.Reason).toMatch(new RegExp("^Gave up looking for the username 'jane' in instance .* after \\d+ ms, to answer CloudFormation before the Lambda times out: "
+        + `(the search had not finished after ${requests.length} SearchUsers calls|SearchUsers call ${requests.length} had not answered)$`));
     }, 5_000);
 
     it('without a context, gives up at a fixed deadline that leaves the margin within the function\'s timeout', async () => {
