@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, CfnParameter, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -7,17 +6,12 @@ import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectUser, IdentityManagementType } from '../src';
 import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, userArn, INSTANCE_ARN } from './util/fixtures';
+import { tempDirs } from './util/tmp';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
 import { loadConnectSdk, main } from '../src/cli/main';
 
 const env = { account: ACCOUNT, region: REGION };
-const tmpDirs: string[] = [];
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'adopt-'));
-  tmpDirs.push(d);
-  return d;
-};
-afterEach(() => tmpDirs.splice(0).forEach(d => fs.rmSync(d, { recursive: true, force: true })));
+const tmp = tempDirs('adopt');
 
 describe('adopt: what the template carries', () => {
   it('marks the adopted user with what the import mapping needs', () => {

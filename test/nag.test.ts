@@ -1,14 +1,14 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addExampleStacks } from '../examples/stacks';
 import { summarizeNagReports } from '../scripts/nag-reports';
 import { ConnectUser, IdentityManagementType } from '../src';
 import { minimalProps, refs } from './util/fixtures';
+import { tempDirs } from './util/tmp';
 
 /** Every unsuppressed AwsSolutions finding (errors and warnings) of the stacks. */
 function nagFindings(app: App, stacks: Stack[]): string[] {
@@ -41,13 +41,7 @@ describe('cdk-nag AwsSolutions', () => {
 });
 
 describe('scripts/nag-reports (the last words of `npm run example` about cdk-nag)', () => {
-  const dirs: string[] = [];
-  const tmp = () => {
-    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-'));
-    dirs.push(d);
-    return d;
-  };
-  afterEach(() => dirs.splice(0).forEach(d => fs.rmSync(d, { recursive: true, force: true })));
+  const tmp = tempDirs('nag');
   const HEADER = 'Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info\n';
   function assembly(reports: Record<string, string>): string {
     const dir = tmp();
