@@ -7,10 +7,7 @@
 import { App, Duration, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import {
-  ConnectInstance, ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile,
-  UserHierarchyGroup, UserProficiency, VoiceEnhancementMode, VoicePhone,
-} from '../src';
+import { ConnectInstance, ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword, UserProficiency, VoiceEnhancementMode, VoicePhone } from '../src';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
@@ -126,7 +123,7 @@ export class ManagedAgentsStack extends Stack {
       routingProfile: routing,
       securityProfiles: [agentProfile],
       identityInfo: { firstName: 'María', lastName: 'García', email: 'maria.garcia@example.com' },
-      generatePassword: true,
+      password: UserPassword.generate(),
       channelSettings: {
         voice: {
           phone: VoicePhone.SOFT_PHONE,

@@ -12,7 +12,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { App, Stack } from 'aws-cdk-lib';
-import { ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../src';
+import { ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword } from '../src';
 
 const rows = Number(process.argv[2] ?? 10_000);
 const outdir = process.argv[3] ?? 'cdk.out.roster';
@@ -48,7 +48,7 @@ function synthRoster(n: number, dir: string, shardCount?: number): ConnectUserRo
     },
     hierarchyGroups: { 'support/eu': UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Eu', `${INSTANCE}/agent-group/hg-eu`) },
     csv: lines.slice(0, n + 1).join('\n'),
-    generatePasswords: true,
+    passwords: UserPassword.generate(),
     shardCount,
   });
   app.synth();
@@ -79,7 +79,7 @@ for (const f of templates) {
   largest = Math.max(largest, Buffer.byteLength(text));
   mostResources = Math.max(mostResources, Object.keys(JSON.parse(text).Resources ?? {}).length);
 }
-console.log(`${rows} rows with generated passwords, shardCount ${suggested} (suggested) -> ${Object.keys(roster.users).length} users in `
+console.log(`${rows} rows with generated passwords, shardCount ${suggested} (suggested) -> ${Object.keys(roster.cfnUsers).length} users in `
   + `${Object.keys(roster.shards).length} nested stacks; largest template ${(largest / 1024).toFixed(0)} KiB (quota 1 MiB), `
   + `most resources in one template ${mostResources} (quota 500)`);
 const lint = spawnSync('ts-node', ['--transpile-only', 'scripts/lint-templates.ts', outdir], { stdio: 'inherit' });

@@ -244,10 +244,7 @@ import * as path from 'path';
 import { App, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import {
-  ConnectInstance, ConnectUser, ConnectUserRoster, IConnectUser, IdentityManagementType, PhoneConfig,
-  ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserProficiency, VoiceEnhancementMode, VoicePhone,
-} from 'cdk-connect-user';
+import { ConnectInstance, ConnectUser, ConnectUserRoster, IConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword, UserProficiency, VoiceEnhancementMode, VoicePhone } from 'cdk-connect-user';
 
 const app = new App();
 const env = { account: '111122223333', region: 'us-east-1' };
@@ -272,7 +269,7 @@ const alice = new ConnectUser(agents, 'Alice', {
   identityInfo: { firstName: 'Alice', lastName: 'Jones', email: 'alice@example.com' },
   hierarchyGroup: team,
   proficiencies: [UserProficiency.of('Language', 'English', ProficiencyLevel.FIVE)],
-  generatePassword: true,
+  password: UserPassword.generate(),
   tags: { Team: 'support' },
 });
 alice.addProficiency(UserProficiency.of('Language', 'French', ProficiencyLevel.of(3)));
@@ -285,7 +282,7 @@ const bob = new ConnectUser(agents, 'Bob', {
   securityProfiles: [agentProfile],
   phoneConfig: PhoneConfig.deskPhone('+15555550100', { afterContactWorkTimeLimit: Duration.minutes(2) }),
   identityInfo: { firstName: 'Bob', lastName: 'Smith' },
-  password: SecretValue.secretsManager('smoke/bob-initial-password'),
+  password: UserPassword.fromSecretValue(SecretValue.secretsManager('smoke/bob-initial-password')),
   removalPolicy: RemovalPolicy.DESTROY,
 });
 (bob.node.defaultChild as connect.CfnUser).addPropertyOverride('Tags', [{ Key: 'Override', Value: 'yes' }]);
@@ -296,7 +293,7 @@ new ConnectUser(agents, 'Carol', {
   routingProfile: routing,
   securityProfiles: [agentProfile],
   identityInfo: { firstName: 'Carol', lastName: 'Diaz' },
-  generatePassword: true,
+  password: UserPassword.generate(),
   channelSettings: {
     voice: { phone: VoicePhone.SOFT_PHONE, autoAccept: true, voiceEnhancementMode: VoiceEnhancementMode.NOISE_SUPPRESSION },
     chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(0) },
@@ -358,7 +355,7 @@ new ConnectUserRoster(rosterStack, 'Roster', {
     Supervisor: SecurityProfile.fromSecurityProfileArn(rosterStack, 'Supervisor', instanceArn + '/security-profile/c1d2e3f4-3333-4444-5555-EXAMPLE33334'),
   },
   hierarchyGroups: { support: UserHierarchyGroup.fromUserHierarchyGroupArn(rosterStack, 'Support', instanceArn + '/agent-group/d1e2f3a4-6666-7777-8888-EXAMPLE44444') },
-  generatePasswords: true,
+  passwords: UserPassword.generate(),
   shardCount: 2,
   tags: { Source: 'bulk-upload' },
 });

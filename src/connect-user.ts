@@ -1,24 +1,21 @@
-import { CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource, SecretValue } from 'aws-cdk-lib';
+import { CustomResource, Duration, Fn, IResource, RemovalPolicy, Resource } from 'aws-cdk-lib';
 import {
   CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef, IUserRef, UserReference,
 } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { UserChannelSettings } from './channel-settings';
 import { IdentityManagementType, UserIdentityInfo } from './identity';
+import { UserPassword } from './password';
 import { PhoneConfig } from './phone-config';
 import { LOOKUP_HANDLER_CODE } from './private/lookup-handler';
 import { Problems } from './private/problems';
 import { checkProficiencies } from './private/rules/proficiencies';
 import { checkArn, checkImportArn, checkMember } from './private/rules/references';
 import { checkUsername } from './private/rules/username';
-import {
-  checkMutableProps, checkUserProps, claimUniqueUsername, createPasswordSecret, markAdopted, renderProficiency, renderUserProps, userRemovalPolicy,
-  warnPlaintextPassword,
-} from './private/user';
+import { buildUser, checkMutableProps, renderProficiency } from './private/user';
 import { UserProficiency } from './proficiency';
 
 /**
@@ -180,43 +177,20 @@ export interface ConnectUserProps {
   readonly directoryUserId?: string;
 
   /**
-   * The initial password, required on CONNECT_MANAGED instances and not allowed
-   * on others. Use `SecretValue.secretsManager()` so that the value never
-   * appears in the template; a plaintext value works but adds a synth warning.
-   * `SecretValue.ssmSecure()` is rejected: CloudFormation does not resolve SSM
-   * SecureString references for this resource type.
+   * The initial password: `UserPassword.fromSecret()` (the value never appears
+   * in the template), `UserPassword.generate()` (a new secret per user, exposed
+   * as `passwordSecret`) or `UserPassword.unsafePlainText()` (with a synth
+   * warning). Amazon Connect documents a password as required on CONNECT_MANAGED
+   * instances and refused on others (both synth warnings).
    *
    * CloudFormation only sends the password when the user is created, and its
    * handler refuses a later change ("Password cannot be updated."): set it once.
-   * Reset passwords in the Amazon Connect admin website. To have the library make
-   * one, use `generatePassword`.
+   * Reset passwords in the Amazon Connect admin website.
    *
    * @default - none
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
    */
-  readonly password?: SecretValue;
-
-  /**
-   * Generate the initial password into a new Secrets Manager secret (JSON keys
-   * `username` and `password`), exposed as `passwordSecret`, and pass it to the
-   * user through a dynamic reference. The password has 32 characters with at least
-   * one lowercase letter, one uppercase letter and one digit, which always meets
-   * Amazon Connect's policy. Only for instances that take passwords
-   * (CONNECT_MANAGED); not together with `password`.
-   *
-   * The secret follows the user's removal policy. Do not rotate or replace it:
-   * a changed password fails the user's next update (see `password`).
-   *
-   * @default false
-   */
-  readonly generatePassword?: boolean;
-
-  /**
-   * The KMS key that encrypts the generated password secret.
-   *
-   * @default - the account's `aws/secretsmanager` key
-   */
-  readonly passwordEncryptionKey?: kms.IKey;
+  readonly password?: UserPassword;
 
   /**
    * The agent's proficiencies in predefined attributes, used by routing criteria.
@@ -260,7 +234,7 @@ export interface ConnectUserProps {
    * `UpdateReplacePolicy` to `Retain`, as an import requires.
    *
    * Amazon Connect keeps no password that CloudFormation could import, so an
-   * adopted user takes no `password` or `generatePassword`. Run
+   * adopted user takes no `password`. Run
    * `npx cdk-connect-user import-mapping` after `cdk synth` to get the files
    * `cdk import --resource-mapping` needs.
    *
@@ -498,7 +472,7 @@ export class ConnectUser extends ConnectUserBase {
 
   /**
    * The secret holding the generated initial password (JSON keys `username` and
-   * `password`), when `generatePassword` is set.
+   * `password`), when the password is `UserPassword.generate()`.
    *
    * @default - none
    */
@@ -516,39 +490,17 @@ export class ConnectUser extends ConnectUserBase {
   constructor(scope: Construct, id: string, props: ConnectUserProps) {
     super(scope, id);
 
-    const checked = checkUserProps(this, props);
-    checked.problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    const built = buildUser(this, 'Resource', props, { owner: this, secretId: 'PasswordSecret' });
+    built.problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
+    this.resource = built.resource!;
+    this.passwordSecret = built.passwordSecret;
     this.username = props.username;
     this.adopted = props.adopt ?? false;
-    const unique = new Problems();
-    claimUniqueUsername(unique, this, checked, props.username);
-    unique.throwIfAny(() => `ConnectUser '${this.node.path}'`);
-    checked.problems.emitWarnings(this);
-    unique.emitWarnings(this);
-    this.instanceArn = checked.instanceArn;
-    this.instanceKey = checked.instanceKey;
-    this.identityManagementType = checked.identityManagementType;
-
-    if (checked.plaintextPassword) {
-      warnPlaintextPassword(this);
-    }
-
+    this.instanceArn = built.checked.instanceArn;
+    this.instanceKey = built.checked.instanceKey;
+    this.identityManagementType = built.checked.identityManagementType;
     if (props.proficiencies?.length) {
       this.proficiencyList = [...props.proficiencies];
-    }
-
-    const removalPolicy = userRemovalPolicy(props);
-    let password = props.password;
-    if (props.generatePassword) {
-      const secret = createPasswordSecret(this, 'PasswordSecret', props, removalPolicy);
-      this.passwordSecret = secret;
-      password = secret.secretValueFromJson('password');
-    }
-
-    this.resource = new CfnUser(this, 'Resource', renderUserProps(props, this.instanceArn, password, this.renderProficiencies()));
-    this.resource.applyRemovalPolicy(removalPolicy);
-    if (this.adopted) {
-      markAdopted(this.resource, props, this.instanceArn);
     }
 
     addLateValidation(this);

@@ -4,7 +4,7 @@ import { App, CfnParameter, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectUser, IdentityManagementType } from '../src';
+import { ConnectUser, IdentityManagementType, UserPassword } from '../src';
 import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, userArn, INSTANCE_ARN } from './util/fixtures';
 import { tempDirs } from './util/tmp';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
@@ -41,8 +41,8 @@ describe('adopt: what the template carries', () => {
   });
 
   it.each([
-    ['a password', { adopt: true, password: SecretValue.secretsManager('p') }, /password: is set on an adopted user; expected none/],
-    ['a generated password', { adopt: true, generatePassword: true }, /password: is set on an adopted user/],
+    ['a password', { adopt: true, password: UserPassword.fromSecretValue(SecretValue.secretsManager('p')) }, /password: is set on an adopted user; expected none/],
+    ['a generated password', { adopt: true, password: UserPassword.generate() }, /password: is set on an adopted user/],
     ['an existingUserArn without adopt', { existingUserArn: userArn() }, /existingUserArn: is set without adopt: true/],
     ['a malformed existingUserArn', { adopt: true, existingUserArn: `${INSTANCE_ARN}/user/u-1` }, /existingUserArn: .* is not an Amazon Connect agent ARN/],
     ['a user of another instance', { adopt: true, existingUserArn: userArn('u-1', OTHER_INSTANCE_ARN) }, /existingUserArn: .* is a user of another instance/],

@@ -2,9 +2,7 @@ import { App, Duration, RemovalPolicy, SecretValue, Stack, Tags, Token } from 'a
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnInstance, CfnRoutingProfile, CfnSecurityProfile, CfnUser, CfnUserHierarchyGroup } from 'aws-cdk-lib/aws-connect';
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, SecurityProfile, UserProficiency,
-} from '../src';
+import { ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, SecurityProfile, UserPassword, UserProficiency } from '../src';
 import {
   INSTANCE_ARN, INSTANCE_ID, minimalProps, newStack, refs, securityProfileArn, userArn, warningsOf,
 } from './util/fixtures';
@@ -221,7 +219,7 @@ describe('ConnectUser: L1 references', () => {
       ...l1,
       securityProfiles: [l1.securityProfile],
       username: 'agent',
-      password: SecretValue.secretsManager('agent-password'),
+      password: UserPassword.fromSecretValue(SecretValue.secretsManager('agent-password')),
       identityInfo: { firstName: 'A', lastName: 'B' },
     });
     expect(user.identityManagementType).toBe(IdentityManagementType.CONNECT_MANAGED);
@@ -264,7 +262,7 @@ describe('ConnectUser: password', () => {
   it('renders a Secrets Manager password as a dynamic reference', () => {
     const stack = newStack();
     new ConnectUser(stack, 'U', minimalProps(refs(stack, IdentityManagementType.CONNECT_MANAGED), {
-      password: SecretValue.secretsManager('agents/agent.one', { jsonField: 'password' }),
+      password: UserPassword.fromSecretValue(SecretValue.secretsManager('agents/agent.one', { jsonField: 'password' })),
       identityInfo: { firstName: 'Agent', lastName: 'One' },
     }));
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::User', {
@@ -275,7 +273,7 @@ describe('ConnectUser: password', () => {
 
   it('warns, naming the construct, when the password is plaintext', () => {
     const stack = newStack();
-    new ConnectUser(stack, 'U', minimalProps(refs(stack), { password: SecretValue.unsafePlainText('Plain1Text') }));
+    new ConnectUser(stack, 'U', minimalProps(refs(stack), { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('Plain1Text')) }));
     Annotations.fromStack(stack).hasWarning('/Stack/U', Match.stringLikeRegexp('password is a plaintext SecretValue'));
   });
 });

@@ -17,10 +17,7 @@
  */
 import { App, Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectInstance, ConnectUser, ConnectUserProps, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile,
-  UserProficiency, VoicePhone,
-} from '../src';
+import { ConnectInstance, ConnectUser, ConnectUserProps, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile, UserPassword, UserProficiency, VoicePhone } from '../src';
 import { lintEach } from './util/cfn-lint';
 import { ModelConstraint, modelAcceptsNumber, modelAcceptsString, readConnectModel } from './util/connect-model';
 import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from './util/fakes';
@@ -63,7 +60,7 @@ const FIELDS: Field[] = [
     fill: 'aA1',
     types: [CM],
     l1: (p, v) => { p.Password = v; },
-    l2: (b, _s, v) => ({ ...b, identityInfo: names, password: SecretValue.unsafePlainText(v) }),
+    l2: (b, _s, v) => ({ ...b, identityInfo: names, password: UserPassword.fromSecretValue(SecretValue.unsafePlainText(v)) }),
   },
   { path: 'CreateUser.IdentityInfo.FirstName', example: 'José', fill: '\u{1D49C}', l1: (p, v) => { p.IdentityInfo = { FirstName: v }; }, l2: (b, _s, v) => ({ ...b, identityInfo: { firstName: v } }) },
   { path: 'CreateUser.IdentityInfo.LastName', example: 'Ørsted', fill: 'é', types: [undefined, CM], l1: (p, v) => { p.IdentityInfo = { LastName: v }; }, l2: (b, _s, v) => ({ ...b, identityInfo: { lastName: v } }) },

@@ -8,9 +8,7 @@
 import { IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack, aws_connect as connect } from 'aws-cdk-lib';
 import { EXAMPLE_ENV } from '../examples/stacks';
-import {
-  ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile,
-} from '../src';
+import { ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile, UserPassword } from '../src';
 import { deployedArns, envOfArn, expectUser, idOfArn } from './util/integ';
 
 const PLACEHOLDER_INSTANCE_ARN = `arn:aws:connect:${EXAMPLE_ENV.region}:${EXAMPLE_ENV.account}:instance/c3d4e5f6-7890-12cd-ef01-EXAMPLE99999`;
@@ -46,14 +44,14 @@ const roster = new ConnectUserRoster(stack, 'Agents', {
     Agent: SecurityProfile.fromSecurityProfileArn(stack, 'Agent',
       arns?.CONNECT_MANAGED_SECURITY_PROFILE_ARN ?? `${instanceArn}/security-profile/b3c4d5e6-3333-4444-5555-EXAMPLEBBBBB`),
   },
-  generatePasswords: true,
+  passwords: UserPassword.generate(),
   // Set once and kept, as the README advises: the snapshot (and a deployed run's stack) predate the
   // fixed default of 20 shards, and a changed count would move agents between nested stacks.
   shardCount: 1,
   // A test cleans up after itself (the library's default keeps agents on stack deletion).
   removalPolicy: RemovalPolicy.DESTROY,
 });
-if (Object.keys(roster.users).length !== 3) throw new Error('expected the 3 agents of the CSV');
+if (Object.keys(roster.cfnUsers).length !== 3) throw new Error('expected the 3 agents of the CSV');
 
 const integ = new IntegTest(app, 'RosterInteg', {
   testCases: [stack],
@@ -64,7 +62,7 @@ const integ = new IntegTest(app, 'RosterInteg', {
 });
 
 // Every agent of the CSV exists in Connect with its row's username and phone settings.
-for (const [username, l1] of Object.entries(roster.users)) {
+for (const [username, l1] of Object.entries(roster.cfnUsers)) {
   const phone = l1.phoneConfig as connect.CfnUser.UserPhoneConfigProperty;
   expectUser(integ, roster.user(username), {
     Username: l1.username,

@@ -6,7 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { addExampleStacks } from '../examples/stacks';
 import { summarizeNagReports } from '../scripts/nag-reports';
-import { ConnectUser, IdentityManagementType } from '../src';
+import { ConnectUser, IdentityManagementType, UserPassword } from '../src';
 import { minimalProps, refs } from './util/fixtures';
 import { tempDirs } from './util/tmp';
 
@@ -34,7 +34,7 @@ describe('cdk-nag AwsSolutions', () => {
     const app = new App();
     const stack = new Stack(app, 'Bare', { env: { account: '111122223333', region: 'us-east-1' } });
     new ConnectUser(stack, 'U', minimalProps(refs(stack, IdentityManagementType.CONNECT_MANAGED), {
-      generatePassword: true, identityInfo: { firstName: 'A', lastName: 'B' },
+      password: UserPassword.generate(), identityInfo: { firstName: 'A', lastName: 'B' },
     }));
     expect(nagFindings(app, [stack]).join('\n')).toMatch(/AwsSolutions-SMG4/);
   });

@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, IdentityManagementType } from '../src';
+import { ConnectUser, IdentityManagementType, UserPassword } from '../src';
 import { assertLintClean } from './util/cfn-lint';
 import { ACCOUNT, minimalProps, newStack, REGION, refs, warningsOf } from './util/fixtures';
 
@@ -16,7 +16,7 @@ const names = { firstName: 'Agent', lastName: 'One' };
 describe('generatePassword', () => {
   it('generates a policy-compliant password into a secret and references it', () => {
     const stack = newStack();
-    const user = new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { generatePassword: true, identityInfo: names }));
+    const user = new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { password: UserPassword.generate(), identityInfo: names }));
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: {
@@ -41,7 +41,7 @@ describe('generatePassword', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key');
     new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), {
-      generatePassword: true, passwordEncryptionKey: key, identityInfo: names, removalPolicy: RemovalPolicy.DESTROY,
+      password: UserPassword.generate({ encryptionKey: key }), identityInfo: names, removalPolicy: RemovalPolicy.DESTROY,
     }));
     Template.fromStack(stack).hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Delete',
@@ -59,20 +59,50 @@ describe('generatePassword', () => {
     ['on an EXISTING_DIRECTORY instance', IdentityManagementType.EXISTING_DIRECTORY, {}, /password: set on a EXISTING_DIRECTORY instance/],
   ])('warns %s (only the API reference forbids it)', (_what, type, extra, text) => {
     const stack = newStack();
-    new ConnectUser(stack, 'U', minimalProps(refs(stack, type), { generatePassword: true, ...extra }));
+    new ConnectUser(stack, 'U', minimalProps(refs(stack, type), { password: UserPassword.generate(), ...extra }));
     expect(warningsOf(stack, 'passwordNotAllowed')).toEqual([expect.stringMatching(text)]);
   });
 
-  it('is rejected together with a password', () => {
+  it("rejects the props UserPassword replaced, as a JavaScript caller's old code passes them", () => {
     const stack = newStack();
-    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { generatePassword: true, password: SecretValue.secretsManager('x'), identityInfo: names })))
-      .toThrow(/generatePassword: is true while password is set; expected one of them/);
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { generatePassword: true, passwordEncryptionKey: new kms.Key(stack, 'K') } as any)))
+      .toThrow(/generatePassword: is no longer a prop; use password: UserPassword.generate\(\)\n.*passwordEncryptionKey: is no longer a prop; use password: UserPassword.generate\(\{ encryptionKey \}\)/);
   });
 
-  it('rejects an encryption key without generatePassword', () => {
+  it('rejects a bare SecretValue (the type before 0.x) and names the wrapper', () => {
     const stack = newStack();
-    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { passwordEncryptionKey: new kms.Key(stack, 'K') })))
-      .toThrow(/passwordEncryptionKey: is set without generatePassword/);
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { password: SecretValue.secretsManager('x') as any, identityInfo: names })))
+      .toThrow(/password: is a SecretValue; expected a UserPassword: UserPassword.fromSecretValue\(value\)/);
+  });
+});
+
+describe('UserPassword', () => {
+  it.each([
+    ['the whole secret string', undefined, '::}}'],
+    ['a JSON field', 'pw', ':SecretString:pw::}}'],
+  ])('fromSecret references %s', (_what, field, ending) => {
+    const stack = newStack();
+    const secret = new secretsmanager.Secret(stack, 'S');
+    new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { password: UserPassword.fromSecret(secret, field), identityInfo: names }));
+    const password = JSON.stringify(Template.fromStack(stack).findResources('AWS::Connect::User'));
+    expect(password).toContain('{{resolve:secretsmanager:');
+    expect(password).toContain(ending);
+    expect(warningsOf(stack, 'plaintextPassword')).toEqual([]);
+  });
+
+  it('unsafePlainText writes the value and warns; toString never shows it', () => {
+    const stack = newStack();
+    const password = UserPassword.unsafePlainText('Sup3rSecret');
+    new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { password, identityInfo: names }));
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::User', { Password: 'Sup3rSecret' });
+    expect(warningsOf(stack, 'plaintextPassword')).toHaveLength(1);
+    expect(`${password}`).toBe('UserPassword(plaintext)');
+  });
+
+  it('fromSecretValue of a plaintext SecretValue is plaintext too (the warning and the policy check)', () => {
+    const stack = newStack();
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack, CM), { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('short')), identityInfo: names })))
+      .toThrow(/password: the plaintext password \(5 characters, value not shown\)/);
   });
 });
 
@@ -98,9 +128,9 @@ describe('no password value leaks into the cloud assembly', () => {
       const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
       const r = refs(stack, CM);
       const plaintext = 'Deliberate-Plaintext-9';
-      new ConnectUser(stack, 'Referenced', minimalProps(r, { username: 'referenced', password: SecretValue.secretsManager('agents/referenced'), identityInfo: names }));
-      new ConnectUser(stack, 'Generated', minimalProps(r, { username: 'generated', generatePassword: true, identityInfo: names }));
-      new ConnectUser(stack, 'Plain', minimalProps(r, { username: 'plain', password: SecretValue.unsafePlainText(plaintext), identityInfo: names }));
+      new ConnectUser(stack, 'Referenced', minimalProps(r, { username: 'referenced', password: UserPassword.fromSecretValue(SecretValue.secretsManager('agents/referenced')), identityInfo: names }));
+      new ConnectUser(stack, 'Generated', minimalProps(r, { username: 'generated', password: UserPassword.generate(), identityInfo: names }));
+      new ConnectUser(stack, 'Plain', minimalProps(r, { username: 'plain', password: UserPassword.fromSecretValue(SecretValue.unsafePlainText(plaintext)), identityInfo: names }));
       app.synth();
 
       // The deliberate plaintext is where the user put it (the template's Password, and the L1's

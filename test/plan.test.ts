@@ -10,9 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, SecretValue, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile,
-} from '../src';
+import { ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
 import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 import { main } from '../src/cli/main';
 
@@ -35,7 +33,7 @@ function agent(overrides: (stack: Stack) => Partial<ConnectUserProps> = () => ({
   return stack => {
     const r = refs(stack, IdentityManagementType.CONNECT_MANAGED);
     new ConnectUser(stack, id, minimalProps(r, {
-      identityInfo: { firstName: 'A', lastName: 'B' }, password: SecretValue.secretsManager('connect/agent'), ...overrides(stack),
+      identityInfo: { firstName: 'A', lastName: 'B' }, password: UserPassword.fromSecretValue(SecretValue.secretsManager('connect/agent')), ...overrides(stack),
     }));
   };
 }
@@ -56,7 +54,7 @@ describe('plan --baseline', () => {
 
   it.each([
     ['a renamed user', agent(() => ({ username: 'agent.renamed' })), /FAILS +agent.renamed {2}Agents\/Agent\w+\n +- Username cannot be updated \(the handler's message; from "agent.one" to "agent.renamed"\)\. Instead: Amazon Connect has no rename/],
-    ['a changed password secret', agent(() => ({ password: SecretValue.secretsManager('connect/other') })), /FAILS[\s\S]*Password cannot be updated \(the handler's message; from '\{\{resolve:secretsmanager:connect\/agent[^']*' to '\{\{resolve:secretsmanager:connect\/other[\s\S]*reset passwords in the Amazon Connect admin website/],
+    ['a changed password secret', agent(() => ({ password: UserPassword.fromSecretValue(SecretValue.secretsManager('connect/other')) })), /FAILS[\s\S]*Password cannot be updated \(the handler's message; from '\{\{resolve:secretsmanager:connect\/agent[^']*' to '\{\{resolve:secretsmanager:connect\/other[\s\S]*reset passwords in the Amazon Connect admin website/],
     ['a user moved to another instance', agent(s => ({
       instance: ConnectInstance.fromInstanceAttributes(s, 'Other', { instanceArn: OTHER_INSTANCE_ARN, identityManagementType: IdentityManagementType.CONNECT_MANAGED }),
       routingProfile: RoutingProfile.fromRoutingProfileArn(s, 'OtherRp', routingProfileArn('rp-1', OTHER_INSTANCE_ARN)),

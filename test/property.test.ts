@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConnectInstance, ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile,
   UserHierarchyGroup, UserProficiency,
+  UserPassword,
 } from '../src';
 import { lintEach } from './util/cfn-lint';
 import { ACCOUNT, INSTANCE_ARN, OTHER_INSTANCE_ARN, REGION } from './util/fixtures';
@@ -165,7 +166,7 @@ function throughL2(c: Config): { template?: Record<string, unknown>; error?: str
       })(),
       identityInfo: c.identityInfo,
       directoryUserId: c.directoryUserId,
-      password: passwordOf(c),
+      password: passwordOf(c) && UserPassword.fromSecretValue(passwordOf(c)!),
       tags: Object.fromEntries(c.tags),
     });
     c.proficiencies.forEach(p => user.addProficiency(UserProficiency.of(p.name, p.value, ProficiencyLevel.of(p.level))));

@@ -11,6 +11,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import {
   ConnectInstance, ConnectUser, ConnectUserProps, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserHierarchyGroup,
+  UserPassword,
 } from '../src';
 import { assertLintClean } from './util/cfn-lint';
 import { hierarchyGroupArn, INSTANCE_ARN, routingProfileArn, securityProfileArn } from './util/fixtures';
@@ -50,7 +51,7 @@ function propsOf(stack: Stack, u: RealUser): ConnectUserProps {
     phoneConfig: phone === undefined ? undefined
       : phone.phoneType === 'DESK_PHONE' ? PhoneConfig.deskPhone(phone.deskPhoneNumber!, options) : PhoneConfig.softPhone(options),
     directoryUserId: u.directoryUserId,
-    password: u.password ? SecretValue.secretsManager(`connect/${u.id}`, { jsonField: 'password' }) : undefined,
+    password: u.password ? UserPassword.fromSecretValue(SecretValue.secretsManager(`connect/${u.id}`, { jsonField: 'password' })) : undefined,
     tags: u.tags,
   };
 }

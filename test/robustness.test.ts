@@ -5,7 +5,7 @@
  */
 import { CfnDynamicReference, CfnDynamicReferenceService, Duration, RemovalPolicy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, ConnectUserProps, ConnectUserRoster, PhoneConfig, ProficiencyLevel, UserProficiency, VoicePhone } from '../src';
+import { ConnectUser, ConnectUserProps, ConnectUserRoster, PhoneConfig, ProficiencyLevel, UserPassword, UserProficiency, VoicePhone } from '../src';
 import { minimalProps, newStack, Refs, refs } from './util/fixtures';
 
 type Build = (r: Refs, stack: Stack) => unknown;
@@ -20,7 +20,7 @@ const cases: Array<[string, Build, RegExp]> = [
   ['identityInfo.email: a BigInt', r => minimalProps(r, { identityInfo: { email: js(BigInt(7)) } }), /identityInfo.email: is the bigint 7n; expected a string, or nothing/],
   ['identityInfo: a string', r => minimalProps(r, { identityInfo: js('Jane') }), /identityInfo: is the string 'Jane'; expected an object, or nothing/],
   ['tags: a number value', r => minimalProps(r, { tags: js({ Team: 7 }) }), /tags.Team: is number 7; expected a string/],
-  ['password: a plain string', r => minimalProps(r, { password: js('Passw0rd!') }), /password: is the string 'Passw0rd!'; expected a SecretValue/],
+  ['password: a plain string', r => minimalProps(r, { password: js('Passw0rd!') }), /password: is the string 'Passw0rd!'; expected a UserPassword/],
   ['proficiencies: [{}]', r => minimalProps(r, { proficiencies: [js({})] }), /proficiencies\[0\].attributeName: is undefined undefined; expected a string/],
   ['channelSettings.chat ACW: a number', r => minimalProps(r, { channelSettings: { chat: { afterContactWorkTimeLimit: js(30) } } }), /channelSettings.chat.afterContactWorkTimeLimit: is number 30; expected a Duration/],
   ['adopt: "yes"', r => minimalProps(r, { adopt: js('yes') }), /adopt: is the string 'yes'; expected true, false, or nothing/],
@@ -70,9 +70,9 @@ describe('the roster checks the types of its props and specs', () => {
     });
   }
   it.each([
-    ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: username: is boolean true; expected a string/],
-    ['a spec whose security profiles are one string', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: 'Agent' }] }, /users\[0\]: securityProfiles: is the string 'Agent'; expected an array/],
-    ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], afterContactWorkTimeLimit: 30 }] }, /users\[0\]: afterContactWorkTimeLimit: is number 30; expected a Duration/],
+    ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: the agent has 1 problem:\n {6}- username: is boolean true; expected a string/],
+    ['a spec whose security profiles are one string', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: 'Agent' }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- securityProfiles: is the string 'Agent'; expected an array/],
+    ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], afterContactWorkTimeLimit: 30 }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- afterContactWorkTimeLimit: is number 30; expected a Duration/],
     ['csv: a Buffer', { csv: Buffer.from('x') }, /csv: is an object; expected a string, or nothing/],
     ['routingProfiles: an array', { csv: 'x', routingProfiles: [] }, /routingProfiles: is an array; expected an object/],
     ['shardCount: "4"', { csv: 'x', shardCount: '4' }, /shardCount: is the string '4'; expected a whole number, or nothing/],
@@ -85,8 +85,8 @@ describe('the roster checks the types of its props and specs', () => {
   it('a valid roster still builds (the checks pass what they should)', () => {
     const stack = newStack();
     const built = roster(stack, refs(stack), {
-      users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], afterContactWorkTimeLimit: Duration.seconds(5), password: SecretValue.secretsManager('s'), tags: { T: 'v' } }],
+      users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], afterContactWorkTimeLimit: Duration.seconds(5), password: UserPassword.fromSecretValue(SecretValue.secretsManager('s')), tags: { T: 'v' } }],
     });
-    expect(Object.keys(built.users)).toEqual(['a']);
+    expect(Object.keys(built.cfnUsers)).toEqual(['a']);
   });
 });

@@ -7,6 +7,11 @@ const HEADER = 'first name,last name,email address,password,user login,routing p
 const row = (login: string, extra: { first?: string; type?: string; pw?: string } = {}) =>
   [extra.first ?? 'Agent', login, `${login}@example.com`, extra.pw ?? '', login, 'Basic', 'Agent', extra.type ?? 'soft', '', 'yes', '30', ''].join(',');
 const parse = (csv: string, allowPlaintextPasswords = true) => parseRosterCsv(csv, allowPlaintextPasswords);
+/** The CSV's errors, then its rows' (as the roster labels them). */
+const errorsOf = (csv: string) => {
+  const parsed = parse(csv);
+  return [...parsed.errors, ...parsed.rows.flatMap(r => r.errors.map(e => `row ${r.line}: ${e}`))];
+};
 const lines = (csv: string) => parse(csv).rows.map(r => [r.line, r.spec.username]);
 
 describe('parseRosterCsv line endings', () => {
@@ -22,7 +27,7 @@ describe('parseRosterCsv line endings', () => {
   });
 
   it('cites the line of a row error in a file that mixes line ends', () => {
-    expect(parse(`${HEADER}\n${row('alice')}\r\n${row('bob', { type: 'mobile' })}\r\n`).errors)
+    expect(errorsOf(`${HEADER}\n${row('alice')}\r\n${row('bob', { type: 'mobile' })}\r\n`))
       .toEqual(["row 3: phone type 'mobile' is not soft or desk"]);
   });
 
@@ -34,13 +39,13 @@ describe('parseRosterCsv line endings', () => {
 describe('parseRosterCsv records over several lines', () => {
   it('cites the line where a record starts, not where it ends', () => {
     const csv = [HEADER, row('alice', { first: '"Ann\nMarie"', type: 'mobile' }), row('bob', { type: 'mobile' })].join('\n');
-    expect(parse(csv).errors).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
+    expect(errorsOf(csv)).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
     expect(lines([HEADER, row('alice', { first: '"Ann\nMarie"' }), row('bob')].join('\n'))).toEqual([[2, 'alice'], [4, 'bob']]);
   });
 
   it('counts a CRLF inside a quoted cell as one line end, and keeps it in the value', () => {
     const csv = [HEADER, row('alice', { first: '"Ann\r\nMarie"', type: 'mobile' }), row('bob', { type: 'mobile' })].join('\r\n');
-    expect(parse(csv).errors).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
+    expect(errorsOf(csv)).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
     expect(parse([HEADER, row('alice', { first: '"Ann\r\nMarie"' })].join('\r\n')).rows[0].spec.firstName).toBe('Ann\r\nMarie');
   });
 });

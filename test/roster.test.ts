@@ -3,9 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneType, RoutingProfile, SecurityProfile, UserHierarchyGroup,
-} from '../src';
+import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneType, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword } from '../src';
 import { rawRoutingProfile } from './util/fakes';
 import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 
@@ -31,7 +29,7 @@ function roster(overrides: Partial<ConnectUserRosterProps> & { rows?: string[] }
 
 /** username -> { shard nested stack id, logical id inside it } */
 function placement(r: ConnectUserRoster) {
-  return Object.fromEntries(Object.entries(r.users).map(([name, user]) => {
+  return Object.fromEntries(Object.entries(r.cfnUsers).map(([name, user]) => {
     const nested = Stack.of(user) as NestedStack;
     return [name, `${nested.node.id}/${nested.resolve(user.logicalId)}`];
   }));
@@ -45,8 +43,8 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
         row('bob', { rp: 'Sales', type: 'desk', number: '+15555550123', auto: 'no', acw: '0' }),
       ],
     });
-    expect(Object.keys(r.users)).toEqual(['alice', 'bob']);
-    const alice = Template.fromStack(Stack.of(r.users.alice));
+    expect(Object.keys(r.cfnUsers)).toEqual(['alice', 'bob']);
+    const alice = Template.fromStack(Stack.of(r.cfnUsers.alice));
     alice.hasResourceProperties('AWS::Connect::User', {
       Username: 'alice',
       InstanceArn: INSTANCE_ARN,
@@ -55,7 +53,7 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       PhoneConfig: { PhoneType: 'SOFT_PHONE', AutoAccept: true, AfterContactWorkTimeLimit: 30 },
       IdentityInfo: { FirstName: 'Agent', LastName: 'alice', Email: 'alice@example.com' },
     });
-    Template.fromStack(Stack.of(r.users.bob)).hasResourceProperties('AWS::Connect::User', {
+    Template.fromStack(Stack.of(r.cfnUsers.bob)).hasResourceProperties('AWS::Connect::User', {
       Username: 'bob',
       RoutingProfileArn: routingProfileArn('rp-sales'),
       PhoneConfig: { PhoneType: 'DESK_PHONE', DeskPhoneNumber: '+15555550123', AutoAccept: false, AfterContactWorkTimeLimit: 0 },
@@ -97,14 +95,13 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^ConnectUserRoster 'Agents\/Roster' has 7 problems:\n/);
+    expect(message).toMatch(/^ConnectUserRoster 'Agents\/Roster' has 6 problems:\n/);
     for (const line of [
-      "  - row 5: phone type 'mobile' is not soft or desk",
-      "  - row 7: soft phone auto accept 'maybe' is not yes or no",
-      "  - row 7: ACW timeout 'soon' is not a whole number of seconds",
+      "  - row 5: agent 'four' has 1 problem:\n      - phone type 'mobile' is not soft or desk",
+      "  - row 7: agent 'six' has 2 problems:\n      - soft phone auto accept 'maybe' is not yes or no\n      - ACW timeout 'soon' is not a whole number of seconds",
       "  - row 3: username 'ok.one' duplicates row 2; expected a username unique in the instance",
-      "  - row 4: routingProfile 'Nope' is not in routingProfiles (known: Basic, Sales)",
-      "  - row 6: PhoneConfig.deskPhone() has 1 problem:\n      - phoneNumber: '555' is not an E.164",
+      "  - row 4: agent 'three' has 1 problem:\n      - routingProfile 'Nope' is not in routingProfiles (known: Basic, Sales)",
+      "  - row 6: agent 'five' has 1 problem:\n      - phoneConfig.deskPhoneNumber: '555' is not an E.164",
       `  - row 8: agent '${'a'.repeat(65)}' has 1 problem:\n      - username: '${'a'.repeat(65)}' is 65 characters long`,
     ]) {
       expect(message).toContain(line);
@@ -143,7 +140,7 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       csv: [HEADER, row('alice', { rp: 'Other' }), row('bob'), row('carol', { rp: 'Other' })].join('\n'),
       shardCount: 2,
     });
-    const warned = (id: string) => Object.entries(built.users)
+    const warned = (id: string) => Object.entries(built.cfnUsers)
       .filter(([, user]) => user.node.metadata.some(m => m.type === 'aws:cdk:warning' && String(m.data).includes(`[ack: cdk-connect-user:${id}]`)))
       .map(([name]) => name);
     expect(warned('otherInstance')).toEqual(['alice', 'carol']);
@@ -152,12 +149,12 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
 
   it('rejects a phone type that is not one (JavaScript callers), instead of making a soft phone', () => {
     expect(() => roster({ users: [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneType: 'MOBILE' as PhoneType }] }))
-      .toThrow(/users\[0\]: phoneType 'MOBILE' is not a phone type; expected SOFT_PHONE or DESK_PHONE/);
+      .toThrow(/users\[0\]: agent 'alice' has \d problems?:\n {6}- phoneType 'MOBILE' is not a phone type; expected SOFT_PHONE or DESK_PHONE/);
   });
 
   it('looks names up among the maps\' own keys only', () => {
     expect(() => roster({ rows: [row('alice', { rp: 'constructor', sp: 'toString' })] }))
-      .toThrow(/row 2: routingProfile 'constructor' is not in routingProfiles \(known: Basic, Sales\); securityProfile 'toString' is not in securityProfiles/);
+      .toThrow(/row 2: agent 'alice' has 2 problems:\n {6}- routingProfile 'constructor' is not in routingProfiles \(known: Basic, Sales\)\n {6}- securityProfile 'toString' is not in securityProfiles/);
   });
 
   it('rejects unknown and missing columns', () => {
@@ -170,44 +167,44 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
   });
 
   it('refuses plaintext passwords unless allowed, and never shows them', () => {
-    expect(() => roster({ rows: [row('alice', { pw: 'S3cret-Value' })] })).toThrow(/row 2: has a plaintext password \(value not shown\)/);
+    expect(() => roster({ rows: [row('alice', { pw: 'S3cret-Value' })] })).toThrow(/row 2: agent 'alice' has 1 problem:\n {6}- password: the cell holds a plaintext password \(value not shown\)/);
     try {
       roster({ rows: [row('alice', { pw: 'S3cret-Value' })] });
     } catch (e) {
       expect((e as Error).message).not.toContain('S3cret-Value');
     }
     const { roster: r } = roster({ rows: [row('alice', { pw: 'S3cret-Value' })], allowPlaintextPasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED });
-    const parent = (Stack.of(r.users.alice) as NestedStack).nestedStackParent!;
+    const parent = (Stack.of(r.cfnUsers.alice) as NestedStack).nestedStackParent!;
     Annotations.fromStack(parent).hasWarning('*', Match.stringLikeRegexp('plaintext SecretValue'));
   });
 
   it('rejects a shard that would exceed 500 resources, counting each password secret, and suggests a count that works', () => {
     const rows = Array.from({ length: 260 }, (_, i) => row(`agent${i}`));
-    const props = { rows, generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED };
+    const props = { rows, passwords: UserPassword.generate(), identityManagementType: IdentityManagementType.CONNECT_MANAGED };
     let message = '';
     try {
       roster({ ...props, shardCount: 1 });
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/1 shard would hold more than CloudFormation's 500 resources per template \(shard 0: 520\); the roster has 520 resources \(260 agents, 2 resources each\) in 1 shards\. Expected shardCount: 2 or more, which leaves room to grow; then keep it fixed/);
+    expect(message).toMatch(/1 shard would hold more than CloudFormation's 500 resources per template \(shard 0: 520\); the roster has 520 resources \(260 agents, and a secret for each generated password\) in 1 shards\. Expected shardCount: 2 or more, which leaves room to grow; then keep it fixed/);
     const suggested = Number(/Expected shardCount: (\d+)/.exec(message)![1]);
-    expect(Object.keys(roster({ ...props, shardCount: suggested }).roster.users)).toHaveLength(260);
+    expect(Object.keys(roster({ ...props, shardCount: suggested }).roster.cfnUsers)).toHaveLength(260);
   });
 });
 
 describe('ConnectUserRoster from typed specs', () => {
   it('takes specs, merges tags, and needs exactly one source', () => {
     const { roster: r } = roster({ users: [{ username: 'carol', routingProfile: 'Basic', securityProfiles: ['Agent'], tags: { Team: 'A' } }], tags: { Site: 'NYC' } });
-    Template.fromStack(Stack.of(r.users.carol)).hasResourceProperties('AWS::Connect::User', {
+    Template.fromStack(Stack.of(r.cfnUsers.carol)).hasResourceProperties('AWS::Connect::User', {
       Tags: [{ Key: 'Site', Value: 'NYC' }, { Key: 'Team', Value: 'A' }],
     });
-    expect(() => roster({ users: [], csv: HEADER })).toThrow(/expected exactly one of users and csv/);
+    expect(() => roster({ users: [], csv: HEADER })).toThrow(/2 of users, csv and json given; expected exactly one/);
   });
 
   it('cites the index of a bad spec', () => {
     expect(() => roster({ users: [{ username: 'x', routingProfile: 'Basic', securityProfiles: ['Ghost'] }] }))
-      .toThrow(/users\[0\]: securityProfile 'Ghost' is not in securityProfiles \(known: Agent, Supervisor\)/);
+      .toThrow(/users\[0\]: agent 'x' has 1 problem:\n {6}- securityProfile 'Ghost' is not in securityProfiles \(known: Agent, Supervisor\)/);
   });
 });
 
@@ -215,14 +212,14 @@ describe('ConnectUserRoster agents', () => {
   it('may be named like a property of every JavaScript object (constructor, __proto__, toString)', () => {
     const names = ['constructor', '__proto__', 'toString', 'alice'];
     const specs = names.map(username => ({ username, routingProfile: 'Basic', securityProfiles: ['Agent'] }));
-    const shared = { shardCount: 1, generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED };
+    const shared = { shardCount: 1, passwords: UserPassword.generate(), identityManagementType: IdentityManagementType.CONNECT_MANAGED };
     for (const source of [{ rows: names.map(n => row(n)) }, { users: specs }]) {
       const { roster: r } = roster({ ...source, ...shared });
-      expect(Object.keys(r.users)).toEqual(names);
+      expect(Object.keys(r.cfnUsers)).toEqual(names);
       for (const name of names) {
-        expect(Object.prototype.hasOwnProperty.call(r.users, name)).toBe(true);
-        expect(r.users[name]).toBeInstanceOf(CfnUser);
-        expect(r.user(name).userArn).toBe(r.users[name].attrUserArn);
+        expect(Object.prototype.hasOwnProperty.call(r.cfnUsers, name)).toBe(true);
+        expect(r.cfnUsers[name]).toBeInstanceOf(CfnUser);
+        expect(r.user(name).userArn).toBe(r.cfnUsers[name].attrUserArn);
       }
       const template = Template.fromStack(r.shards['0']);
       expect(Object.values(template.findResources('AWS::Connect::User')).map(u => u.Properties.Username).sort()).toEqual([...names].sort());
@@ -236,7 +233,7 @@ describe('ConnectUserRoster agents', () => {
     const { roster: r } = roster({ rows: [row('alice'), row('bob'), row('carol')], shardCount: 1 });
     const shard = r.shards['0'];
     expect(shard.node.children.filter(c => c instanceof CfnUser).map(c => c.node.id).sort()).toEqual(['alice', 'bob', 'carol']);
-    for (const user of Object.values(r.users)) {
+    for (const user of Object.values(r.cfnUsers)) {
       expect(user).toBeInstanceOf(CfnUser);
       expect(user.node.children).toHaveLength(0);
     }
@@ -246,7 +243,7 @@ describe('ConnectUserRoster agents', () => {
     const { stack, roster: r } = roster({ rows: [row('alice'), row('bob')] });
     const alice = r.user('alice');
     expect(r.user('alice')).toBe(alice);
-    expect(alice.userArn).toBe(r.users.alice.attrUserArn);
+    expect(alice.userArn).toBe(r.cfnUsers.alice.attrUserArn);
     const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     alice.grantRead(role);
     const policy = Template.fromStack(stack).findResources('AWS::IAM::Policy');
@@ -264,10 +261,10 @@ describe('ConnectUserRoster agents', () => {
   });
 
   it('keep generated password secrets beside their agent, with ids from the username', () => {
-    const { roster: r } = roster({ rows: [row('alice')], generatePasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED });
-    const nested = Stack.of(r.users.alice) as NestedStack;
+    const { roster: r } = roster({ rows: [row('alice')], passwords: UserPassword.generate(), identityManagementType: IdentityManagementType.CONNECT_MANAGED });
+    const nested = Stack.of(r.cfnUsers.alice) as NestedStack;
     const template = Template.fromStack(nested);
-    const userId = nested.resolve(r.users.alice.logicalId);
+    const userId = nested.resolve(r.cfnUsers.alice.logicalId);
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
     expect(Object.keys(template.findResources('AWS::SecretsManager::Secret'))).toEqual([`${userId}Password`]);
     expect(JSON.stringify(template.findResources('AWS::Connect::User')[userId].Properties.Password)).toContain(`${userId}Password`);

@@ -7,9 +7,7 @@ import { App, Arn, ArnFormat, Aws, CfnParameter, Duration, Fn, Stack } from 'aws
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnInstance, CfnRoutingProfile, CfnSecurityProfile, CfnUserHierarchyGroup } from 'aws-cdk-lib/aws-connect';
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectInstance, ConnectUser, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserHierarchyGroup,
-} from '../src';
+import { ConnectInstance, ConnectUser, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword } from '../src';
 import { assertLintClean } from './util/cfn-lint';
 
 function users(stack: Stack): number {
@@ -85,7 +83,7 @@ describe('ARNs built from tokens', () => {
       routingProfile: RoutingProfile.fromRoutingProfileArn(stack, 'Rp', `${instance.attrArn}/routing-profile/rp-1`),
       securityProfiles: [SecurityProfile.fromSecurityProfileArn(stack, 'Sp', `${instance.attrArn}/security-profile/sp-1`)],
       identityInfo: { firstName: 'A', lastName: 'B' },
-      generatePassword: true,
+      password: UserPassword.generate(),
     });
     expect(users(stack)).toBe(1);
     templates.push(Template.fromStack(stack).toJSON());
@@ -102,7 +100,7 @@ describe('ARNs built from tokens', () => {
       users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'A', lastName: 'A' }],
     });
     app.synth();
-    expect(Object.keys(roster.users)).toEqual(['a']);
+    expect(Object.keys(roster.cfnUsers)).toEqual(['a']);
   });
 
   it('a token phone number and a token ACW in seconds beside per-channel settings', () => {

@@ -7,10 +7,7 @@ import * as path from 'path';
 import { Annotations, App, CfnParameter, Duration, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectInstance, ConnectUser, ConnectUserProps, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile,
-  SecurityProfile, UserHierarchyGroup, UserProficiency,
-} from '../src';
+import { ConnectInstance, ConnectUser, ConnectUserProps, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword, UserProficiency } from '../src';
 import { assertLintClean } from './util/cfn-lint';
 import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from './util/fakes';
 import {
@@ -21,7 +18,7 @@ type Build = (stack: Stack, r: Refs) => ConnectUserProps;
 const CM = IdentityManagementType.CONNECT_MANAGED;
 const SAML = IdentityManagementType.SAML;
 const DIR = IdentityManagementType.EXISTING_DIRECTORY;
-const secret = SecretValue.secretsManager('agent-password');
+const secret = UserPassword.fromSecretValue(SecretValue.secretsManager('agent-password'));
 const names = { firstName: 'Agent', lastName: 'One' };
 const samlInfo = { ...names, email: 'agent.one@example.com' };
 const x = (n: number, c = 'a') => c.repeat(n);
@@ -77,12 +74,12 @@ const reject: RejectCase[] = [
   { rule: 'identity-management type that is not one', build: (_s, r) => minimalProps(r, { identityManagementType: 'LDAP' as IdentityManagementType }), error: /identityManagementType: 'LDAP' is not an identity-management type/ },
 
   // Password (literal)
-  { rule: 'plaintext password too short', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('Sh0rtPw') }), error: /password: the plaintext password \(7 characters, value not shown\) does not meet Amazon Connect's policy/ },
-  { rule: 'plaintext password without uppercase', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('alllower1') }), error: /password: the plaintext password/ },
-  { rule: 'plaintext password with a space', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('With Space1') }), error: /password: the plaintext password/ },
-  { rule: 'plaintext password of 6 characters, 3 of them emoji (counted in code points)', build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('Aa1\u{1F600}\u{1F600}\u{1F600}') }), error: /password: the plaintext password \(6 characters, value not shown\)/ },
+  { rule: 'plaintext password too short', build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('Sh0rtPw')) }), error: /password: the plaintext password \(7 characters, value not shown\) does not meet Amazon Connect's policy/ },
+  { rule: 'plaintext password without uppercase', build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('alllower1')) }), error: /password: the plaintext password/ },
+  { rule: 'plaintext password with a space', build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('With Space1')) }), error: /password: the plaintext password/ },
+  { rule: 'plaintext password of 6 characters, 3 of them emoji (counted in code points)', build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('Aa1\u{1F600}\u{1F600}\u{1F600}')) }), error: /password: the plaintext password \(6 characters, value not shown\)/ },
 
-  { rule: 'SSM SecureString password (CloudFormation does not resolve it here)', type: CM, build: (_s, r) => minimalProps(r, { password: SecretValue.ssmSecure('/agents/agent.one/password', '3'), identityInfo: names }), error: /password: is an SSM SecureString reference/ },
+  { rule: 'SSM SecureString password (CloudFormation does not resolve it here)', type: CM, build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.ssmSecure('/agents/agent.one/password', '3')), identityInfo: names }), error: /password: is an SSM SecureString reference/ },
 
   // Proficiencies
   { rule: 'proficiency name longer than 64', build: (_s, r) => minimalProps(r, { proficiencies: [UserProficiency.of(x(65), 'English', ProficiencyLevel.ONE)] }), error: /UserProficiency.of\(\) has 1 problem:\n {2}- attributeName: .* is 65 characters long; expected 1-64/ },
@@ -171,7 +168,7 @@ describe('rejects, naming the property and the construct', () => {
   it('lists every problem of a construct in one error', () => {
     const stack = newStack();
     expect(() => new ConnectUser(stack, 'Agent', minimalProps(refs(stack, SAML), {
-      username: x(65), identityInfo: { firstName: x(256), secondaryEmail: 'x', mobile: '12' }, password: SecretValue.unsafePlainText('short'),
+      username: x(65), identityInfo: { firstName: x(256), secondaryEmail: 'x', mobile: '12' }, password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('short')),
     }))).toThrow(/has 5 problems:\n {2}- username: .*\n {2}- identityInfo.firstName: .*\n {2}- identityInfo.secondaryEmail: .*\n {2}- identityInfo.mobile: .*\n {2}- password: the plaintext password/);
   });
 
@@ -193,7 +190,7 @@ describe('rejects, naming the property and the construct', () => {
     const pw = 'nouppercase-secret-42';
     let message = '';
     try {
-      new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { password: SecretValue.unsafePlainText(pw) }));
+      new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText(pw)) }));
     } catch (e) {
       message = (e as Error).message;
     }
@@ -359,8 +356,8 @@ const accept: AcceptCase[] = [
   { name: 'mobile and secondary email', build: (_s, r) => minimalProps(r, { identityInfo: { mobile: '+442071838750', secondaryEmail: 'first.last+tag@sub.example.museum' } }) },
   { name: 'after contact work at 0 and 2,000,000 seconds', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(2_000_000) }) }) },
   { name: 'after contact work in whole minutes', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('+15555550100', { afterContactWorkTimeLimit: Duration.minutes(2), persistentConnection: true, autoAccept: false }) }) },
-  { name: 'Secrets Manager password on CONNECT_MANAGED', type: CM, build: (_s, r) => minimalProps(r, { password: SecretValue.secretsManager('arn:aws:secretsmanager:us-east-1:111122223333:secret:agent-AbCdEf', { jsonField: 'password' }), identityInfo: names }) },
-  { name: 'plaintext password that meets the policy', type: CM, build: (_s, r) => minimalProps(r, { password: SecretValue.unsafePlainText('Pass@Word1'), identityInfo: names }) },
+  { name: 'Secrets Manager password on CONNECT_MANAGED', type: CM, build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.secretsManager('arn:aws:secretsmanager:us-east-1:111122223333:secret:agent-AbCdEf', { jsonField: 'password' })), identityInfo: names }) },
+  { name: 'plaintext password that meets the policy', type: CM, build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.unsafePlainText('Pass@Word1')), identityInfo: names }) },
   { name: 'SAML user with names and email', type: SAML, build: (_s, r) => minimalProps(r, { identityInfo: samlInfo }) },
   { name: 'EXISTING_DIRECTORY user with a directory id and no password', type: DIR, build: (_s, r) => minimalProps(r, { directoryUserId: 'user-123456' }) },
   { name: 'environment-agnostic stack', env: {}, build: (_s, r) => minimalProps(r) },
@@ -387,7 +384,7 @@ function tokensEverywhere(stack: Stack): ConnectUserProps {
       mobile: p('Mobile').valueAsString,
     },
     directoryUserId: p('DirectoryUserId').valueAsString,
-    password: SecretValue.cfnParameter(pw),
+    password: UserPassword.fromSecretValue(SecretValue.cfnParameter(pw)),
     proficiencies: [UserProficiency.of(p('AttrName').valueAsString, p('AttrValue').valueAsString, ProficiencyLevel.of(p('Level', 'Number').valueAsNumber))],
     tags: { [Lazy.string({ produce: () => 'LazyKey' })]: p('TagValue').valueAsString },
   };

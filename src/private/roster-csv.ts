@@ -1,21 +1,29 @@
-import { SecretValue } from 'aws-cdk-lib';
 import { parse } from 'csv-parse/sync';
+import { UserPassword } from '../password';
+import type { UserProficiency } from '../proficiency';
 import { RosterUserSpec } from '../roster';
-import { checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, secondsCell, yesNoCell } from './rules/roster';
+import { checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell, yesNoCell } from './rules/roster';
 
-/** A parsed row: its line in the CSV (the header is line 1) and the agent it describes. */
+/**
+ * A parsed row: its line in the CSV (the header is line 1), the agent it
+ * describes, and the problems of its cells (a bad cell's field is left out of
+ * the spec; a missing username or routing profile leaves it `undefined`).
+ */
 export interface RosterRow {
   readonly line: number;
   readonly spec: RosterUserSpec;
+  readonly errors: string[];
 }
 
 type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'username' | 'routingProfile' | 'securityProfiles'
-| 'phoneType' | 'phoneNumber' | 'autoAccept' | 'acw' | 'hierarchyGroup';
+| 'phoneType' | 'phoneNumber' | 'autoAccept' | 'acw' | 'hierarchyGroup'
+| 'secondaryEmail' | 'mobile' | 'directoryUserId' | 'proficiencies' | 'tags' | 'adopt' | 'existingUserArn';
 
 /**
  * The columns of Amazon Connect's bulk user upload template (admin website: Users →
  * Add new users → Upload my users from a template), matched by their header
- * after lower-casing and collapsing spaces, with the short forms people write.
+ * after lower-casing and collapsing spaces, with the short forms people write;
+ * then the roster's extra columns, for what the template cannot carry.
  */
 function fieldOf(header: string): Field | undefined {
   const h = header.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -40,8 +48,16 @@ function fieldOf(header: string): Field | undefined {
     'user hierarchy': 'hierarchyGroup',
     'userhierarchy': 'hierarchyGroup',
     'hierarchy group': 'hierarchyGroup',
+    // The roster's extra columns.
+    'secondary email': 'secondaryEmail',
+    'mobile': 'mobile',
+    'directory user id': 'directoryUserId',
+    'proficiencies': 'proficiencies',
+    'tags': 'tags',
+    'adopt': 'adopt',
+    'existing user arn': 'existingUserArn',
   };
-  return fields[h];
+  return Object.prototype.hasOwnProperty.call(fields, h) ? fields[h] : undefined;
 }
 
 /** How each field is named in errors. */
@@ -58,7 +74,17 @@ const FIELD_NAMES: Record<Field, string> = {
   autoAccept: 'soft phone auto accept',
   acw: 'ACW timeout',
   hierarchyGroup: 'user hierarchy',
+  secondaryEmail: 'secondary email',
+  mobile: 'mobile',
+  directoryUserId: 'directory user id',
+  proficiencies: 'proficiencies',
+  tags: 'tags',
+  adopt: 'adopt',
+  existingUserArn: 'existing user arn',
 };
+
+/** The extra columns, as the header error lists them. */
+const EXTRA_COLUMNS = 'secondary email, mobile, directory user id, proficiencies, tags, adopt, existing user arn';
 
 const REQUIRED: Array<[Field, string]> = [['username', 'user login'], ['routingProfile', 'routing profile name'], ['securityProfiles', 'security_profile_name_1|security_profile_name_2']];
 
@@ -137,7 +163,9 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
   const [header, ...data] = records;
   const columns = header.record.map(fieldOf);
   header.record.forEach((h, i) => {
-    if (columns[i] === undefined) errors.push(`header: column '${h}' is not a column of Amazon Connect's bulk user upload template`);
+    if (columns[i] === undefined) {
+      errors.push(`header: column '${h}' is not a column of Amazon Connect's bulk user upload template or one of the roster's extra columns (${EXTRA_COLUMNS})`);
+    }
   });
   for (const [field, name] of REQUIRED) {
     if (!columns.includes(field)) errors.push(`header: column '${name}' is missing`);
@@ -178,17 +206,18 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     }
     const rowErrors: string[] = [];
     if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
+    // Every cell is read, whatever the others hold: a row's problems are all reported at once.
     const phoneType = phoneTypeCell(cell.phoneType, rowErrors);
     const autoAccept = yesNoCell(cell.autoAccept, 'soft phone auto accept', rowErrors);
     const acw = secondsCell(cell.acw, 'ACW timeout', rowErrors);
+    const adopt = yesNoCell(cell.adopt, 'adopt', rowErrors);
+    const proficiencies = proficienciesCell(cell.proficiencies, rowErrors);
+    const tags = tagsCell(cell.tags, rowErrors);
     checkPasswordCell(cell.password, allowPlaintextPasswords, rowErrors);
     checkRequiredCells(cell, rowErrors);
-    if (rowErrors.length > 0) {
-      errors.push(...rowErrors.map(e => `row ${line}: ${e}`));
-      continue;
-    }
     rows.push({
       line,
+      errors: rowErrors,
       spec: {
         username: cell.username!,
         routingProfile: cell.routingProfile!,
@@ -197,11 +226,19 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
         firstName: cell.firstName,
         lastName: cell.lastName,
         email: cell.email,
+        secondaryEmail: cell.secondaryEmail,
+        mobile: cell.mobile,
+        directoryUserId: cell.directoryUserId,
         phoneType,
         deskPhoneNumber: cell.phoneNumber,
         autoAccept,
         afterContactWorkTimeLimit: acw,
-        password: cell.password === undefined ? undefined : SecretValue.unsafePlainText(cell.password),
+        // Given by their fields (see roster-document.ts): the user's checks judge the values.
+        proficiencies: proficiencies?.map(p => ({ attributeName: p.name, attributeValue: p.value, level: { levelValue: p.level } }) as unknown as UserProficiency),
+        tags,
+        adopt,
+        existingUserArn: cell.existingUserArn,
+        password: cell.password === undefined || !allowPlaintextPasswords ? undefined : UserPassword.unsafePlainText(cell.password),
       },
     });
   }

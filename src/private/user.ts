@@ -1,7 +1,7 @@
-import { Annotations, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { CfnUser, CfnUserProps } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ADOPT_METADATA_KEY } from './adopt';
 import { renderChannelSettings } from './channels';
 import { instanceKeyOfInstanceArn } from './instance';
@@ -18,6 +18,7 @@ import { checkUniqueUsername, checkUsername } from './rules/username';
 import { SharedChecks, sharedCheck } from './shared-checks';
 import type { ConnectUserProps } from '../connect-user';
 import { IdentityManagementType } from '../identity';
+import { UserPassword } from '../password';
 
 /**
  * What the checks of one user found: the problems, and what the caller needs
@@ -35,7 +36,7 @@ export interface CheckedUser {
 
 /**
  * Every construction-time check of a user's props (all but the username's
- * uniqueness, see {@link claimUniqueUsername}). `scope` is where the user's
+ * uniqueness, which {@link buildUser} claims). `scope` is where the user's
  * resource goes: its stack decides the region and account.
  *
  * `shared` (given by a roster) runs the checks of inputs that many users share
@@ -70,25 +71,20 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
   }
   checkIdentityInfo(problems, props.identityInfo, type);
   checkDirectoryUserId(problems, { type, directoryUserId: props.directoryUserId });
-  const hasPassword = props.password !== undefined || !!props.generatePassword;
-  checkPasswordPresence(problems, {
-    type,
-    hasPassword,
-    adopted: props.adopt,
-    generate: props.generatePassword,
-    given: props.password !== undefined,
-    encryptionKey: !!props.passwordEncryptionKey,
-  });
+  const hasPassword = props.password !== undefined;
+  checkPasswordPresence(problems, { type, hasPassword, adopted: props.adopt });
   checkPhoneConfig(problems, props.phoneConfig);
   checkChannelSettings(problems, props.channelSettings, props.phoneConfig);
   if (props.proficiencies) {
     checkProficiencies(problems, props.proficiencies);
   }
-  const plaintextPassword = props.password !== undefined && !Token.isUnresolved(props.password.unsafeUnwrap());
+  const given = props.password?._value;
+  // A plaintext SecretValue is plaintext whichever factory passed it.
+  const plaintextPassword = given !== undefined && !Token.isUnresolved(given.unsafeUnwrap());
   if (plaintextPassword) {
-    checkPlaintextPassword(problems, props.password!.unsafeUnwrap());
-  } else if (props.password !== undefined) {
-    checkPasswordReference(problems, Stack.of(scope).resolve(props.password.unsafeUnwrap()));
+    checkPlaintextPassword(problems, given.unsafeUnwrap());
+  } else if (given !== undefined) {
+    checkPasswordReference(problems, Stack.of(scope).resolve(given.unsafeUnwrap()));
   }
   checkRemovalPolicy(problems, props.removalPolicy);
   const info = props.identityInfo;
@@ -111,15 +107,6 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
 }
 
 /**
- * Claims the username in its instance for `holder` (see {@link checkUniqueUsername}).
- */
-export function claimUniqueUsername(
-  problems: Problems, holder: IConstruct, checked: CheckedUser, username: string, root: IConstruct = holder.node.root,
-): void {
-  checkUniqueUsername(problems, holder, checked.instanceKey ?? checked.instanceArn, username, root);
-}
-
-/**
  * The synth-time checks of what can change on a user's L1 after construction:
  * security profiles (`addSecurityProfile()`) and tags (`Tags.of()`).
  */
@@ -136,13 +123,13 @@ export function checkMutableProps(problems: Problems, resource: CfnUser, shared?
 }
 
 /** The synth warning on a user whose password is a plaintext SecretValue (the value is not shown). */
-export function warnPlaintextPassword(scope: IConstruct): void {
+function warnPlaintextPassword(scope: IConstruct): void {
   Annotations.of(scope).addWarningV2('cdk-connect-user:plaintextPassword',
     'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
 }
 
 /** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
-export function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
+function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
   return props.adopt ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
 }
 
@@ -198,13 +185,15 @@ export function renderUserProps(
  * The Secrets Manager secret of a generated initial password (JSON keys
  * `username` and `password`).
  */
-export function createPasswordSecret(scope: IConstruct, id: string, props: ConnectUserProps, removalPolicy: RemovalPolicy): secretsmanager.Secret {
+function createPasswordSecret(
+  scope: IConstruct, id: string, username: string, password: UserPassword, removalPolicy: RemovalPolicy,
+): secretsmanager.Secret {
   return new secretsmanager.Secret(scope, id, {
     description: 'Initial password of an Amazon Connect user',
-    encryptionKey: props.passwordEncryptionKey,
+    encryptionKey: password._encryptionKey,
     // Source: schema/API Password: 8-64 characters with a lowercase letter, an uppercase letter and a digit.
     generateSecretString: {
-      secretStringTemplate: JSON.stringify({ username: props.username }),
+      secretStringTemplate: JSON.stringify({ username }),
       generateStringKey: 'password',
       passwordLength: 32,
       excludePunctuation: true,
@@ -215,8 +204,80 @@ export function createPasswordSecret(scope: IConstruct, id: string, props: Conne
   });
 }
 
+/** How {@link buildUser} places and names what it makes. */
+export interface BuildOptions {
+  /** The checks of inputs that many users share, run once per distinct input (a roster's). */
+  readonly shared?: SharedChecks;
+  /** The app, where usernames are claimed (given by callers that build many users). */
+  readonly root?: IConstruct;
+  /**
+   * The construct that holds the username and gets the warnings.
+   *
+   * @default - the user's resource
+   */
+  readonly owner?: IConstruct;
+  /** The construct id of a generated password's secret, in `scope`. */
+  readonly secretId: string;
+  /**
+   * The logical id of the resource (the secret's is this with `Password` after it).
+   *
+   * @default - derived from the construct path
+   */
+  readonly logicalId?: string;
+}
+
+/** What {@link buildUser} made, or why it made nothing. */
+export interface BuiltUser {
+  /** Every problem found; when it has errors, nothing was made. */
+  readonly problems: Problems;
+  readonly checked: CheckedUser;
+  readonly resource?: CfnUser;
+  /** The secret of a generated password. */
+  readonly passwordSecret?: secretsmanager.Secret;
+}
+
+/**
+ * Builds one user: every check, the username claim, the generated password's
+ * secret, the resource, its removal policy and adoption metadata, and the
+ * warnings. The one path of `ConnectUser` and of every roster agent. Problems are
+ * returned, not thrown: a roster reports all of its agents' at once. When there
+ * are errors nothing is made and no username is claimed.
+ */
+export function buildUser(scope: Construct, id: string, props: ConnectUserProps, options: BuildOptions): BuiltUser {
+  const checked = checkUserProps(scope, props, options.shared);
+  const problems = checked.problems;
+  if (problems.any) return { problems, checked };
+  // The owner claims the username; a roster's agent claims it for the resource it is about to make.
+  checkUniqueUsername(problems, options.owner ?? scope, checked.instanceKey ?? checked.instanceArn, props.username,
+    options.root ?? scope.node.root, options.owner ? undefined : id);
+  if (problems.any) return { problems, checked };
+
+  const removalPolicy = userRemovalPolicy(props);
+  let password = props.password?._value;
+  let passwordSecret: secretsmanager.Secret | undefined;
+  if (props.password?._kind === 'generated') {
+    passwordSecret = createPasswordSecret(scope, options.secretId, props.username, props.password, removalPolicy);
+    password = passwordSecret.secretValueFromJson('password');
+  }
+  const resource = new CfnUser(scope, id, renderUserProps(props, checked.instanceArn, password, props.proficiencies?.map(renderProficiency)));
+  resource.applyRemovalPolicy(removalPolicy);
+  if (options.logicalId !== undefined) {
+    resource.overrideLogicalId(options.logicalId);
+    (passwordSecret?.node.defaultChild as CfnResource | undefined)?.overrideLogicalId(`${options.logicalId}Password`);
+  }
+  if (props.adopt) {
+    markAdopted(resource, props, checked.instanceArn);
+  }
+  const owner = options.owner ?? resource;
+  problems.emitWarnings(owner);
+  if (checked.plaintextPassword) {
+    warnPlaintextPassword(owner);
+  }
+  return { problems, checked, resource, passwordSecret };
+}
+
 /** Marks an adopted user's L1 for the import-mapping command. */
-export function markAdopted(resource: CfnUser, props: ConnectUserProps, instanceArn: string): void {
+function markAdopted(resource: CfnUser, props: ConnectUserProps, instanceArn: string): void {
   // Read by the import-mapping command: what it needs to name the user in `cdk import --resource-mapping`.
   resource.addMetadata(ADOPT_METADATA_KEY, {
     username: props.username,

@@ -3,9 +3,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { isEnumValue, show } from './common';
 import { PhoneType } from '../../phone-config';
 
-/** Evidence: library. A roster reads its agents from one source. */
-export function checkRosterSource(hasUsers: boolean, hasCsv: boolean): string | undefined {
-  return hasUsers === hasCsv ? 'expected exactly one of users and csv' : undefined;
+/** Evidence: library. A roster reads its agents from one source: `sources` is how many of users, csv and json are given. */
+export function checkRosterSource(sources: number): string | undefined {
+  return sources === 1 ? undefined : `${sources === 0 ? 'none' : sources} of users, csv and json given; expected exactly one`;
 }
 
 /**
@@ -64,15 +64,15 @@ export function suggestedShardCount(resources: number): number {
 /**
  * The error when a shard would hold more resources than a template may, or
  * `undefined`. `load` is resources per shard; each agent brings its user and, with
- * generated passwords, its secret.
+ * a generated password, its secret.
  */
-export function checkShardLoads(load: ReadonlyMap<number, number>, shardCount: number, perAgent: number): string | undefined {
+export function checkShardLoads(load: ReadonlyMap<number, number>, shardCount: number, agents: number): string | undefined {
   const over = [...load.entries()].filter(([, n]) => n > MAX_RESOURCES_PER_TEMPLATE).sort((a, b) => b[1] - a[1]);
   if (over.length === 0) return undefined;
   const total = [...load.values()].reduce((a, b) => a + b, 0);
   const suggested = suggestedShardCount(total);
   return `${over.length} shard${over.length === 1 ? '' : 's'} would hold more than CloudFormation's ${MAX_RESOURCES_PER_TEMPLATE} resources per template `
-    + `(shard ${over[0][0]}: ${over[0][1]}); the roster has ${total} resources (${total / perAgent} agents, ${perAgent} resource${perAgent === 1 ? '' : 's'} each) `
+    + `(shard ${over[0][0]}: ${over[0][1]}); the roster has ${total} resources (${agents} agents, and a secret for each generated password) `
     + `in ${shardCount} shards. Expected shardCount: ${suggested} or more, which leaves room to grow; then keep it fixed: `
     + 'changing it moves agents between nested stacks (see "Resharding" in the README)';
 }
@@ -141,10 +141,58 @@ export function secondsCell(cell: string | undefined, name: string, errors: stri
   return undefined;
 }
 
+/**
+ * The roster's `proficiencies` cell: `Attribute:Value:Level` entries separated by `|`. The name ends at
+ * the first `:` and the level starts after the last, so a value may hold `:`. Evidence: library (the
+ * cell's format); the values are judged by the proficiency rules.
+ */
+export function proficienciesCell(cell: string | undefined, errors: string[]): Array<{ name: string; value: string; level: number }> | undefined {
+  if (cell === undefined) return undefined;
+  const found: Array<{ name: string; value: string; level: number }> = [];
+  for (const raw of cell.split('|')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const first = entry.indexOf(':');
+    const last = entry.lastIndexOf(':');
+    const level = entry.slice(last + 1).trim();
+    if (first < 0 || first === last || level === '' || !Number.isFinite(Number(level))) {
+      errors.push(`proficiencies entry '${entry}' is not Attribute:Value:Level with a number for the level (such as Language:English:5)`);
+      continue;
+    }
+    found.push({ name: entry.slice(0, first).trim(), value: entry.slice(first + 1, last).trim(), level: Number(level) });
+  }
+  return found;
+}
+
+/**
+ * The roster's `tags` cell: `key=value` entries separated by `|`; the key ends at the first `=`.
+ * Evidence: library (the cell's format; a map holds one value per key).
+ */
+export function tagsCell(cell: string | undefined, errors: string[]): { [key: string]: string } | undefined {
+  if (cell === undefined) return undefined;
+  const tags: { [key: string]: string } = {};
+  for (const raw of cell.split('|')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const eq = entry.indexOf('=');
+    if (eq <= 0) {
+      errors.push(`tags entry '${entry}' is not key=value`);
+      continue;
+    }
+    const key = entry.slice(0, eq).trim();
+    if (Object.prototype.hasOwnProperty.call(tags, key)) {
+      errors.push(`tags entry '${entry}' repeats the key '${key}'; expected each key once`);
+      continue;
+    }
+    tags[key] = entry.slice(eq + 1).trim();
+  }
+  return tags;
+}
+
 /** Evidence: library. A plaintext password cell would land in the template: only on request. */
 export function checkPasswordCell(cell: string | undefined, allowPlaintextPasswords: boolean, errors: string[]): void {
   if (cell !== undefined && !allowPlaintextPasswords) {
-    errors.push('has a plaintext password (value not shown); expected an empty password cell and generatePasswords, or allowPlaintextPasswords');
+    errors.push("password: the cell holds a plaintext password (value not shown); expected an empty password cell (and the roster's passwords: UserPassword.generate()), or allowPlaintextPasswords");
   }
 }
 

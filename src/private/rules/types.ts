@@ -6,6 +6,7 @@
  */
 import { SecretValue } from 'aws-cdk-lib';
 import { CHANNEL_KEYS, Problems, show } from './common';
+import { UserPassword } from '../../password';
 
 type Value = unknown;
 
@@ -37,8 +38,53 @@ export const expectDuration = (p: Problems, path: string, v: Value) =>
   expect(p, path, v, v === undefined || (isObject(v) && typeof v.toSeconds === 'function' && typeof v.isUnresolved === 'function'),
     'a Duration such as Duration.seconds(30), or nothing');
 
-export const expectSecret = (p: Problems, path: string, v: Value) =>
-  expect(p, path, v, v === undefined || SecretValue.isSecretValue(v), 'a SecretValue (SecretValue.secretsManager()), or nothing');
+/** A UserPassword; a SecretValue (the password's type before 0.x changed it) gets the way to wrap it. */
+export function expectPassword(p: Problems, path: string, v: Value): void {
+  if (v === undefined || UserPassword.isUserPassword(v)) return;
+  p.add(path, SecretValue.isSecretValue(v)
+    ? 'is a SecretValue; expected a UserPassword: UserPassword.fromSecretValue(value), UserPassword.fromSecret(secret) or UserPassword.generate()'
+    : `is ${describe(v)}; expected a UserPassword (UserPassword.fromSecret(), UserPassword.generate() or UserPassword.unsafePlainText()), or nothing`);
+}
+
+/**
+ * Props this library took before: a JavaScript caller's old code would otherwise lose them without a word.
+ * `replaced` maps each to what replaced it.
+ */
+function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: Record<string, string>): void {
+  for (const [name, instead] of Object.entries(replaced)) {
+    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${instead}`);
+  }
+}
+
+/** The members of per-channel settings. */
+function expectChannelSettings(p: Problems, settings: Value): void {
+  if (!expectObject(p, 'channelSettings', settings)) return;
+  for (const channel of CHANNEL_KEYS) {
+    const path = `channelSettings.${channel}`;
+    const s = settings[channel];
+    if (!expectObject(p, path, s)) continue;
+    expectBoolean(p, `${path}.autoAccept`, s.autoAccept);
+    expectDuration(p, `${path}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
+    if (channel !== 'voice') continue;
+    if (expectObject(p, `${path}.phone`, s.phone)) expectString(p, `${path}.phone.phoneNumber`, s.phone.phoneNumber, true);
+    expectBoolean(p, `${path}.persistentConnection`, s.persistentConnection);
+    expectString(p, `${path}.voiceEnhancementMode`, s.voiceEnhancementMode, true);
+    expectBoolean(p, `${path}.agentFirstCallbackAutoAccept`, s.agentFirstCallbackAutoAccept);
+    expectDuration(p, `${path}.agentFirstCallbackAfterContactWorkTimeLimit`, s.agentFirstCallbackAfterContactWorkTimeLimit);
+  }
+}
+
+/** A list of proficiencies (each checked by its fields). */
+function expectProficiencies(p: Problems, list: Value): void {
+  expectArray(p, 'proficiencies', list, (item, path) => {
+    if (!expectObject(p, path, item, false)) return;
+    expectString(p, `${path}.attributeName`, item.attributeName);
+    expectString(p, `${path}.attributeValue`, item.attributeValue);
+    if (expectObject(p, `${path}.level`, item.level, false)) {
+      expect(p, `${path}.level.levelValue`, item.level.levelValue, typeof item.level.levelValue === 'number', 'a number from 1 to 5');
+    }
+  }, true);
+}
 
 /** An object, or nothing when `optional`; returns whether its members can be read. */
 export const expectObject = (p: Problems, path: string, v: Value, optional = true): v is Record<string, unknown> =>
@@ -83,38 +129,16 @@ export function checkUserPropTypes(p: Problems, props: Value): void {
     expectDuration(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
     expectBoolean(p, 'phoneConfig.persistentConnection', phone.persistentConnection);
   }
-  if (expectObject(p, 'channelSettings', props.channelSettings)) {
-    for (const channel of CHANNEL_KEYS) {
-      const path = `channelSettings.${channel}`;
-      const s = props.channelSettings[channel];
-      if (!expectObject(p, path, s)) continue;
-      expectBoolean(p, `${path}.autoAccept`, s.autoAccept);
-      expectDuration(p, `${path}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
-      if (channel !== 'voice') continue;
-      if (expectObject(p, `${path}.phone`, s.phone)) expectString(p, `${path}.phone.phoneNumber`, s.phone.phoneNumber, true);
-      expectBoolean(p, `${path}.persistentConnection`, s.persistentConnection);
-      expectString(p, `${path}.voiceEnhancementMode`, s.voiceEnhancementMode, true);
-      expectBoolean(p, `${path}.agentFirstCallbackAutoAccept`, s.agentFirstCallbackAutoAccept);
-      expectDuration(p, `${path}.agentFirstCallbackAfterContactWorkTimeLimit`, s.agentFirstCallbackAfterContactWorkTimeLimit);
-    }
-  }
+  expectChannelSettings(p, props.channelSettings);
   if (expectObject(p, 'identityInfo', props.identityInfo)) {
     for (const field of ['firstName', 'lastName', 'email', 'secondaryEmail', 'mobile']) {
       expectString(p, `identityInfo.${field}`, props.identityInfo[field], true);
     }
   }
   expectString(p, 'directoryUserId', props.directoryUserId, true);
-  expectSecret(p, 'password', props.password);
-  expectBoolean(p, 'generatePassword', props.generatePassword);
-  expectObject(p, 'passwordEncryptionKey', props.passwordEncryptionKey);
-  expectArray(p, 'proficiencies', props.proficiencies, (item, path) => {
-    if (!expectObject(p, path, item, false)) return;
-    expectString(p, `${path}.attributeName`, item.attributeName);
-    expectString(p, `${path}.attributeValue`, item.attributeValue);
-    if (expectObject(p, `${path}.level`, item.level, false)) {
-      expect(p, `${path}.level.levelValue`, item.level.levelValue, typeof item.level.levelValue === 'number', 'a number from 1 to 5');
-    }
-  }, true);
+  expectPassword(p, 'password', props.password);
+  expectNoneOf(p, props, { generatePassword: 'password: UserPassword.generate()', passwordEncryptionKey: 'password: UserPassword.generate({ encryptionKey })' });
+  expectProficiencies(p, props.proficiencies);
   expectStringMap(p, 'tags', props.tags);
   expectString(p, 'removalPolicy', props.removalPolicy, true);
   expectString(p, 'identityManagementType', props.identityManagementType, true);
@@ -128,31 +152,39 @@ export function checkSpecTypes(p: Problems, spec: Value): void {
   expectString(p, 'username', spec.username);
   expectString(p, 'routingProfile', spec.routingProfile);
   expectArray(p, 'securityProfiles', spec.securityProfiles, (name, path) => expectString(p, path, name));
-  for (const field of ['hierarchyGroup', 'firstName', 'lastName', 'email', 'phoneType', 'deskPhoneNumber']) {
+  const strings = ['hierarchyGroup', 'firstName', 'lastName', 'email', 'secondaryEmail', 'mobile', 'directoryUserId', 'phoneType', 'deskPhoneNumber', 'existingUserArn'];
+  for (const field of strings) {
     expectString(p, field, spec[field], true);
   }
   expectBoolean(p, 'autoAccept', spec.autoAccept);
   expectDuration(p, 'afterContactWorkTimeLimit', spec.afterContactWorkTimeLimit);
-  expectSecret(p, 'password', spec.password);
+  expectBoolean(p, 'persistentConnection', spec.persistentConnection);
+  expectChannelSettings(p, spec.channelSettings);
+  expectProficiencies(p, spec.proficiencies);
+  expectPassword(p, 'password', spec.password);
   expectStringMap(p, 'tags', spec.tags);
+  expectBoolean(p, 'adopt', spec.adopt);
 }
 
 /** The types of a roster's own props (ConnectUserRosterProps), before its rows. */
 export function checkRosterPropTypes(p: Problems, props: Value): void {
   if (!expectObject(p, 'props', props, false)) return;
-  expectRef(p, 'instance', props.instance, 'instanceRef', 'instanceArn');
+  expectRef(p, 'instance', props.instance, 'instanceRef', 'instanceArn', true);
   expectArray(p, 'users', props.users, () => undefined, true);
   expectString(p, 'csv', props.csv, true);
+  expectString(p, 'json', props.json, true);
   const map = (name: string, refName: string, arnName: string, optional: boolean) => {
     if (expectObject(p, name, props[name], optional)) {
       for (const [k, v] of Object.entries(props[name] as Record<string, unknown>)) expectRef(p, `${name}.${k}`, v, refName, arnName);
     }
   };
-  map('routingProfiles', 'routingProfileRef', 'routingProfileArn', false);
-  map('securityProfiles', 'securityProfileRef', 'securityProfileArn', false);
+  map('routingProfiles', 'routingProfileRef', 'routingProfileArn', true);
+  map('securityProfiles', 'securityProfileRef', 'securityProfileArn', true);
   map('hierarchyGroups', 'userHierarchyGroupRef', 'userHierarchyGroupArn', true);
   expectString(p, 'identityManagementType', props.identityManagementType, true);
-  expectBoolean(p, 'generatePasswords', props.generatePasswords);
+  expectPassword(p, 'passwords', props.passwords);
+  expectNoneOf(p, props, { generatePasswords: 'passwords: UserPassword.generate()' });
+  expectBoolean(p, 'adopt', props.adopt);
   expectBoolean(p, 'allowPlaintextPasswords', props.allowPlaintextPasswords);
   expect(p, 'shardCount', props.shardCount, props.shardCount === undefined || typeof props.shardCount === 'number', 'a whole number, or nothing');
   expectString(p, 'removalPolicy', props.removalPolicy, true);

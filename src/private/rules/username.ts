@@ -37,12 +37,13 @@ export function checkUsername(p: Problems, username: string): void {
 /**
  * Claims the username in its instance for `holder`: an exact duplicate is an
  * error, one that differs only in case a warning. One map lookup: no scan of the app.
+ * With `id`, the holder is `holder`'s child of that id, not made yet.
  *
  * @param instanceKey the instance the user belongs to (see instance.ts)
  */
-export function checkUniqueUsername(p: Problems, holder: IConstruct, instanceKey: string, username: string, root: IConstruct): void {
+export function checkUniqueUsername(p: Problems, holder: IConstruct, instanceKey: string, username: string, root: IConstruct, id?: string): void {
   if (isToken(username)) return;
-  const other = claimUsername(holder, instanceKey, username, root);
+  const other = claimUsername(holder, instanceKey, username, root, id);
   if (other === undefined) return;
   if (other.username === username) {
     // Evidence: model. CreateUser declares DuplicateResourceException ("A resource with the specified name

@@ -1,0 +1,323 @@
+/**
+ * The JSON roster document: the roster's agents as JSON, with what they share
+ * (the instance, its identity-management type, and name → ARN maps). The
+ * interfaces below are the document's shape; `roster.schema.json` (shipped in the
+ * package) says the same in JSON Schema, and test/roster-schema.test.ts checks
+ * one against the other.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { show } from './problems';
+import type { UserChannelSettings } from '../channel-settings';
+import type { PhoneType } from '../phone-config';
+import type { UserProficiency } from '../proficiency';
+import type { RosterUserSpec } from '../roster';
+
+/** A whole roster document. */
+export interface RosterDocument {
+  /** The JSON Schema the document follows (for editors); ignored. */
+  readonly $schema?: string;
+  /** The document format's version: 1. */
+  readonly version?: 1;
+  /** The instance of every agent. */
+  readonly instanceArn?: string;
+  /** The instance's identity-management type. */
+  readonly identityManagementType?: 'CONNECT_MANAGED' | 'SAML' | 'EXISTING_DIRECTORY';
+  /** Routing profile ARNs by the names the users give. */
+  readonly routingProfiles?: { [name: string]: string };
+  /** Security profile ARNs by the names the users give. */
+  readonly securityProfiles?: { [name: string]: string };
+  /** Hierarchy group ARNs by the names the users give. */
+  readonly hierarchyGroups?: { [name: string]: string };
+  /** The agents. */
+  readonly users: RosterDocumentUser[];
+}
+
+/** One agent: RosterUserSpec in JSON (durations in seconds, no password). */
+export interface RosterDocumentUser {
+  readonly username: string;
+  readonly routingProfile: string;
+  readonly securityProfiles: string[];
+  readonly hierarchyGroup?: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly email?: string;
+  readonly secondaryEmail?: string;
+  readonly mobile?: string;
+  readonly directoryUserId?: string;
+  readonly phoneType?: 'SOFT_PHONE' | 'DESK_PHONE';
+  readonly deskPhoneNumber?: string;
+  readonly autoAccept?: boolean;
+  /** Seconds. */
+  readonly afterContactWorkTimeLimit?: number;
+  readonly persistentConnection?: boolean;
+  readonly channelSettings?: RosterDocumentChannelSettings;
+  readonly proficiencies?: RosterDocumentProficiency[];
+  readonly tags?: { [key: string]: string };
+  readonly adopt?: boolean;
+  readonly existingUserArn?: string;
+}
+
+/** Per-channel settings. */
+export interface RosterDocumentChannelSettings {
+  readonly voice?: RosterDocumentVoiceChannel;
+  readonly chat?: RosterDocumentChannel;
+  readonly task?: RosterDocumentChannel;
+  readonly email?: RosterDocumentChannel;
+}
+
+/** One channel's settings. */
+export interface RosterDocumentChannel {
+  readonly autoAccept?: boolean;
+  /** Seconds. */
+  readonly afterContactWorkTimeLimit?: number;
+}
+
+/** The voice channel's settings. */
+export interface RosterDocumentVoiceChannel {
+  readonly autoAccept?: boolean;
+  /** Seconds. */
+  readonly afterContactWorkTimeLimit?: number;
+  readonly phoneType?: 'SOFT_PHONE' | 'DESK_PHONE';
+  readonly phoneNumber?: string;
+  readonly persistentConnection?: boolean;
+  readonly voiceEnhancementMode?: 'NONE' | 'VOICE_ISOLATION' | 'NOISE_SUPPRESSION';
+  readonly agentFirstCallbackAutoAccept?: boolean;
+  /** Seconds. */
+  readonly agentFirstCallbackAfterContactWorkTimeLimit?: number;
+}
+
+/** A proficiency. */
+export interface RosterDocumentProficiency {
+  readonly attributeName: string;
+  readonly attributeValue: string;
+  /** 1 to 5. */
+  readonly level: number;
+}
+
+/** What a document holds besides the agents, and the agents as specs. */
+export interface ParsedDocument {
+  readonly instanceArn?: string;
+  readonly identityManagementType?: string;
+  readonly routingProfiles?: { [name: string]: string };
+  readonly securityProfiles?: { [name: string]: string };
+  readonly hierarchyGroups?: { [name: string]: string };
+  /** The agents, each with its index in `users`. */
+  readonly users: Array<{ spec: RosterUserSpec; index: number }>;
+  /** Every problem of the document's shape, each with its JSON path. */
+  readonly errors: string[];
+}
+
+type Json = unknown;
+type Kind = 'string' | 'boolean' | 'seconds' | 'number' | 'strings' | 'map' | { enum: readonly string[] } | { object: Fields };
+type Fields = { readonly [field: string]: { readonly kind: Kind; readonly required?: boolean } };
+
+const PHONE_TYPES = ['SOFT_PHONE', 'DESK_PHONE'] as const;
+const CHANNEL: Fields = { autoAccept: { kind: 'boolean' }, afterContactWorkTimeLimit: { kind: 'seconds' } };
+const VOICE: Fields = {
+  ...CHANNEL,
+  phoneType: { kind: { enum: PHONE_TYPES } },
+  phoneNumber: { kind: 'string' },
+  persistentConnection: { kind: 'boolean' },
+  voiceEnhancementMode: { kind: { enum: ['NONE', 'VOICE_ISOLATION', 'NOISE_SUPPRESSION'] } },
+  agentFirstCallbackAutoAccept: { kind: 'boolean' },
+  agentFirstCallbackAfterContactWorkTimeLimit: { kind: 'seconds' },
+};
+const USER: Fields = {
+  username: { kind: 'string', required: true },
+  routingProfile: { kind: 'string', required: true },
+  securityProfiles: { kind: 'strings', required: true },
+  hierarchyGroup: { kind: 'string' },
+  firstName: { kind: 'string' },
+  lastName: { kind: 'string' },
+  email: { kind: 'string' },
+  secondaryEmail: { kind: 'string' },
+  mobile: { kind: 'string' },
+  directoryUserId: { kind: 'string' },
+  phoneType: { kind: { enum: PHONE_TYPES } },
+  deskPhoneNumber: { kind: 'string' },
+  autoAccept: { kind: 'boolean' },
+  afterContactWorkTimeLimit: { kind: 'seconds' },
+  persistentConnection: { kind: 'boolean' },
+  channelSettings: { kind: { object: { voice: { kind: { object: VOICE } }, chat: { kind: { object: CHANNEL } }, task: { kind: { object: CHANNEL } }, email: { kind: { object: CHANNEL } } } } },
+  proficiencies: { kind: 'number' }, // checked item by item below
+  tags: { kind: 'map' },
+  adopt: { kind: 'boolean' },
+  existingUserArn: { kind: 'string' },
+};
+const TOP: Fields = {
+  $schema: { kind: 'string' },
+  version: { kind: 'number' },
+  instanceArn: { kind: 'string' },
+  identityManagementType: { kind: { enum: ['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] } },
+  routingProfiles: { kind: 'map' },
+  securityProfiles: { kind: 'map' },
+  hierarchyGroups: { kind: 'map' },
+  users: { kind: 'number', required: true }, // checked item by item below
+};
+const PROFICIENCY: Fields = {
+  attributeName: { kind: 'string', required: true },
+  attributeValue: { kind: 'string', required: true },
+  level: { kind: 'number', required: true },
+};
+
+const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function describe(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the string ${show(v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Checks an object's members against `fields` (every JSON type problem, with its
+ * path, into `errors`) and returns whether the object can be read. Evidence:
+ * library (the document's format, roster.schema.json).
+ */
+function checkFields(path: string, v: Json, fields: Fields, skip: readonly string[], errors: string[]): v is Record<string, Json> {
+  if (!isObject(v)) {
+    errors.push(`${path}: is ${describe(v)}; expected an object`);
+    return false;
+  }
+  const before = errors.length;
+  for (const key of Object.keys(v)) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+      errors.push(`${path}.${key}: is not a field of the roster document; expected one of ${Object.keys(fields).join(', ')}`);
+    }
+  }
+  for (const [key, { kind, required }] of Object.entries(fields)) {
+    const value = Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined;
+    if (value === undefined) {
+      if (required) errors.push(`${path}.${key}: missing`);
+      continue;
+    }
+    if (skip.includes(key)) continue;
+    checkKind(`${path}.${key}`, value, kind, errors);
+  }
+  return errors.length === before;
+}
+
+function checkKind(path: string, v: Json, kind: Kind, errors: string[]): void {
+  const bad = (expected: string) => errors.push(`${path}: is ${describe(v)}; expected ${expected}`);
+  if (kind === 'string') {
+    if (typeof v !== 'string') bad('a string');
+  } else if (kind === 'boolean') {
+    if (typeof v !== 'boolean') bad('true or false');
+  } else if (kind === 'number') {
+    if (typeof v !== 'number') bad('a number');
+  } else if (kind === 'seconds') {
+    // A Duration cannot be negative: the library cannot express the value (CloudFormation's minimum is 0 too).
+    if (typeof v !== 'number' || v < 0) bad('a number of seconds, 0 or more');
+  } else if (kind === 'strings') {
+    if (!Array.isArray(v)) bad('an array of strings');
+    else v.forEach((s, i) => typeof s !== 'string' && errors.push(`${path}[${i}]: is ${describe(s)}; expected a string`));
+  } else if (kind === 'map') {
+    if (!isObject(v)) bad('an object of strings');
+    else for (const [k, s] of Object.entries(v)) if (typeof s !== 'string') errors.push(`${path}.${k}: is ${describe(s)}; expected a string`);
+  } else if ('enum' in kind) {
+    if (typeof v !== 'string' || !kind.enum.includes(v)) bad(`one of ${kind.enum.join(', ')}`);
+  } else {
+    checkFields(path, v, kind.object, [], errors);
+  }
+}
+
+const seconds = (v: Json) => (v === undefined ? undefined : Duration.seconds(v as number));
+
+/**
+ * Parses a roster document. Every problem of its JSON shape is returned, with
+ * its path; a user with a problem is left out of `users` (the roster reports
+ * the errors and makes nothing). Values are only converted here: the user's
+ * checks judge them, as for typed specs.
+ */
+export function parseRosterDocument(text: string): ParsedDocument {
+  let doc: Json;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    // JSON.parse's message names the position and the token; a roster document holds no password.
+    return { users: [], errors: [`the JSON document cannot be parsed: ${(e as Error).message}`] };
+  }
+  const errors: string[] = [];
+  if (!checkFields('document', doc, TOP, ['users'], errors) && !isObject(doc)) return { users: [], errors };
+  const top = doc as Record<string, Json> & RosterDocument;
+  if (top.version !== undefined && top.version !== 1) {
+    errors.push(`document.version: is ${describe(top.version)}; expected 1`);
+  }
+  const users: Array<{ spec: RosterUserSpec; index: number }> = [];
+  if (!Array.isArray(top.users)) {
+    if (top.users !== undefined) errors.push(`document.users: is ${describe(top.users)}; expected an array`);
+  } else {
+    top.users.forEach((u: Json, index: number) => {
+      const path = `users[${index}]`;
+      const before = errors.length;
+      if (!checkFields(path, u, USER, ['proficiencies'], errors)) {
+        if (!isObject(u)) return;
+      }
+      const user = u as Record<string, Json>;
+      const proficiencies = user.proficiencies;
+      if (proficiencies !== undefined) {
+        if (!Array.isArray(proficiencies)) errors.push(`${path}.proficiencies: is ${describe(proficiencies)}; expected an array`);
+        else proficiencies.forEach((p, i) => checkFields(`${path}.proficiencies[${i}]`, p, PROFICIENCY, [], errors));
+      }
+      if (errors.length === before) users.push({ spec: specOf(user as unknown as RosterDocumentUser), index });
+    });
+  }
+  return {
+    instanceArn: typeof top.instanceArn === 'string' ? top.instanceArn : undefined,
+    identityManagementType: typeof top.identityManagementType === 'string' ? top.identityManagementType : undefined,
+    routingProfiles: isObject(top.routingProfiles) ? top.routingProfiles as { [name: string]: string } : undefined,
+    securityProfiles: isObject(top.securityProfiles) ? top.securityProfiles as { [name: string]: string } : undefined,
+    hierarchyGroups: isObject(top.hierarchyGroups) ? top.hierarchyGroups as { [name: string]: string } : undefined,
+    users,
+    errors,
+  };
+}
+
+/**
+ * A document user as a spec. Proficiencies and the voice phone are given by their
+ * fields (as a JavaScript caller's look-alike would be), not through the factories,
+ * which throw: the user's checks then report every problem of the row at once.
+ */
+function specOf(u: RosterDocumentUser): RosterUserSpec {
+  const c = u.channelSettings;
+  const channel = (s: RosterDocumentChannel | undefined) =>
+    s && { autoAccept: s.autoAccept, afterContactWorkTimeLimit: seconds(s.afterContactWorkTimeLimit) };
+  const v = c?.voice;
+  const channelSettings: UserChannelSettings | undefined = c && {
+    voice: v && {
+      ...channel(v),
+      phone: v.phoneType === undefined && v.phoneNumber === undefined ? undefined
+        : { phoneType: (v.phoneType ?? 'SOFT_PHONE') as PhoneType, phoneNumber: v.phoneNumber } as never,
+      persistentConnection: v.persistentConnection,
+      voiceEnhancementMode: v.voiceEnhancementMode as never,
+      agentFirstCallbackAutoAccept: v.agentFirstCallbackAutoAccept,
+      agentFirstCallbackAfterContactWorkTimeLimit: seconds(v.agentFirstCallbackAfterContactWorkTimeLimit),
+    },
+    chat: channel(c.chat),
+    task: channel(c.task),
+    email: channel(c.email),
+  };
+  return {
+    username: u.username,
+    routingProfile: u.routingProfile,
+    securityProfiles: u.securityProfiles,
+    hierarchyGroup: u.hierarchyGroup,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    email: u.email,
+    secondaryEmail: u.secondaryEmail,
+    mobile: u.mobile,
+    directoryUserId: u.directoryUserId,
+    phoneType: u.phoneType as PhoneType | undefined,
+    deskPhoneNumber: u.deskPhoneNumber,
+    autoAccept: u.autoAccept,
+    afterContactWorkTimeLimit: seconds(u.afterContactWorkTimeLimit),
+    persistentConnection: u.persistentConnection,
+    channelSettings,
+    proficiencies: u.proficiencies?.map(p => ({ attributeName: p.attributeName, attributeValue: p.attributeValue, level: { levelValue: p.level } }) as unknown as UserProficiency),
+    tags: u.tags,
+    adopt: u.adopt,
+    existingUserArn: u.existingUserArn,
+  };
+}
