@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { UserPassword } from '../password';
-import type { UserProficiency } from '../proficiency';
 import { RosterUserSpec } from '../roster';
+import { proficiencyOf } from './roster-document';
 import { checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell, yesNoCell } from './rules/roster';
 
 /**
@@ -233,8 +233,7 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
         deskPhoneNumber: cell.phoneNumber,
         autoAccept,
         afterContactWorkTimeLimit: acw,
-        // Given by their fields (see roster-document.ts): the user's checks judge the values.
-        proficiencies: proficiencies?.map(p => ({ attributeName: p.name, attributeValue: p.value, level: { levelValue: p.level } }) as unknown as UserProficiency),
+        proficiencies: proficiencies?.map(p => proficiencyOf(p.name, p.value, p.level)),
         tags,
         adopt,
         existingUserArn: cell.existingUserArn,

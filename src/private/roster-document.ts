@@ -138,7 +138,9 @@ const USER: Fields = {
   autoAccept: { kind: 'boolean' },
   afterContactWorkTimeLimit: { kind: 'seconds' },
   persistentConnection: { kind: 'boolean' },
-  channelSettings: { kind: { object: { voice: { kind: { object: VOICE } }, chat: { kind: { object: CHANNEL } }, task: { kind: { object: CHANNEL } }, email: { kind: { object: CHANNEL } } } } },
+  channelSettings: {
+    kind: { object: { voice: { kind: { object: VOICE } }, chat: { kind: { object: CHANNEL } }, task: { kind: { object: CHANNEL } }, email: { kind: { object: CHANNEL } } } },
+  },
   proficiencies: { kind: 'number' }, // checked item by item below
   tags: { kind: 'map' },
   adopt: { kind: 'boolean' },
@@ -220,6 +222,14 @@ function checkKind(path: string, v: Json, kind: Kind, errors: string[]): void {
   } else {
     checkFields(path, v, kind.object, [], errors);
   }
+}
+
+/**
+ * A proficiency given by its fields, not through `UserProficiency.of()`, which
+ * throws: the user's checks judge the values with the row's other problems.
+ */
+export function proficiencyOf(attributeName: string, attributeValue: string, level: number): UserProficiency {
+  return { attributeName, attributeValue, level: { levelValue: level } } as unknown as UserProficiency;
 }
 
 const seconds = (v: Json) => (v === undefined ? undefined : Duration.seconds(v as number));
@@ -315,7 +325,7 @@ function specOf(u: RosterDocumentUser): RosterUserSpec {
     afterContactWorkTimeLimit: seconds(u.afterContactWorkTimeLimit),
     persistentConnection: u.persistentConnection,
     channelSettings,
-    proficiencies: u.proficiencies?.map(p => ({ attributeName: p.attributeName, attributeValue: p.attributeValue, level: { levelValue: p.level } }) as unknown as UserProficiency),
+    proficiencies: u.proficiencies?.map(p => proficiencyOf(p.attributeName, p.attributeValue, p.level)),
     tags: u.tags,
     adopt: u.adopt,
     existingUserArn: u.existingUserArn,
