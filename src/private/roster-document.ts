@@ -122,6 +122,12 @@ const VOICE: Fields = {
   agentFirstCallbackAutoAccept: { kind: 'boolean' },
   agentFirstCallbackAfterContactWorkTimeLimit: { kind: 'seconds' },
 };
+const CHANNELS: Fields = {
+  voice: { kind: { object: VOICE } },
+  chat: { kind: { object: CHANNEL } },
+  task: { kind: { object: CHANNEL } },
+  email: { kind: { object: CHANNEL } },
+};
 const USER: Fields = {
   username: { kind: 'string', required: true },
   routingProfile: { kind: 'string', required: true },
@@ -138,9 +144,7 @@ const USER: Fields = {
   autoAccept: { kind: 'boolean' },
   afterContactWorkTimeLimit: { kind: 'seconds' },
   persistentConnection: { kind: 'boolean' },
-  channelSettings: {
-    kind: { object: { voice: { kind: { object: VOICE } }, chat: { kind: { object: CHANNEL } }, task: { kind: { object: CHANNEL } }, email: { kind: { object: CHANNEL } } } },
-  },
+  channelSettings: { kind: { object: CHANNELS } },
   proficiencies: { kind: 'number' }, // checked item by item below
   tags: { kind: 'map' },
   adopt: { kind: 'boolean' },
