@@ -47,6 +47,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // 'cdk-connect-user plan --deployed' loads it on demand (users install it); the tests drive it
     // against a fake CloudFormation endpoint on 127.0.0.1.
     '@aws-sdk/client-cloudformation@^3',
+    // Validates roster documents against the shipped roster.schema.json in the tests.
+    'ajv@^8',
     // test/engines.test.ts: every locked package must run on the Node.js floor of package.json's engines.
     'semver@^7',
     '@types/semver@^7',
@@ -97,6 +99,8 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 // (Construct Hub) reads from beside the assembly rather than recompiling them without our fixtures.
 project.package.addField('files', [
   'lib/**/*.js', 'lib/**/*.d.ts', '.jsii', '.jsii.tabl.json', 'API.md', 'README.md', 'LICENSE',
+  // The JSON Schema of roster documents (ConnectUserRoster's json prop), for editors.
+  'roster.schema.json',
 ]);
 
 // The example app and scripts are type-checked through test/tsconfig.json; eslint lints them as loose files.
