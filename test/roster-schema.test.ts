@@ -8,6 +8,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { FULL_DOCUMENT } from './util/roster-document';
 import { parseRosterDocument } from '../src/private/roster-document';
 
 const ROOT = path.join(__dirname, '..');
@@ -18,7 +19,6 @@ type SchemaNode = Record<string, any>;
 
 /** The schema node of an interface: the root for RosterDocument, else its definition. */
 const nodeOf = (name: string): SchemaNode => (name === 'RosterDocument' ? schema : schema.definitions[name]);
-const deref = (node: SchemaNode): SchemaNode => (node.$ref ? schema.definitions[node.$ref.split('/').pop()] : node);
 
 /** What a TypeScript type node says, in the schema's words. */
 function expectedOf(type: ts.TypeNode, sourceFile: ts.SourceFile): unknown {
@@ -77,48 +77,6 @@ describe('roster.schema.json', () => {
       }
     });
 });
-
-/** A document that uses every field of the format. */
-const INSTANCE = 'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
-export const FULL_DOCUMENT = {
-  $schema: './node_modules/cdk-connect-user/roster.schema.json',
-  version: 1,
-  instanceArn: INSTANCE,
-  identityManagementType: 'CONNECT_MANAGED',
-  routingProfiles: { Basic: `${INSTANCE}/routing-profile/rp-1` },
-  securityProfiles: { Agent: `${INSTANCE}/security-profile/sp-1` },
-  hierarchyGroups: { 'Support/EU': `${INSTANCE}/agent-group/hg-1` },
-  users: [{
-    username: 'jdoe',
-    routingProfile: 'Basic',
-    securityProfiles: ['Agent'],
-    hierarchyGroup: 'Support/EU',
-    firstName: 'Jane',
-    lastName: 'Doe',
-    email: 'jdoe@example.com',
-    secondaryEmail: 'jane@example.com',
-    mobile: '+15555550100',
-    directoryUserId: 'dir-1',
-    phoneType: 'SOFT_PHONE',
-    deskPhoneNumber: '+15555550101',
-    autoAccept: true,
-    afterContactWorkTimeLimit: 30,
-    persistentConnection: true,
-    channelSettings: {
-      voice: {
-        autoAccept: true, afterContactWorkTimeLimit: 30, phoneType: 'DESK_PHONE', phoneNumber: '+15555550102', persistentConnection: true,
-        voiceEnhancementMode: 'NONE', agentFirstCallbackAutoAccept: false, agentFirstCallbackAfterContactWorkTimeLimit: 10,
-      },
-      chat: { autoAccept: true, afterContactWorkTimeLimit: 0 },
-      task: { autoAccept: false, afterContactWorkTimeLimit: 60 },
-      email: { autoAccept: false, afterContactWorkTimeLimit: 120 },
-    },
-    proficiencies: [{ attributeName: 'Language', attributeValue: 'English', level: 5 }],
-    tags: { Team: 'billing' },
-    adopt: true,
-    existingUserArn: `${INSTANCE}/agent/u-1`,
-  }],
-};
 
 /** Every path to a value in `v`, with the value. */
 function leaves(v: unknown, at: Array<string | number> = []): Array<{ at: Array<string | number>; value: unknown }> {

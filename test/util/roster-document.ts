@@ -1,0 +1,48 @@
+/** A roster document that uses every field of the format. */
+const INSTANCE = 'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+export const FULL_DOCUMENT = {
+  $schema: './node_modules/cdk-connect-user/roster.schema.json',
+  version: 1,
+  instanceArn: INSTANCE,
+  identityManagementType: 'CONNECT_MANAGED',
+  routingProfiles: { Basic: `${INSTANCE}/routing-profile/rp-1` },
+  securityProfiles: { Agent: `${INSTANCE}/security-profile/sp-1` },
+  hierarchyGroups: { 'Support/EU': `${INSTANCE}/agent-group/hg-1` },
+  users: [{
+    username: 'jdoe',
+    routingProfile: 'Basic',
+    securityProfiles: ['Agent'],
+    hierarchyGroup: 'Support/EU',
+    firstName: 'Jane',
+    lastName: 'Doe',
+    email: 'jdoe@example.com',
+    secondaryEmail: 'jane@example.com',
+    mobile: '+15555550100',
+    directoryUserId: 'dir-1',
+    phoneType: 'SOFT_PHONE',
+    deskPhoneNumber: '+15555550101',
+    autoAccept: true,
+    afterContactWorkTimeLimit: 30,
+    persistentConnection: true,
+    channelSettings: {
+      voice: {
+        autoAccept: true,
+        afterContactWorkTimeLimit: 30,
+        phoneType: 'DESK_PHONE',
+        phoneNumber: '+15555550102',
+        persistentConnection: true,
+        voiceEnhancementMode: 'NONE',
+        agentFirstCallbackAutoAccept: false,
+        agentFirstCallbackAfterContactWorkTimeLimit: 10,
+      },
+      chat: { autoAccept: true, afterContactWorkTimeLimit: 0 },
+      task: { autoAccept: false, afterContactWorkTimeLimit: 60 },
+      email: { autoAccept: false, afterContactWorkTimeLimit: 120 },
+    },
+    proficiencies: [{ attributeName: 'Language', attributeValue: 'English', level: 5 }],
+    tags: { Team: 'billing' },
+    adopt: true,
+    existingUserArn: `${INSTANCE}/agent/u-1`,
+  }],
+};
+
