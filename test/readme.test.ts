@@ -27,6 +27,8 @@ describe('README as one app', () => {
   it('has the blocks it should (the quick start, the roster and its CSV)', () => {
     expect(blocks('ts').length).toBeGreaterThanOrEqual(10);
     expect(blocks('csv')).toHaveLength(1);
+    // cdk.json, and the roster document `team.json` the JSON roster example reads.
+    expect(blocks('json').filter(b => b.includes('"users"'))).toHaveLength(1);
     expect(APP).toContain("fs.readFileSync('agents.csv', 'utf8')");
   });
 
@@ -64,7 +66,8 @@ describe('README as one app', () => {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     }).outputText;
     const realRequire = createRequire(path.join(ROOT, 'test', 'readme.test.ts'));
-    const fsWithCsv = { ...fs, readFileSync: (f: any, o?: any) => (f === 'agents.csv' ? csv : fs.readFileSync(f, o)) };
+    const json = blocks('json').find(b => b.includes('"users"'))!;
+    const fsWithCsv = { ...fs, readFileSync: (f: any, o?: any) => (f === 'agents.csv' ? csv : f === 'team.json' ? json : fs.readFileSync(f, o)) };
     const fakeRequire = (id: string) => (id === 'cdk-connect-user' ? lib : id === 'fs' ? fsWithCsv : realRequire(id));
     const module = { exports: {} as { app?: App } };
     new Function('require', 'module', 'exports', js)(fakeRequire, module, module.exports);
@@ -75,9 +78,9 @@ describe('README as one app', () => {
       .filter(f => f.startsWith(s.id) && f.endsWith('.nested.template.json'))
       .map(f => JSON.parse(fs.readFileSync(path.join(assembly.directory, f), 'utf8'))));
     const users = [...templates, ...nested].flatMap(t => Object.values<any>(t.Resources ?? {}).filter(r => r.Type === 'AWS::Connect::User'));
-    // The quick start, jane, maria, the managed agent, the adopted user and the roster's two rows.
+    // The quick start, jane, maria, the managed agent, the adopted user, the roster's two rows and the JSON document's agent.
     expect(users.map(u => u.Properties.Username).sort()).toEqual(
-      ['agent.one', 'existing.user', 'jane.smith', 'john.doe', 'maria.garcia', 'mjackson', 'rroe']);
+      ['agent.one', 'existing.user', 'jane.smith', 'jdoe@example.com', 'john.doe', 'maria.garcia', 'mjackson', 'rroe']);
     assertLintClean([...templates, ...nested]);
   }, 60_000);
 });

@@ -134,6 +134,13 @@ describe('the schema and the parser agree', () => {
     }
   });
 
+  it("both accept the README's example document", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = [...readme.matchAll(/^```json\n([\s\S]*?)^```/gm)].map(m => m[1]).find(b => b.includes('"users"'))!;
+    expect(validate(JSON.parse(example)), JSON.stringify(validate.errors)).toBe(true);
+    expect(parseRosterDocument(example).errors).toEqual([]);
+  });
+
   it('both reject a negative number of seconds and another version', () => {
     for (const doc of [withValue(FULL_DOCUMENT, ['users', 0, 'afterContactWorkTimeLimit'], -1), withValue(FULL_DOCUMENT, ['version'], 2)]) {
       expect(validate(doc)).toBe(false);
