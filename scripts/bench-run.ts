@@ -22,11 +22,16 @@ const RP = `${INSTANCE}/routing-profile/rp-basic`;
 const SP = `${INSTANCE}/security-profile/sp-agent`;
 const PER_STACK = 400;
 
+const LANGUAGES = ['English', 'Spanish', 'French'];
 const agent = (i: number) => ({
   username: `agent.${i.toString().padStart(5, '0')}`,
   firstName: 'Agent',
   lastName: `Number${i}`,
   email: `agent.${i}@example.com`,
+  // Routing by proficiency and per-channel settings in every spec: two proficiencies, chat and task settings.
+  language: LANGUAGES[i % LANGUAGES.length],
+  languageLevel: 1 + (i % 5),
+  skillLevel: 1 + ((i * 7) % 5),
 });
 
 function l1(app: App, n: number): void {
@@ -42,6 +47,15 @@ function l1(app: App, n: number): void {
       securityProfileArns: [SP],
       phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: true, afterContactWorkTimeLimit: 30 },
       identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
+      userProficiencies: [
+        { attributeName: 'Language', attributeValue: a.language, level: a.languageLevel },
+        { attributeName: 'Skill', attributeValue: 'Billing', level: a.skillLevel },
+      ],
+      autoAcceptConfigs: [{ channel: 'CHAT', autoAccept: true }, { channel: 'TASK', autoAccept: false }],
+      afterContactWorkConfigs: [
+        { channel: 'CHAT', afterContactWorkConfig: { afterContactWorkTimeLimit: 15 } },
+        { channel: 'TASK', afterContactWorkConfig: { afterContactWorkTimeLimit: 60 } },
+      ],
       tags: [{ key: 'Site', value: 'NYC' }],
     }).applyRemovalPolicy(RemovalPolicy.RETAIN);
   }
@@ -67,6 +81,14 @@ function l2(app: App, n: number): void {
         phoneType: lib.PhoneType.SOFT_PHONE,
         autoAccept: true,
         afterContactWorkTimeLimit: Duration.seconds(30),
+        proficiencies: [
+          lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
+          lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),
+        ],
+        channelSettings: {
+          chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
+          task: { autoAccept: false, afterContactWorkTimeLimit: Duration.seconds(60) },
+        },
       };
     }),
   });
