@@ -367,8 +367,10 @@ export class ConnectUserRoster extends Construct {
       throw new ConnectUserValidationError(`${subject()}: ${badCount}`);
     }
     const load = new Map<number, number>();
-    const shardOfRow = unique.map(r => shardOf(r.spec.username, shardCount));
+    // A row without a username (an empty CSV cell) goes to no shard: it is reported, not built.
+    const shardOfRow = unique.map(r => (r.spec.username === undefined ? -1 : shardOf(r.spec.username, shardCount)));
     unique.forEach((r, i) => {
+      if (shardOfRow[i] < 0) return;
       // An agent is one resource, and its generated password's secret one more.
       const resources = (r.spec.password ?? props.passwords)?._kind === 'generated' ? 2 : 1;
       load.set(shardOfRow[i], (load.get(shardOfRow[i]) ?? 0) + resources);

@@ -32,15 +32,19 @@ function build(props: Partial<ConnectUserRosterProps>, withMaps = true) {
   return { stack, roster };
 }
 
-/** The synthesized properties of an agent, and every shard template linted clean. */
+/** Every roster whose agents a test below reads: the last test lints them all, in one cfn-lint run. */
+const rendered = new Set<ConnectUserRoster>();
+
+/** The synthesized properties of an agent. */
 function userOf(roster: ConnectUserRoster, username: string): { props: Record<string, any>; resource: Record<string, any> } {
+  rendered.add(roster);
   const cfn = roster.cfnUsers[username];
   const shard = Stack.of(cfn) as NestedStack;
   const template = Template.fromStack(shard).toJSON();
   const resource = template.Resources[shard.resolve(cfn.logicalId)];
-  assertLintClean(Object.values(roster.shards).map(s => Template.fromStack(s).toJSON()));
   return { props: resource.Properties, resource };
 }
+
 
 const errorOf = (f: () => unknown): string => {
   try {
@@ -183,6 +187,11 @@ describe('the CSV\'s extra columns', () => {
     ]) expect(message).toContain(part);
   });
 
+  it('reports rows without a username as such, not as duplicates of each other', () => {
+    const message = errorOf(() => build({ csv: 'user login,routing profile name,security_profile_name_1\n,Basic,Agent\n,Basic,Agent' }));
+    expect(message).toMatch(/has 2 problems:\n {2}- row 2: the agent has 1 problem:\n {6}- user login is empty\n {2}- row 3: the agent has 1 problem:\n {6}- user login is empty$/);
+  });
+
   it('still refuses an unknown column, naming the extra ones', () => {
     expect(errorOf(() => build({ csv: 'user login,routing profile name,security_profile_name_1,skills\na,Basic,Agent,x' })))
       .toMatch(/column 'skills' is not a column of Amazon Connect's bulk user upload template or one of the roster's extra columns \(secondary email, mobile, directory user id, proficiencies, tags, adopt, existing user arn\)/);
@@ -230,4 +239,12 @@ describe('the JSON roster document', () => {
     expect(message).toContain('users[0].proficiencies[0].level: missing');
     expect(errorOf(() => build({ json: '{"users": [' }))).toMatch(/the JSON document cannot be parsed: /);
   });
+});
+
+describe('cfn-lint', () => {
+  // Runs after the tests above (a file's tests run in order): every template they rendered.
+  it('passes every shard template of the rosters rendered above', () => {
+    expect(rendered.size).toBe(7);
+    expect(assertLintClean([...rendered].flatMap(r => Object.values(r.shards).map(s => Template.fromStack(s).toJSON())))).toBe(true);
+  }, 120_000);
 });

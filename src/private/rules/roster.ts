@@ -18,7 +18,8 @@ export function checkDuplicateRows<T>(rows: readonly T[], username: (row: T) => 
   const seen = new Map<string, T>();
   return rows.filter(r => {
     const name = username(r);
-    if (Token.isUnresolved(name)) return true;
+    // A row without a username (a CSV row with an empty cell) has that problem reported already.
+    if (name === undefined || Token.isUnresolved(name)) return true;
     const first = seen.get(name);
     if (first !== undefined) {
       errors.push(`${label(r)}: username '${name}' duplicates ${label(first)}; expected a username unique in the instance`);
