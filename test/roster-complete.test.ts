@@ -3,7 +3,7 @@
  * the CSV's extra columns and the JSON roster document, each rendered into the
  * template and linted with cfn-lint.
  */
-import { App, Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Duration, NestedStack, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,13 @@ describe('typed specs carry every per-agent setting', () => {
     expect(Object.values(shard.Resources).filter((x: any) => x.Type === 'AWS::SecretsManager::Secret')).toHaveLength(2);
     expect(JSON.stringify(userOf(roster, 'c').props.Password)).toContain(':SecretString:pw::}}');
     expect(JSON.stringify(userOf(roster, 'a').props.Password)).toContain('{{resolve:secretsmanager:');
+  });
+
+  it("names the replacement of the roster's old generatePasswords prop, and of a SecretValue password in a spec", () => {
+    const users = [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'] }];
+    expect(errorOf(() => build({ users, generatePasswords: true } as any))).toMatch(/generatePasswords: is no longer a prop; use passwords: UserPassword.generate\(\)/);
+    expect(errorOf(() => build({ users: [{ ...users[0], password: SecretValue.unsafePlainText('x') as any }] })))
+      .toMatch(/users\[0\]: agent 'a' has 1 problem:\n {6}- password: is a SecretValue; expected a UserPassword/);
   });
 
   it('adopts agents, each or all: Retain, the import metadata, and no password', () => {
