@@ -10,25 +10,15 @@ export interface PasswordFields {
   readonly hasPassword: boolean;
   /** The user is adopted (imported), not created: no CreateUser call, so no password is needed. */
   readonly adopted?: boolean;
-  readonly generate?: boolean;
-  readonly given?: boolean;
-  readonly encryptionKey?: boolean;
 }
 
 export function checkPasswordPresence(p: Problems, f: PasswordFields): void {
-  // Evidence: library. Two password sources, or a key with nothing to encrypt, would leave one unused.
-  if (f.generate && f.given) {
-    p.add('generatePassword', 'is true while password is set; expected one of them');
-  }
-  if (f.encryptionKey && !f.generate) {
-    p.add('passwordEncryptionKey', 'is set without generatePassword; expected generatePassword: true, or no key');
-  }
   if (f.type === undefined) return;
   // Evidence: documented. API CreateUser Password: "A password is required if you are using Amazon Connect
   // for identity management. Otherwise, it is an error to include a password." An adopted user is imported,
   // not created, so it needs none.
   if (f.type === IdentityManagementType.CONNECT_MANAGED && !f.hasPassword && !f.adopted) {
-    p.warn('passwordRequired', 'password', 'missing; the API reference documents a password as required on CONNECT_MANAGED instances (set password, or generatePassword: true)');
+    p.warn('passwordRequired', 'password', 'missing; the API reference documents a password as required on CONNECT_MANAGED instances (set password: UserPassword.fromSecret() or UserPassword.generate())');
   }
   if (f.type !== IdentityManagementType.CONNECT_MANAGED && f.hasPassword) {
     p.warn('passwordNotAllowed', 'password', `set on a ${f.type} instance; the API reference says Amazon Connect returns an error for a password there`);
