@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useDummyCredentials } from './util/credentials';
 import { FakeConnect, FakeInstance, generateInstance } from './util/fake-connect';
 import { tempDirs } from './util/tmp';
 import { connectRetry, loadConnectSdk } from '../src/cli/connect-api';
@@ -15,22 +16,6 @@ import { main } from '../src/cli/main';
 
 const tmp = tempDirs('export');
 
-/** Dummy credentials for the local endpoint; nothing reaches AWS. */
-export function useDummyCredentials(): void {
-  const saved: Record<string, string | undefined> = {};
-  beforeAll(() => {
-    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CONNECT']) saved[k] = process.env[k];
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'fake-secret-for-a-local-endpoint';
-    for (const k of ['AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CONNECT']) delete process.env[k];
-  });
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
-}
 useDummyCredentials();
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string[] }> {

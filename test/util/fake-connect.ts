@@ -297,7 +297,10 @@ export class FakeConnect {
         return send({ UserSummaryList: p.items.map(u => ({ Id: u.user.Id, Arn: u.user.Arn, Username: u.user.Username })), NextToken: p.NextToken });
       }
       case 'SearchUsers': {
-        const p = page(instance.users);
+        // The one criterion the CLI uses: an EXACT match on Username.
+        const condition = input.SearchCriteria?.StringCondition;
+        const p = page(condition?.FieldName === 'Username' && condition.ComparisonType === 'EXACT'
+          ? instance.users.filter(u => u.user.Username === condition.Value) : instance.users);
         return send({
           Users: p.items.map(({ user: { IdentityInfo, LastModifiedTime: _t, LastModifiedRegion: _r, ...rest } }) => ({
             ...rest, ...(IdentityInfo ? { IdentityInfo: { FirstName: IdentityInfo.FirstName, LastName: IdentityInfo.LastName } } : {}),
