@@ -13,8 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, ParseArgsConfig } from 'util';
 import { readStacks, usersOfAssembly } from './assembly';
-import { connectApi, connectSdk, formatCounts } from './connect-api';
+import { ConnectApi, connectApi, connectSdk, formatCounts } from './connect-api';
 import { deployedUsers, sdkDeployedTemplates } from './deployed';
+import { adoptedTemplateUsers, checkDrift, formatDrift } from './drift';
 import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from './export';
 import { buildMappings, findAdoptedUsers, UserArnLookup, writeMappings } from './import-mapping';
 import { formatPlan, plan, planJson } from './plan';
@@ -50,18 +51,24 @@ function sdkLookup(region: string | undefined, endpoint: string | undefined): Us
 
 const COMMANDS: Record<string, Command> = {
   'import-mapping': {
-    summary: 'write the files `cdk import --resource-mapping` needs for adopted users',
-    usage: 'cdk-connect-user import-mapping [<cdk.out>] [--out <dir>] [--lookup] [--region <region>] [--endpoint-url <url>]',
+    summary: 'write the files `cdk import --resource-mapping` needs for adopted users, or check them for drift',
+    usage: 'cdk-connect-user import-mapping [<cdk.out>] [--out <dir>] [--lookup] [--check-drift] [--region <region>] [--endpoint-url <url>]',
     help: [
       '  <cdk.out>             the cloud assembly of `cdk synth` (default: cdk.out)',
       '  --out <dir>           where to write one mapping file per stack (default: import-mappings)',
       '  --lookup              find the ARN of adopted users without existingUserArn by username (needs @aws-sdk/client-connect)',
+      '  --check-drift         instead of writing mappings, compare each adopted user (nested stacks included) with the',
+      '                        live user (DescribeUser, ListUserProficiencies): one line per difference,',
+      '                        `<username>: <Property>: template <x>, live <y>`. Properties the template leaves out',
+      '                        are not compared (CloudFormation never sends them). Exit 1 when any user differs.',
+      '                        Needs @aws-sdk/client-connect and AWS credentials',
       '  --region <region>     the region of the API calls (default: each instance\'s)',
       '  --endpoint-url <url>  another Amazon Connect endpoint, as the AWS CLI\'s option',
     ],
     options: {
       'out': { type: 'string' },
       'lookup': { type: 'boolean' },
+      'check-drift': { type: 'boolean' },
       'region': { type: 'string' },
       'endpoint-url': { type: 'string' },
     },
@@ -69,6 +76,25 @@ const COMMANDS: Record<string, Command> = {
       const assembly = positionals[0] ?? 'cdk.out';
       const region = values.region as string | undefined;
       const endpoint = values['endpoint-url'] as string | undefined;
+      if (values['check-drift']) {
+        if (values.out !== undefined) throw new UsageError('--check-drift writes no files: --out goes without it');
+        const users = adoptedTemplateUsers(assembly);
+        if (users.length === 0) {
+          io.out(`No adopted ConnectUsers in ${assembly}: nothing to check.`);
+          return 0;
+        }
+        const apis = new Map<string, ConnectApi>();
+        const findings = await checkDrift(users, {
+          lookup: !!values.lookup,
+          api: instanceArn => {
+            const key = region ?? instanceArn.split(':')[3];
+            if (!apis.has(key)) apis.set(key, connectApi(instanceArn, { region, endpoint, neededBy: '--check-drift' }));
+            return apis.get(key)!;
+          },
+        });
+        formatDrift(users.length, findings).forEach(l => io.out(l));
+        return findings.some(f => f.kind === 'differs') ? 1 : 0;
+      }
       const users = findAdoptedUsers(assembly);
       if (users.length === 0) {
         io.out(`No adopted ConnectUsers in ${assembly}: nothing to import.`);
