@@ -133,6 +133,15 @@ describe('import-mapping --check-drift', () => {
     expect(usage.err[0]).toMatch(/--check-drift writes no files/);
   });
 
+  it('an assembly without adopted users: nothing to check, exit 0', async () => {
+    const outdir = tmp();
+    const app = new App({ outdir });
+    new Stack(app, 'Empty');
+    app.synth();
+    const result = await run(['import-mapping', outdir, '--check-drift']);
+    expect(result).toEqual({ code: 0, out: [`No adopted ConnectUsers in ${outdir}: nothing to check.`], err: [] });
+  });
+
   it('--lookup takes --endpoint-url for the mapping files too', async () => {
     const dir = synthApp(instance, fake);
     fake.resetCounts();
@@ -168,6 +177,18 @@ describe('compareUser', () => {
       'jo: Tags.extra: template (not set), live x',
       '1 adopted user(s) checked: 1 differ from the template (CloudFormation does not correct this: change the template or the live user)',
     ]);
+  });
+
+  it('a whole list or map that is not a literal cannot be compared', () => {
+    const token = { 'Fn::Split': [',', { Ref: 'P' }] };
+    const findings = compareUser(user({
+      SecurityProfileArns: token, UserProficiencies: token, Tags: token, AutoAcceptConfigs: token, IdentityInfo: { FirstName: { Ref: 'Name' } },
+    }), { IdentityInfo: { FirstName: 'Jo' } }, []);
+    expect(findings.map(f => `${f.property} ${f.kind}`)).toEqual([
+      'SecurityProfileArns cannot compare', 'IdentityInfo.FirstName cannot compare', 'AutoAcceptConfigs cannot compare',
+      'UserProficiencies cannot compare', 'Tags cannot compare',
+    ]);
+    expect(formatDrift(1, findings).at(-1)).toBe('1 adopted user(s) checked: 0 differ from the template');
   });
 
   it('a proficiency only the live user has is a difference when the template declares the list', () => {

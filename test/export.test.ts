@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useDummyCredentials } from './util/credentials';
 import { FakeConnect, FakeInstance, generateInstance } from './util/fake-connect';
 import { tempDirs } from './util/tmp';
-import { connectRetry, loadConnectSdk } from '../src/cli/connect-api';
+import { ConnectApi, connectRetry, listAll, loadConnectSdk } from '../src/cli/connect-api';
 import { CSV_COLUMNS, LiveInstance, minimalCalls, RosterDocument, toCsv, toRosterDocument } from '../src/cli/export';
 import { main } from '../src/cli/main';
 
@@ -297,6 +297,18 @@ describe('export: usage and failures', () => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.err.join('\n')).toMatch(message);
+  });
+
+  it('--help describes the command on stdout', async () => {
+    const result = await run(['export', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^usage: cdk-connect-user export --instance-arn <arn> [\s\S]*--format json\|csv[\s\S]*no\npassword is read or written/);
+    expect((await run(['--help'])).out).toMatch(/\n {2}export +write the users of an Amazon Connect instance as a roster/);
+  });
+
+  it('a listing that hands back a NextToken a second time stops instead of paging forever', async () => {
+    const api: ConnectApi = { counts: {}, call: async () => ({ UserSummaryList: [], NextToken: 'same' }) };
+    await expect(listAll(api, 'ListUsers', {}, 'UserSummaryList', 1000)).rejects.toThrow('ListUsers returned the same NextToken twice: the listing would never end, so it stopped');
   });
 
   it('says how to install the SDK when it is missing', async () => {
