@@ -143,7 +143,7 @@ describe.each(['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] as const)('expor
     expect(user('agent.00012').channelSettings!.voice).toMatchObject({ agentFirstCallbackAutoAccept: true, agentFirstCallbackAfterContactWorkTimeLimit: 5 });
     // A JSON document expresses every setting: nothing is listed as lost.
     expect(result.err.filter(l => /cannot express/.test(l))).toEqual([]);
-  });
+  }, 120_000); // 2,000 users take seconds; a machine busy with other work may need more than the default 30 s
 
   // The CSV of the same 2,000 users, through the converter the CLI's --format csv uses (the CLI path itself is
   // tested below on a small instance: a second export of 2,000 users would cost seconds of CPU for nothing new).
@@ -304,6 +304,19 @@ describe('export: usage and failures', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^usage: cdk-connect-user export --instance-arn <arn> [\s\S]*--format json\|csv[\s\S]*no\npassword is read or written/);
     expect((await run(['--help'])).out).toMatch(/\n {2}export +write the users of an Amazon Connect instance as a roster/);
+  });
+
+  it('with the default io (console), --help prints each line alone (forEach must not hand console.log its index and array)', async () => {
+    const logged: unknown[][] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => { logged.push(args); };
+    try {
+      expect(await main(['export', '--help'])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    expect(logged.every(args => args.length === 1)).toBe(true);
+    expect(logged[0][0]).toMatch(/^usage: cdk-connect-user export/);
   });
 
   it('a listing that hands back a NextToken a second time stops instead of paging forever', async () => {

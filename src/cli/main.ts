@@ -248,14 +248,14 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
     io.err(`cdk-connect-user: unknown command '${name}'`);
-    usage().forEach(io.err);
+    usage().forEach(l => io.err(l));
     return 2;
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as any;
     if (parsed.values.help) {
-      [`usage: ${command.usage}`, '', ...command.help].forEach(io.out);
+      [`usage: ${command.usage}`, '', ...command.help].forEach(l => io.out(l));
       return 0;
     }
     if (parsed.positionals.length > 1) {
