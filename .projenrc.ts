@@ -49,6 +49,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-cloudformation@^3',
     // Validates roster documents against the shipped roster.schema.json in the tests.
     'ajv@^8',
+    // 'cdk-connect-user export' and 'import-mapping --lookup' load it on demand (users install it); the tests
+    // drive it against a fake Amazon Connect endpoint on 127.0.0.1 (test/util/fake-connect.ts).
+    '@aws-sdk/client-connect@^3',
     // test/engines.test.ts: every locked package must run on the Node.js floor of package.json's engines.
     'semver@^7',
     '@types/semver@^7',

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ADOPT_METADATA_KEY, AdoptMetadata } from '../private/adopt';
 
 /** An `AWS::Connect::User` as a template declares it. */
 export interface TemplateUser {
@@ -14,6 +15,8 @@ export interface TemplateUser {
   readonly properties: Record<string, unknown>;
   /** The resource's `DeletionPolicy` (CloudFormation's default is `Delete`). */
   readonly deletionPolicy?: string;
+  /** What an adopted user's metadata says (`adopt: true`), or `undefined`. */
+  readonly adoption?: AdoptMetadata;
 }
 
 /** A template as this module reads it. */
@@ -150,7 +153,8 @@ export function usersOf(stack: string, template: Template, nested: (parent: Temp
   for (const logicalId of Object.keys(template.Resources ?? {}).sort()) {
     const r = template.Resources![logicalId];
     if (r.Type === 'AWS::Connect::User') {
-      users.push({ stack, logicalId, properties: r.Properties ?? {}, deletionPolicy: r.DeletionPolicy });
+      const adoption = r.Metadata?.[ADOPT_METADATA_KEY] as AdoptMetadata | undefined;
+      users.push({ stack, logicalId, properties: r.Properties ?? {}, deletionPolicy: r.DeletionPolicy, ...(adoption ? { adoption } : {}) });
     } else if (r.Type === 'AWS::CloudFormation::Stack') {
       const child = nested(template, logicalId);
       if (child) users.push(...usersOf(`${stack}/${logicalId}`, child, nested));

@@ -4,14 +4,19 @@
  *
  *   import-mapping  the files `cdk import --resource-mapping` needs for adopted users
  *   plan            what the next `cdk deploy` does to each Amazon Connect user
+ *   export          the users of an Amazon Connect instance as a roster (JSON or CSV)
  *
  * Options are parsed strictly (Node's util.parseArgs): an unknown option or a
  * missing value is a usage error (exit 2, on stderr).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, ParseArgsConfig } from 'util';
 import { readStacks, usersOfAssembly } from './assembly';
+import { ConnectApi, connectApi, connectSdk, formatCounts } from './connect-api';
 import { deployedUsers, sdkDeployedTemplates } from './deployed';
+import { adoptedTemplateUsers, checkDrift, formatDrift } from './drift';
+import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from './export';
 import { buildMappings, findAdoptedUsers, UserArnLookup, writeMappings } from './import-mapping';
 import { formatPlan, plan, planJson } from './plan';
 import { findUser } from '../private/find-user';
@@ -32,48 +37,129 @@ interface Command {
   readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[], io: Io) => Promise<number>;
 }
 
-/** Loads the AWS SDK's Connect client (not a dependency of this package: installed by those who use --lookup). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const loadConnectSdk = { load: (): any => require('@aws-sdk/client-connect') };
+/** Loads the AWS SDK's Connect client (not a dependency of this package: installed by those who use --lookup or export). */
+export { loadConnectSdk } from './connect-api';
 
 /** A lookup through the AWS SDK, which is loaded only when asked for. */
-function sdkLookup(region: string | undefined): UserArnLookup {
-  let sdk: any;
-  try {
-    sdk = loadConnectSdk.load();
-  } catch {
-    throw new Error("--lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk/client-connect'");
-  }
+function sdkLookup(region: string | undefined, endpoint: string | undefined): UserArnLookup {
+  const sdk = connectSdk('--lookup');
   return async (instanceArn, username) => {
-    const client = new sdk.ConnectClient({ region: region ?? instanceArn.split(':')[3] });
+    const client = new sdk.ConnectClient({ region: region ?? instanceArn.split(':')[3], ...(endpoint !== undefined ? { endpoint } : {}) });
     return (await findUser(client, sdk.SearchUsersCommand, instanceArn, username)).Arn;
   };
 }
 
 const COMMANDS: Record<string, Command> = {
   'import-mapping': {
-    summary: 'write the files `cdk import --resource-mapping` needs for adopted users',
-    usage: 'cdk-connect-user import-mapping [<cdk.out>] [--out <dir>] [--lookup] [--region <region>]',
+    summary: 'write the files `cdk import --resource-mapping` needs for adopted users, or check them for drift',
+    usage: 'cdk-connect-user import-mapping [<cdk.out>] [--out <dir>] [--lookup] [--check-drift] [--region <region>] [--endpoint-url <url>]',
     help: [
-      '  <cdk.out>          the cloud assembly of `cdk synth` (default: cdk.out)',
-      '  --out <dir>        where to write one mapping file per stack (default: import-mappings)',
-      '  --lookup           find the ARN of adopted users without existingUserArn by username (needs @aws-sdk/client-connect)',
-      '  --region <region>  the region of the lookups (default: each instance\'s)',
+      '  <cdk.out>             the cloud assembly of `cdk synth` (default: cdk.out)',
+      '  --out <dir>           where to write one mapping file per stack (default: import-mappings)',
+      '  --lookup              find the ARN of adopted users without existingUserArn by username (needs @aws-sdk/client-connect)',
+      '  --check-drift         instead of writing mappings, compare each adopted user (nested stacks included) with the',
+      '                        live user (DescribeUser, ListUserProficiencies): one line per difference,',
+      '                        `<username>: <Property>: template <x>, live <y>`. Properties the template leaves out',
+      '                        are not compared (CloudFormation never sends them). Exit 1 when any user differs.',
+      '                        Needs @aws-sdk/client-connect and AWS credentials',
+      '  --region <region>     the region of the API calls (default: each instance\'s)',
+      '  --endpoint-url <url>  another Amazon Connect endpoint, as the AWS CLI\'s option',
     ],
-    options: { out: { type: 'string' }, lookup: { type: 'boolean' }, region: { type: 'string' } },
+    options: {
+      'out': { type: 'string' },
+      'lookup': { type: 'boolean' },
+      'check-drift': { type: 'boolean' },
+      'region': { type: 'string' },
+      'endpoint-url': { type: 'string' },
+    },
     async run(values, positionals, io) {
       const assembly = positionals[0] ?? 'cdk.out';
+      const region = values.region as string | undefined;
+      const endpoint = values['endpoint-url'] as string | undefined;
+      if (values['check-drift']) {
+        if (values.out !== undefined) throw new UsageError('--check-drift writes no files: --out goes without it');
+        const users = adoptedTemplateUsers(assembly);
+        if (users.length === 0) {
+          io.out(`No adopted ConnectUsers in ${assembly}: nothing to check.`);
+          return 0;
+        }
+        const apis = new Map<string, ConnectApi>();
+        const findings = await checkDrift(users, {
+          lookup: !!values.lookup,
+          api: instanceArn => {
+            const key = region ?? instanceArn.split(':')[3];
+            if (!apis.has(key)) apis.set(key, connectApi(instanceArn, { region, endpoint, neededBy: '--check-drift' }));
+            return apis.get(key)!;
+          },
+        });
+        formatDrift(users.length, findings).forEach(l => io.out(l));
+        return findings.some(f => f.kind === 'differs') ? 1 : 0;
+      }
       const users = findAdoptedUsers(assembly);
       if (users.length === 0) {
         io.out(`No adopted ConnectUsers in ${assembly}: nothing to import.`);
         return 0;
       }
-      const mappings = await buildMappings(users, values.lookup ? sdkLookup(values.region as string | undefined) : undefined);
+      const mappings = await buildMappings(users, values.lookup ? sdkLookup(region, endpoint) : undefined);
       const files = writeMappings(mappings, (values.out as string | undefined) ?? 'import-mappings');
       // --app: the assembly the mappings were made from. Without it, cdk import needs a cdk.json (else '--app is
       // required'), and would synthesize anew: with other logical ids than the mappings name, if the code changed.
       io.out(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with (--app: the cloud assembly these mappings were made from):`);
       mappings.forEach((m, i) => io.out(`  npx cdk import --app ${shellPath(assembly)} ${shellWord(m.stack)} --resource-mapping ${shellPath(files[i])}`));
+      return 0;
+    },
+  },
+  'export': {
+    summary: 'write the users of an Amazon Connect instance as a roster (JSON or CSV), each marked for adoption',
+    usage: 'cdk-connect-user export --instance-arn <arn> [--out <file>] [--format json|csv] [--region <region>] [--endpoint-url <url>]',
+    help: [
+      '  --instance-arn <arn>  the Amazon Connect instance',
+      '  --out <file>          where to write the roster (default: stdout)',
+      '  --format json|csv     the roster document (JSON, the default; csv when --out ends in .csv) or a',
+      '                        bulk-upload CSV with the extra columns this library reads',
+      '  --region <region>     the region of the API calls (default: the instance\'s)',
+      '  --endpoint-url <url>  another Amazon Connect endpoint, as the AWS CLI\'s option',
+      '',
+      'Reads every user (ListUsers, DescribeUser, ListUserProficiencies) and names the profiles and',
+      'hierarchy groups (one listing each). Needs @aws-sdk/client-connect and AWS credentials; no',
+      'password is read or written. On stderr: progress, every setting the output cannot express',
+      '(by username and field), and the API calls made per operation.',
+    ],
+    options: {
+      'instance-arn': { type: 'string' },
+      'out': { type: 'string' },
+      'format': { type: 'string' },
+      'region': { type: 'string' },
+      'endpoint-url': { type: 'string' },
+    },
+    async run(values, positionals, io) {
+      if (positionals.length > 0) throw new UsageError(`export takes no positional argument, got '${positionals[0]}'`);
+      const instanceArn = values['instance-arn'] as string | undefined;
+      if (instanceArn === undefined) throw new UsageError('--instance-arn <arn> is required');
+      if (!checkInstanceArn(instanceArn)) {
+        throw new UsageError(`'${instanceArn}' is not an Amazon Connect instance ARN; expected arn:aws:connect:<region>:<account>:instance/<id>`);
+      }
+      const out = values.out as string | undefined;
+      const format = (values.format as string | undefined) ?? (out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+      if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got '${format}'`);
+      const api = connectApi(instanceArn, { region: values.region as string | undefined, endpoint: values['endpoint-url'] as string | undefined, neededBy: 'export' });
+      const live = await readInstance(api, instanceArn, io.err);
+      const { document, notes } = toRosterDocument(live);
+      const csv = format === 'csv' ? toCsv(document) : undefined;
+      const text = csv ? csv.csv : formatJson(document);
+      const lost = [...notes, ...(csv?.notes ?? [])];
+      if (lost.length) {
+        io.err(`${lost.length} setting(s) the ${format === 'csv' ? 'CSV' : 'roster document'} cannot express as Amazon Connect holds them:`);
+        lost.forEach(l => io.err(`  ${l}`));
+      }
+      if (out !== undefined) {
+        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+        fs.writeFileSync(out, text);
+        io.err(`wrote ${document.users.length} user(s) to ${out}`);
+      } else {
+        io.out(text.replace(/\r?\n$/, ''));
+      }
+      formatCounts(api.counts).forEach(l => io.err(l));
       return 0;
     },
   },
@@ -162,14 +248,14 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
     io.err(`cdk-connect-user: unknown command '${name}'`);
-    usage().forEach(io.err);
+    usage().forEach(l => io.err(l));
     return 2;
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as any;
     if (parsed.values.help) {
-      [`usage: ${command.usage}`, '', ...command.help].forEach(io.out);
+      [`usage: ${command.usage}`, '', ...command.help].forEach(l => io.out(l));
       return 0;
     }
     if (parsed.positionals.length > 1) {
