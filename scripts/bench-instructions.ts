@@ -40,9 +40,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 const SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3').split(',').map(Number);
 const MODES = (process.env.BENCH_MODES ?? 'l1,l2').split(',').map(m => m.trim());
 for (const m of MODES) {
-  if (m !== 'l1' && m !== 'l2' && m !== 'l1top') throw new Error(`BENCH_MODES: unknown mode ${m}; expected l1, l2 or l1top`);
+  if (!/^(l1|l1top|l2|l2memo|l2compact|l2memocompact)$/.test(m)) throw new Error(`BENCH_MODES: unknown mode ${m}; expected l1, l1top, l2 (or a prototype of scripts/bench-run.ts)`);
 }
-const LABEL: { [mode: string]: string } = { l1: 'L1', l2: 'L2', l1top: 'L1top' };
+const LABEL: { [mode: string]: string } = { l1: 'L1', l2: 'L2', l1top: 'L1top', l2memo: 'L2memo', l2compact: 'L2compact', l2memocompact: 'L2memocompact' };
 
 async function instructions(mode: string, n: number, seed: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));

@@ -62,9 +62,9 @@ function l1top(app: App, n: number): void {
   }
 }
 
-function l2(app: App, n: number): void {
+function l2(app: App, n: number, Roster: typeof lib.ConnectUserRoster = lib.ConnectUserRoster): void {
   const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
-  new lib.ConnectUserRoster(stack, 'Roster', {
+  new Roster(stack, 'Roster', {
     instance: lib.ConnectInstance.fromInstanceArn(stack, 'Instance', INSTANCE),
     routingProfiles: { Basic: lib.RoutingProfile.fromRoutingProfileArn(stack, 'Basic', RP) },
     securityProfiles: { Agent: lib.SecurityProfile.fromSecurityProfileArn(stack, 'Agent', SP) },
@@ -87,19 +87,42 @@ function l2(app: App, n: number): void {
   });
 }
 
+/**
+ * The roster prototype of scripts/bench-proto-roster.ts: l2memo (shards keep the template rendered for the
+ * asset hash and write it), l2compact (shards with suppressTemplateIndentation), l2memocompact (both).
+ */
+function l2proto(memo: boolean, compact: boolean) {
+  return () => {
+    // Loaded before the clock starts, like lib/.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const proto: typeof import('./bench-proto-roster') = require('./bench-proto-roster');
+    proto.PROTO.memo = memo;
+    proto.PROTO.compact = compact;
+    return (app: App, n: number) => l2(app, n, proto.ConnectUserRoster as unknown as typeof lib.ConnectUserRoster);
+  };
+}
+
 function main(): void {
   const [mode, count] = process.argv.slice(2);
   const n = Number(count);
-  const modes: { [mode: string]: (app: App, n: number) => void } = { l1, l1top, l2 };
+  const modes: { [mode: string]: () => (app: App, n: number) => void } = {
+    l1: () => l1,
+    l1top: () => l1top,
+    l2: () => l2,
+    l2memo: l2proto(true, false),
+    l2compact: l2proto(false, true),
+    l2memocompact: l2proto(true, true),
+  };
   if (!Object.prototype.hasOwnProperty.call(modes, mode) || !Number.isInteger(n)) {
-    console.error('usage: bench-run l1|l1top|l2 <N>');
+    console.error('usage: bench-run l1|l1top|l2|l2memo|l2compact|l2memocompact <N>');
     process.exit(2);
   }
+  const build = modes[mode]();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const app = new App({ outdir });
-  modes[mode](app, n);
+  build(app, n);
   const assembly = app.synth();
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
