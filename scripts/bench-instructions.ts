@@ -24,7 +24,12 @@
  * Each size is counted as (N agents) minus (1 agent), so that starting Node.js
  * and loading modules, the same for both kinds, is left out.
  *
+ * `BENCH_MODES` (default l1,l2) picks the kinds of run (see scripts/bench-run.ts):
+ * l1 (CfnUsers in nested stacks of 400), l1top (CfnUsers in top-level stacks of
+ * 400) and l2 (ConnectUserRoster). The script prints every pair's ratio.
+ *
  *   BENCH_SIZES=5000 BENCH_SEEDS=1,2,3 npm run bench:instructions   (about 20 minutes on 2 cores)
+ *   BENCH_MODES=l1,l2,l1top BENCH_SEEDS=1 npm run bench:instructions
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -33,8 +38,13 @@ import * as path from 'path';
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 const SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3').split(',').map(Number);
+const MODES = (process.env.BENCH_MODES ?? 'l1,l2').split(',').map(m => m.trim());
+for (const m of MODES) {
+  if (!/^(l1|l1top|l2)$/.test(m)) throw new Error(`BENCH_MODES: unknown mode ${m}; expected l1, l1top or l2`);
+}
+const LABEL: { [mode: string]: string } = { l1: 'L1', l2: 'L2', l1top: 'L1top' };
 
-async function instructions(mode: 'l1' | 'l2', n: number, seed: number): Promise<number> {
+async function instructions(mode: string, n: number, seed: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));
   const child = spawn('valgrind', [
     '--tool=callgrind', `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
@@ -72,29 +82,31 @@ async function main(): Promise<void> {
   }
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version} --predictable, ${which.stdout.trim()}`);
   console.log(`instructions (callgrind Ir) for N agents minus those for 1 agent, one run per seed (seeds ${SEEDS.join(', ')})\n`);
-  console.log('| agents | seed | L1 instructions (G) | L2 instructions (G) | L2/L1 |');
-  console.log('|---:|---:|---:|---:|---:|');
-  // Per seed: L1 and L2 at 1 agent, then at each size.
-  const runs = SEEDS.flatMap(seed => [1, ...SIZES].flatMap(n => [
-    () => instructions('l1', n, seed), () => instructions('l2', n, seed),
-  ]));
+  // Every pair of modes, in the order given (l2/l1, l1top/l1, l2/l1top, …: later over earlier).
+  const pairs: Array<[number, number]> = [];
+  MODES.forEach((_, a) => MODES.forEach((__, b) => { if (b > a) pairs.push([b, a]); }));
+  const pairName = ([b, a]: [number, number]) => `${LABEL[MODES[b]]}/${LABEL[MODES[a]]}`;
+  const header = ['agents', 'seed', ...MODES.map(m => `${LABEL[m]} instructions (G)`), ...pairs.map(pairName)];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---:').join('|')}|`);
+  // Per seed: every mode at 1 agent, then at each size.
+  const runs = SEEDS.flatMap(seed => [1, ...SIZES].flatMap(n => MODES.map(mode => () => instructions(mode, n, seed))));
   const counts = await twoAtATime(runs);
-  const perSeed = 2 * (SIZES.length + 1);
+  const perSeed = MODES.length * (SIZES.length + 1);
   const g = (x: number) => (x / 1e9).toFixed(2);
   SIZES.forEach((n, i) => {
-    const l1s: number[] = [];
-    const l2s: number[] = [];
-    const ratios: number[] = [];
+    const byMode: number[][] = MODES.map(() => []);
+    const ratios: number[][] = pairs.map(() => []);
     SEEDS.forEach((seed, s) => {
       const at = (k: number) => counts[s * perSeed + k];
-      const l1 = at(2 * i + 2) - at(0);
-      const l2 = at(2 * i + 3) - at(1);
-      l1s.push(l1);
-      l2s.push(l2);
-      ratios.push(l2 / l1);
-      console.log(`| ${n.toLocaleString('en-US')} | ${seed} | ${g(l1)} | ${g(l2)} | ${(l2 / l1).toFixed(3)} |`);
+      const net = MODES.map((_, m) => at(MODES.length * (i + 1) + m) - at(m));
+      net.forEach((x, m) => byMode[m].push(x));
+      pairs.forEach(([b, a], p) => ratios[p].push(net[b] / net[a]));
+      console.log(`| ${[n.toLocaleString('en-US'), seed, ...net.map(g), ...pairs.map(([b, a]) => (net[b] / net[a]).toFixed(3))].join(' | ')} |`);
     });
-    console.log(`| ${n.toLocaleString('en-US')} | median | ${g(median(l1s))} | ${g(median(l2s))} | **${median(ratios).toFixed(3)}** |`);
+    if (SEEDS.length > 1) {
+      console.log(`| ${[n.toLocaleString('en-US'), 'median', ...byMode.map(xs => g(median(xs))), ...ratios.map(xs => `**${median(xs).toFixed(3)}**`)].join(' | ')} |`);
+    }
   });
 }
 

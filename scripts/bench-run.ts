@@ -1,9 +1,11 @@
 /**
  * One benchmark run, in its own process: synthesizes N agents either through
- * ConnectUserRoster (l2) or as raw CfnUsers in nested stacks of 400 (l1), with
- * the same properties, and prints {cpuMs, wallMs, maxRssMb} as JSON.
+ * ConnectUserRoster (l2), as raw CfnUsers in nested stacks of 400 under one
+ * stack (l1), or as raw CfnUsers in top-level stacks of 400 in one App (l1top,
+ * what a user would otherwise hand-write), with the same properties, and prints
+ * {cpuMs, wallMs, maxRssMb} as JSON.
  *
- *   ts-node scripts/bench-run.ts l1|l2 <N>
+ *   ts-node scripts/bench-run.ts l1|l1top|l2 <N>
  *
  * The library is loaded from lib/ (the jsii build), as a consumer gets it.
  */
@@ -34,30 +36,43 @@ const agent = (i: number) => ({
   skillLevel: 1 + ((i * 7) % 5),
 });
 
+function cfnUser(scope: Stack, i: number): void {
+  const a = agent(i);
+  new CfnUser(scope, a.username, {
+    instanceArn: INSTANCE,
+    username: a.username,
+    routingProfileArn: RP,
+    securityProfileArns: [SP],
+    phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: true, afterContactWorkTimeLimit: 30 },
+    identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
+    userProficiencies: [
+      { attributeName: 'Language', attributeValue: a.language, level: a.languageLevel },
+      { attributeName: 'Skill', attributeValue: 'Billing', level: a.skillLevel },
+    ],
+    autoAcceptConfigs: [{ channel: 'CHAT', autoAccept: true }, { channel: 'TASK', autoAccept: false }],
+    afterContactWorkConfigs: [
+      { channel: 'CHAT', afterContactWorkConfig: { afterContactWorkTimeLimit: 15 } },
+      { channel: 'TASK', afterContactWorkConfig: { afterContactWorkTimeLimit: 60 } },
+    ],
+    tags: [{ key: 'Site', value: 'NYC' }],
+  }).applyRemovalPolicy(RemovalPolicy.RETAIN);
+}
+
 function l1(app: App, n: number): void {
   const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
   let shard: NestedStack | undefined;
   for (let i = 0; i < n; i++) {
     if (i % PER_STACK === 0) shard = new NestedStack(stack, `Shard${i / PER_STACK}`);
-    const a = agent(i);
-    new CfnUser(shard!, a.username, {
-      instanceArn: INSTANCE,
-      username: a.username,
-      routingProfileArn: RP,
-      securityProfileArns: [SP],
-      phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: true, afterContactWorkTimeLimit: 30 },
-      identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
-      userProficiencies: [
-        { attributeName: 'Language', attributeValue: a.language, level: a.languageLevel },
-        { attributeName: 'Skill', attributeValue: 'Billing', level: a.skillLevel },
-      ],
-      autoAcceptConfigs: [{ channel: 'CHAT', autoAccept: true }, { channel: 'TASK', autoAccept: false }],
-      afterContactWorkConfigs: [
-        { channel: 'CHAT', afterContactWorkConfig: { afterContactWorkTimeLimit: 15 } },
-        { channel: 'TASK', afterContactWorkConfig: { afterContactWorkTimeLimit: 60 } },
-      ],
-      tags: [{ key: 'Site', value: 'NYC' }],
-    }).applyRemovalPolicy(RemovalPolicy.RETAIN);
+    cfnUser(shard!, i);
+  }
+}
+
+/** What a user would otherwise hand-write: top-level stacks of 400, no nesting. */
+function l1top(app: App, n: number): void {
+  let stack: Stack | undefined;
+  for (let i = 0; i < n; i++) {
+    if (i % PER_STACK === 0) stack = new Stack(app, `Agents${i / PER_STACK}`, { env: { account: ACCOUNT, region: REGION } });
+    cfnUser(stack!, i);
   }
 }
 
@@ -94,18 +109,25 @@ function l2(app: App, n: number): void {
   });
 }
 
+
 function main(): void {
   const [mode, count] = process.argv.slice(2);
   const n = Number(count);
-  if ((mode !== 'l1' && mode !== 'l2') || !Number.isInteger(n)) {
-    console.error('usage: bench-run l1|l2 <N>');
+  const modes: { [mode: string]: () => (app: App, n: number) => void } = {
+    l1: () => l1,
+    l1top: () => l1top,
+    l2: () => l2,
+  };
+  if (!Object.prototype.hasOwnProperty.call(modes, mode) || !Number.isInteger(n)) {
+    console.error('usage: bench-run l1|l1top|l2 <N>');
     process.exit(2);
   }
+  const build = modes[mode]();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const app = new App({ outdir });
-  (mode === 'l1' ? l1 : l2)(app, n);
+  build(app, n);
   const assembly = app.synth();
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);

@@ -9,6 +9,7 @@ import { PhoneConfig, PhoneType } from './phone-config';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster-csv';
 import { ParsedDocument, parseRosterDocument } from './private/roster-document';
+import { RosterShard } from './private/roster-shard';
 import { PhoneFields } from './private/rules/channels';
 import { checkDuplicateRows, checkRosterSource, checkShardCount, checkShardLoads, checkSpecPhoneType, resolveName } from './private/rules/roster';
 import { checkRosterPropTypes, checkSpecTypes } from './private/rules/types';
@@ -464,7 +465,8 @@ export class ConnectUserRoster extends Construct {
       return renderRow(spec, rowErrors);
     }
 
-    const stack = this.shards[shard] ?? (this.shards[shard] = new NestedStack(this, `Shard${shard}`));
+    // A RosterShard renders its template once per synth where a NestedStack renders it twice (see BENCHMARKS.md).
+    const stack = this.shards[shard] ?? (this.shards[shard] = new RosterShard(this, `Shard${shard}`));
     const userProps = userPropsOf(spec, props, shared, routingProfile, securityProfiles, hierarchyGroup);
     if (rowErrors.length > 0) {
       // The row has problems already: check the rest, make nothing.

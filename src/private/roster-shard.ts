@@ -1,0 +1,45 @@
+import { NestedStack, NestedStackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * A roster's nested stack, which renders its template once per synth instead of twice.
+ *
+ * CDK renders a nested stack's template twice in `app.synth()`: in `prepareApp`, where
+ * `NestedStack._prepareTemplateAsset()` resolves it (`_toCloudFormation()`) to hash it for the
+ * template asset, and again in `synthesizeTree`, where `Stack._synthesizeTemplate()` resolves it to
+ * write the file. A top-level stack is rendered once. Nothing may change a nested template between
+ * the two renderings (the asset's hash, hence its S3 key, comes from the first; the file from the
+ * second), so the shard keeps the first rendering and hands it to the writer, once.
+ */
+export class RosterShard extends NestedStack {
+  private preparing = false;
+  private prepared: unknown = undefined;
+
+  constructor(scope: Construct, id: string, props?: NestedStackProps) {
+    super(scope, id, props);
+  }
+
+  /** @internal */
+  public _prepareTemplateAsset(): boolean {
+    this.preparing = true;
+    try {
+      return super._prepareTemplateAsset();
+    } finally {
+      this.preparing = false;
+    }
+  }
+
+  /** @internal */
+  protected _toCloudFormation(): any {
+    if (this.preparing) {
+      return (this.prepared = super._toCloudFormation());
+    }
+    const template = this.prepared;
+    if (template !== undefined) {
+      // Once: the writer is its only reader; a later synth renders afresh.
+      this.prepared = undefined;
+      return template;
+    }
+    return super._toCloudFormation();
+  }
+}
