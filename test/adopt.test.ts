@@ -4,7 +4,7 @@ import { App, CfnParameter, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectUser, IdentityManagementType, UserPassword } from '../src';
+import { ConnectUser, ConnectUserRoster, IdentityManagementType, UserPassword } from '../src';
 import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, userArn, INSTANCE_ARN } from './util/fixtures';
 import { tempDirs } from './util/tmp';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
@@ -173,6 +173,27 @@ describe('import-mapping', () => {
     expect(lines[lines.length - 1]).toBe(`  npx cdk import --app '${assembly}' Only --resource-mapping ${path.join(base, 'm', 'Only.import-mapping.json')}`);
   });
 
+  it("says that a roster's adopted agents (nested stacks) are not in the mapping files, and exits 1", async () => {
+    const outdir = tmp();
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'S', { env });
+    const r = refs(stack);
+    new ConnectUser(stack, 'Top', minimalProps(r, { username: 'top.one', adopt: true, existingUserArn: userArn('u-top') }));
+    new ConnectUserRoster(stack, 'Roster', {
+      instance: r.instance,
+      routingProfiles: { Basic: r.routingProfile },
+      securityProfiles: { Agent: r.securityProfile },
+      adopt: true,
+      users: ['a', 'b'].map(u => ({ username: `agent.${u}`, routingProfile: 'Basic', securityProfiles: ['Agent'], existingUserArn: userArn(`u-${u}`) })),
+    });
+    app.synth();
+    const lines: string[] = [];
+    const errors: string[] = [];
+    expect(await main(['import-mapping', outdir, '--out', path.join(tmp(), 'm')], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(1);
+    expect(errors).toEqual([expect.stringMatching(/^2 adopted user\(s\) are in nested stacks \(a roster's shards\): cdk import cannot import into nested stacks/)]);
+    expect(lines[0]).toBe('1 adopted user(s) in 1 stack(s). Import each stack with (--app: the cloud assembly these mappings were made from):');
+  });
+
   it('says so when there is nothing to adopt, and rejects bad arguments', async () => {
     const outdir = tmp();
     const app = new App({ outdir });
@@ -181,7 +202,7 @@ describe('import-mapping', () => {
     const lines: string[] = [];
     const errors: string[] = [];
     expect(await main(['import-mapping', outdir], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(0);
-    expect(lines).toEqual([`No adopted ConnectUsers in ${outdir}: nothing to import.`]);
+    expect(lines).toEqual([`No adopted ConnectUsers in the top-level stacks of ${outdir}: nothing to import with cdk import.`]);
     expect(await main(['import-mapping', outdir, '--bogus'], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(2);
     expect(await main(['frobnicate'], { out: l => lines.push(l), err: l => errors.push(l) })).toBe(2);
     expect(lines).toHaveLength(1);

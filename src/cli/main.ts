@@ -96,9 +96,17 @@ const COMMANDS: Record<string, Command> = {
         return findings.some(f => f.kind === 'differs') ? 1 : 0;
       }
       const users = findAdoptedUsers(assembly);
+      // Adopted users in nested stacks (a roster's shards): cdk import cannot import into them, so no mapping is
+      // written for them. Said on stderr, and the exit is 1: the import they need is not in these files.
+      const nested = adoptedTemplateUsers(assembly).length - users.length;
+      if (nested > 0) {
+        io.err(`${nested} adopted user(s) are in nested stacks (a roster's shards): cdk import cannot import into nested stacks, `
+          + 'so these files do not cover them. See "Importing a roster (nested stacks)" in the README; '
+          + '--check-drift covers them.');
+      }
       if (users.length === 0) {
-        io.out(`No adopted ConnectUsers in ${assembly}: nothing to import.`);
-        return 0;
+        io.out(`No adopted ConnectUsers in the top-level stacks of ${assembly}: nothing to import with cdk import.`);
+        return nested > 0 ? 1 : 0;
       }
       const mappings = await buildMappings(users, values.lookup ? sdkLookup(region, endpoint) : undefined);
       const files = writeMappings(mappings, (values.out as string | undefined) ?? 'import-mappings');
@@ -106,7 +114,7 @@ const COMMANDS: Record<string, Command> = {
       // required'), and would synthesize anew: with other logical ids than the mappings name, if the code changed.
       io.out(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with (--app: the cloud assembly these mappings were made from):`);
       mappings.forEach((m, i) => io.out(`  npx cdk import --app ${shellPath(assembly)} ${shellWord(m.stack)} --resource-mapping ${shellPath(files[i])}`));
-      return 0;
+      return nested > 0 ? 1 : 0;
     },
   },
   'export': {
