@@ -291,6 +291,12 @@ describe('export: pure mapping', () => {
     expect(document.users[0].afterContactWorkTimeLimit).toBeUndefined();
   });
 
+  it('leaves out an identity-management type the document does not know, and says so', () => {
+    const { document, notes } = toRosterDocument({ ...live({}), identityManagementType: 'FEDERATED_SOMETHING' });
+    expect(document.identityManagementType).toBeUndefined();
+    expect(notes).toContain('instance: identityManagementType "FEDERATED_SOMETHING" is not one the roster document knows; left out');
+  });
+
   it('quotes CSV cells as RFC 4180 says', () => {
     const { document } = toRosterDocument(live({ IdentityInfo: { FirstName: 'Smith, "J"', LastName: 'Line\nTwo' } }));
     const { csv } = toCsv(document);
