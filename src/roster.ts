@@ -293,10 +293,11 @@ export interface ConnectUserRosterProps {
 const DEFAULT_SHARD_COUNT = 20;
 
 /**
- * Many Amazon Connect agents from typed specs or a bulk-upload CSV, spread over
- * nested stacks so that no template exceeds CloudFormation's quotas.
+ * Many Amazon Connect agents from typed specs, a JSON roster document or a
+ * bulk-upload CSV, spread over nested stacks so that no template exceeds
+ * CloudFormation's quotas. Each agent takes every setting a `ConnectUser` takes.
  *
- * Every agent goes through all of a {@link ConnectUser}'s checks, but is a bare
+ * Every agent is built by the same function as a {@link ConnectUser}, but is a bare
  * `CfnUser` in its shard rather than a `ConnectUser` construct: a construct per
  * agent costs CDK time on every synth (see BENCHMARKS.md). `user(username)`
  * gives an agent as an `IConnectUser` when you need one. Construct ids
@@ -304,7 +305,7 @@ const DEFAULT_SHARD_COUNT = 20;
  * such as `constructor` or `toString`) and logical ids are `User<letters and digits of the
  * username><8 hex digits of its FNV-1a hash>`, so reordering or inserting rows
  * changes nothing for other agents. All row errors are reported at once, each
- * with its row number.
+ * row with its number (or index) and all of its problems.
  *
  * @see https://docs.aws.amazon.com/connect/latest/adminguide/user-management.html
  */
