@@ -122,10 +122,11 @@ export function checkMutableProps(problems: Problems, resource: CfnUser, shared?
   }
 }
 
-/** The synth warning on a user whose password is a plaintext SecretValue (the value is not shown). */
+/** The synth warning on a user whose password is plaintext (the value is not shown). */
 function warnPlaintextPassword(scope: IConstruct): void {
   Annotations.of(scope).addWarningV2('cdk-connect-user:plaintextPassword',
-    'password is a plaintext SecretValue, so it is written into the CloudFormation template. Use SecretValue.secretsManager() instead.');
+    'password is plaintext (UserPassword.unsafePlainText(), or a plaintext SecretValue), so it is written into the CloudFormation template. '
+    + 'Use UserPassword.fromSecret() or UserPassword.generate() instead.');
 }
 
 /** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
