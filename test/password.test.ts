@@ -140,7 +140,7 @@ describe('no password value leaks into the cloud assembly', () => {
       const occurrences = JSON.stringify(template).split(plaintext).length - 1;
       expect(occurrences).toBe(1);
       const manifest = fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8');
-      expect(manifest).toMatch(/password is a plaintext SecretValue/);
+      expect(manifest).toMatch(/password is plaintext \(UserPassword.unsafePlainText\(\), or a plaintext SecretValue\)/);
       // The other two users' passwords are references only.
       const passwords = Object.values<any>(template.Resources).filter(x => x.Type === 'AWS::Connect::User').map(x => JSON.stringify(x.Properties.Password));
       expect(passwords.filter(p => p.includes('{{resolve:secretsmanager:'))).toHaveLength(2);
