@@ -30,7 +30,7 @@ const agent = (i: number) => ({
   firstName: 'Agent',
   lastName: `Number${i}`,
   email: `agent.${i}@example.com`,
-  // Routing by proficiency and per-channel settings in every spec: two proficiencies, chat and task settings.
+  // Routing by proficiency and per-channel settings in every spec: two proficiencies, voice, chat and task settings.
   language: LANGUAGES[i % LANGUAGES.length],
   languageLevel: 1 + (i % 5),
   skillLevel: 1 + ((i * 7) % 5),
@@ -43,14 +43,17 @@ function cfnUser(scope: Stack, i: number): void {
     username: a.username,
     routingProfileArn: RP,
     securityProfileArns: [SP],
-    phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: true, afterContactWorkTimeLimit: 30 },
+    // Per-channel settings, as AWS recommends: the voice channel's auto-accept and ACW are not in PhoneConfig
+    // (the API reference says a PhoneConfig field and its per-channel list cannot both be set).
+    phoneConfig: { phoneType: 'SOFT_PHONE' },
     identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
     userProficiencies: [
       { attributeName: 'Language', attributeValue: a.language, level: a.languageLevel },
       { attributeName: 'Skill', attributeValue: 'Billing', level: a.skillLevel },
     ],
-    autoAcceptConfigs: [{ channel: 'CHAT', autoAccept: true }, { channel: 'TASK', autoAccept: false }],
+    autoAcceptConfigs: [{ channel: 'VOICE', autoAccept: true }, { channel: 'CHAT', autoAccept: true }, { channel: 'TASK', autoAccept: false }],
     afterContactWorkConfigs: [
+      { channel: 'VOICE', afterContactWorkConfig: { afterContactWorkTimeLimit: 30 } },
       { channel: 'CHAT', afterContactWorkConfig: { afterContactWorkTimeLimit: 15 } },
       { channel: 'TASK', afterContactWorkConfig: { afterContactWorkTimeLimit: 60 } },
     ],
@@ -94,13 +97,12 @@ function l2(app: App, n: number): void {
         routingProfile: 'Basic',
         securityProfiles: ['Agent'],
         phoneType: lib.PhoneType.SOFT_PHONE,
-        autoAccept: true,
-        afterContactWorkTimeLimit: Duration.seconds(30),
         proficiencies: [
           lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
           lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),
         ],
         channelSettings: {
+          voice: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) },
           chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
           task: { autoAccept: false, afterContactWorkTimeLimit: Duration.seconds(60) },
         },
