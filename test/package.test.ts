@@ -59,7 +59,7 @@ describe('the npm package', () => {
       '.jsii', '.jsii.tabl.json', 'API.md', 'LICENSE', 'README.md',
       ...libFiles,
       ...(pkg.bundledDependencies ?? []).map((d: string) => `node_modules/${d}/package.json`),
-      'package.json',
+      'package.json', 'roster.schema.json',
     ].sort());
   });
 
