@@ -47,7 +47,7 @@ function minimum(instance: FakeInstance): Record<string, number> {
     instance.routingProfiles.length, instance.securityProfiles.length, instance.hierarchyGroups.length);
 }
 
-describe.each(['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] as const)('export of 2,000 users on a %s instance, 5%% of requests throttled', (type) => {
+describe.each(['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] as const)('export of 2,000 users on a %s instance, 5 percent of requests throttled', (type) => {
   const instance = generateInstance(2000, type);
   let fake: FakeConnect;
   let exported: RosterDocument | undefined;
@@ -149,34 +149,16 @@ describe.each(['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] as const)('expor
     expect(result.err.filter(l => /cannot express/.test(l))).toEqual([]);
   }, 120_000); // 2,000 users take seconds; a machine busy with other work may need more than the default 30 s
 
-  // The round trip of issue 16: export -> roster document -> cdk synth -> drift check, with no difference; then a
-  // user changed on the endpoint after the export is reported by username and property.
-  it('round trip: the exported document is a valid roster; synthesized, it shows no drift; a later change is reported', async () => {
+  // The round trip of issue 16: export -> roster document -> cdk synth -> drift check, with no difference. (A user
+  // changed after the export is reported: tested once below, on a small instance.)
+  it('round trip: the exported document is a valid roster; synthesized, it shows no drift', async () => {
     expect(exported).toBeDefined();
     expect(validateRosterDocument(exported), JSON.stringify(validateRosterDocument.errors)).toBe(true);
-    const outdir = tmp();
-    const app = new App({ outdir });
-    const stack = new Stack(app, 'Agents', { env: { account: '111122223333', region: 'us-east-1' } });
-    const roster = new ConnectUserRoster(stack, 'Roster', { json: JSON.stringify(exported) });
-    expect(Object.keys(roster.cfnUsers)).toHaveLength(2000);
-    app.synth();
-
+    const outdir = roundTripApp(exported!);
     fake.throttle(0.05, 11);
     const clean = await run(['import-mapping', outdir, '--lookup', '--check-drift', '--endpoint-url', fake.url]);
     expect(clean.out).toBe('2000 adopted user(s) checked: 0 differ from the template');
     expect(clean.code).toBe(0);
-
-    const live = fake.user(instance.arn, 'agent.00042');
-    const before = { lastName: live.user.IdentityInfo.LastName, level: live.proficiencies[0]?.Level };
-    live.user.IdentityInfo.LastName = 'Renamed';
-    try {
-      const drifted = await run(['import-mapping', outdir, '--lookup', '--check-drift', '--endpoint-url', fake.url]);
-      expect(drifted.code).toBe(1);
-      expect(drifted.out).toMatch(/^agent\.00042: IdentityInfo\.LastName: template Last41, live Renamed$/m);
-      expect(drifted.out).toMatch(/2000 adopted user\(s\) checked: 1 differ from the template/);
-    } finally {
-      live.user.IdentityInfo.LastName = before.lastName;
-    }
   }, 240_000);
 
   // The CSV of the same 2,000 users, through the converter the CLI's --format csv uses (the CLI path itself is
@@ -212,6 +194,43 @@ describe.each(['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] as const)('expor
     expect(notes).toContain('agent.00001: persistentConnection: not expressible in CSV');
     expect(notes).toContain('agent.00002: channelSettings.voice.persistentConnection, channelSettings.voice.voiceEnhancementMode, '
       + 'channelSettings.chat.autoAccept, channelSettings.task.afterContactWorkTimeLimit: not expressible in CSV');
+  });
+});
+
+/** The exported document as a roster in a synthesized app: its cloud assembly's directory. */
+function roundTripApp(document: RosterDocument): string {
+  const outdir = tmp();
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'Agents', { env: { account: '111122223333', region: 'us-east-1' } });
+  const roster = new ConnectUserRoster(stack, 'Roster', { json: JSON.stringify(document) });
+  expect(Object.keys(roster.cfnUsers)).toHaveLength(document.users.length);
+  app.synth();
+  return outdir;
+}
+
+describe('round trip: a user changed on the endpoint after the export', () => {
+  const instance = generateInstance(60, 'CONNECT_MANAGED', { id: 'eeeeeeee-1111-2222-3333-444455556666' });
+  let fake: FakeConnect;
+  beforeAll(async () => {
+    fake = await FakeConnect.start([instance]);
+    connectRetry.delayMs = () => 1;
+  });
+  afterAll(async () => {
+    connectRetry.delayMs = undefined;
+    await fake.close();
+  });
+
+  it('is reported by the drift check with its username and property, and nothing else is', async () => {
+    const file = path.join(tmp(), 'roster.json');
+    expect((await run(['export', '--instance-arn', instance.arn, '--endpoint-url', fake.url, '--out', file])).code).toBe(0);
+    const outdir = roundTripApp(JSON.parse(fs.readFileSync(file, 'utf8')));
+    fake.user(instance.arn, 'agent.00042').user.IdentityInfo.LastName = 'Renamed';
+    const drifted = await run(['import-mapping', outdir, '--lookup', '--check-drift', '--endpoint-url', fake.url]);
+    expect(drifted.code).toBe(1);
+    expect(drifted.out).toEqual([
+      'agent.00042: IdentityInfo.LastName: template Last41, live Renamed',
+      '60 adopted user(s) checked: 1 differ from the template (CloudFormation does not correct this: change the template or the live user)',
+    ].join('\n'));
   });
 });
 
