@@ -47,19 +47,26 @@ function minimum(instance: FakeInstance): Record<string, number> {
     instance.routingProfiles.length, instance.securityProfiles.length, instance.hierarchyGroups.length);
 }
 
+/** A fake endpoint holding `instance`, whose clients retry as the SDK does but back off 1 ms, not seconds. */
+async function startFake(instance: FakeInstance): Promise<FakeConnect> {
+  connectRetry.delayMs = () => 1;
+  return FakeConnect.start([instance]);
+}
+
+/** Closes what {@link startFake} started, and restores the SDK's own backoff. */
+async function stopFake(fake: FakeConnect): Promise<void> {
+  connectRetry.delayMs = undefined;
+  await fake.close();
+}
+
 describe.each(['CONNECT_MANAGED', 'SAML', 'EXISTING_DIRECTORY'] as const)('export of 2,000 users on a %s instance, 5 percent of requests throttled', (type) => {
   const instance = generateInstance(2000, type);
   let fake: FakeConnect;
   let exported: RosterDocument | undefined;
   beforeAll(async () => {
-    fake = await FakeConnect.start([instance]);
-    // Retries happen as the SDK does them, without its seconds of backoff.
-    connectRetry.delayMs = () => 1;
+    fake = await startFake(instance);
   });
-  afterAll(async () => {
-    connectRetry.delayMs = undefined;
-    await fake.close();
-  });
+  afterAll(() => stopFake(fake));
 
   it('writes every user, sorted, marked for adoption, with the minimum of API calls', async () => {
     fake.resetCounts();
@@ -212,13 +219,9 @@ describe('round trip: a user changed on the endpoint after the export', () => {
   const instance = generateInstance(60, 'CONNECT_MANAGED', { id: 'eeeeeeee-1111-2222-3333-444455556666' });
   let fake: FakeConnect;
   beforeAll(async () => {
-    fake = await FakeConnect.start([instance]);
-    connectRetry.delayMs = () => 1;
+    fake = await startFake(instance);
   });
-  afterAll(async () => {
-    connectRetry.delayMs = undefined;
-    await fake.close();
-  });
+  afterAll(() => stopFake(fake));
 
   it('is reported by the drift check with its username and property, and nothing else is', async () => {
     const file = path.join(tmp(), 'roster.json');
