@@ -12,7 +12,7 @@ import {
   UserPassword, UserProficiency, VoiceEnhancementMode, VoicePhone,
 } from '../src';
 import { assertLintClean } from './util/cfn-lint';
-import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
+import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
 import { FULL_DOCUMENT } from './util/roster-document';
 import { ADOPT_METADATA_KEY } from '../src/private/adopt';
 
@@ -236,6 +236,9 @@ describe('the JSON roster document', () => {
     const message = errorOf(() => build({ json: JSON.stringify(doc), identityManagementType: IdentityManagementType.CONNECT_MANAGED }));
     expect(message).toContain("routingProfiles.Basic: the JSON document says '" + routingProfileArn('rp-other'));
     expect(message).toContain('identityManagementType: the prop says CONNECT_MANAGED and the JSON document SAML');
+    const otherInstance = { ...FULL_DOCUMENT, instanceArn: OTHER_INSTANCE_ARN };
+    expect(errorOf(() => build({ json: JSON.stringify(otherInstance) })))
+      .toContain(`instanceArn: the JSON document says '${OTHER_INSTANCE_ARN}' and the instance prop '${INSTANCE_ARN}'`);
     expect(errorOf(() => build({ json: JSON.stringify({ users: [] }) }, false))).toMatch(/instance: missing; expected the instance prop, or instanceArn in the JSON document/);
   });
 
