@@ -488,6 +488,12 @@ export class ConnectUserRoster extends Construct {
     });
     if (built.problems.any) return renderRow(spec, built.problems.found);
     this.cfnUsers[spec.username] = built.resource!;
+    if (userProps.adopt) {
+      // A shard with adopted agents is imported as a stack of its own, then nested into the parent: CloudFormation
+      // nests an existing stack whose resource in the parent has DeletionPolicy Retain ("Nesting an existing stack").
+      // Retained, deleting the parent never deletes the shard's stack either.
+      stack.nestedStackResource?.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
     return undefined;
   }
 

@@ -143,6 +143,23 @@ describe('typed specs carry every per-agent setting', () => {
     expect(errorOf(() => build({ users: [{ username: 'x', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true }], removalPolicy: RemovalPolicy.DESTROY })))
       .toMatch(/users\[0\]: agent 'x' has 1 problem:\n {6}- removalPolicy: destroy conflicts with adopt: true/);
   });
+
+  it("retains a shard's stack resource in the parent when the shard holds an adopted agent (import-roster nests it), and only then", () => {
+    const users = Array.from({ length: 12 }, (_, i) => ({
+      username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'], ...(i < 2 ? { adopt: true, existingUserArn: userArn(`u-${i}`) } : {}),
+    }));
+    const { roster } = build({ users, shardCount: 4 });
+    const parent = Template.fromStack(Stack.of(roster)).toJSON();
+    const adoptedShards = new Set(['agent.0', 'agent.1'].map(u => Stack.of(roster.cfnUsers[u])));
+    let retained = 0;
+    for (const shard of Object.values(roster.shards)) {
+      const resource = parent.Resources[Stack.of(roster).resolve(shard.nestedStackResource!.logicalId)];
+      expect(resource.DeletionPolicy).toBe(adoptedShards.has(shard) ? 'Retain' : 'Delete');
+      if (adoptedShards.has(shard)) retained++;
+    }
+    expect(retained).toBe(adoptedShards.size);
+    expect(Object.keys(roster.shards).length).toBeGreaterThan(adoptedShards.size);
+  });
 });
 
 const HEADER = 'user login,routing profile name,security_profile_name_1|security_profile_name_2,user hierarchy,secondary email,mobile,directory user id,proficiencies,tags,adopt,existing user arn';

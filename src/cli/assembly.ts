@@ -22,6 +22,8 @@ export interface TemplateUser {
 /** A template as this module reads it. */
 export interface Template {
   readonly Resources?: Record<string, TemplateResource>;
+  readonly Parameters?: Record<string, unknown>;
+  readonly Outputs?: Record<string, unknown>;
 }
 
 /** A resource of a template. */
@@ -40,6 +42,10 @@ export interface AssemblyStack {
   readonly stackName: string;
   /** The region it deploys to, when the assembly says. */
   readonly region?: string;
+  /** The account it deploys to, when the assembly says. */
+  readonly account?: string;
+  /** Its stack-level tags, as `cdk deploy` gives them. */
+  readonly tags?: Record<string, string>;
   readonly template: Template;
   /**
    * The template of the nested stack that `parent` (this stack's template or one
@@ -53,7 +59,7 @@ interface Manifest {
     type: string;
     displayName?: string;
     environment?: string;
-    properties?: { templateFile?: string; stackName?: string; file?: string; directoryName?: string };
+    properties?: { templateFile?: string; stackName?: string; file?: string; directoryName?: string; tags?: Record<string, string> };
   }>;
 }
 
@@ -111,11 +117,13 @@ export function readStacks(assemblyDir: string): AssemblyStack[] {
         if (f.source?.path) assetFiles.set(hash, f.source.path);
       }
     }
-    const region = artifact.environment?.split('/')[3];
+    const [account, region] = artifact.environment?.split('/').slice(2) ?? [];
     stacks.push({
       id: artifact.displayName ?? id,
       stackName: artifact.properties?.stackName ?? id,
       region: region && region !== 'unknown-region' ? region : undefined,
+      account: account && account !== 'unknown-account' ? account : undefined,
+      tags: artifact.properties?.tags,
       template,
       nestedTemplate: (parent, logicalId) => {
         const file = nestedTemplateFiles(parent, assetFiles).get(logicalId);

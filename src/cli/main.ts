@@ -18,6 +18,7 @@ import { deployedUsers, sdkDeployedTemplates } from './deployed';
 import { adoptedTemplateUsers, checkDrift, formatDrift } from './drift';
 import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from './export';
 import { buildMappings, findAdoptedUsers, UserArnLookup, writeMappings } from './import-mapping';
+import { IMPORTING_TAG_KEY, planRosterImport, runRosterImport, sdkImportCfn } from './import-roster';
 import { formatPlan, plan, planJson } from './plan';
 import { findUser } from '../private/find-user';
 
@@ -101,7 +102,7 @@ const COMMANDS: Record<string, Command> = {
       const nested = adoptedTemplateUsers(assembly).length - users.length;
       if (nested > 0) {
         io.err(`${nested} adopted user(s) are in nested stacks (a roster's shards): cdk import cannot import into nested stacks, `
-          + 'so these files do not cover them. See "Importing a roster (nested stacks)" in the README; '
+          + "so these files do not cover them: import them with 'cdk-connect-user import-roster' (see \"Importing a roster\" in the README); "
           + '--check-drift covers them.');
       }
       if (users.length === 0) {
@@ -115,6 +116,70 @@ const COMMANDS: Record<string, Command> = {
       io.out(`${users.length} adopted user(s) in ${mappings.length} stack(s). Import each stack with (--app: the cloud assembly these mappings were made from):`);
       mappings.forEach((m, i) => io.out(`  npx cdk import --app ${shellPath(assembly)} ${shellWord(m.stack)} --resource-mapping ${shellPath(files[i])}`));
       return nested > 0 ? 1 : 0;
+    },
+  },
+  'import-roster': {
+    summary: "import a roster's adopted agents (in nested stacks) into CloudFormation: each shard as a stack, then nested",
+    usage: 'cdk-connect-user import-roster [<cdk.out>] [--stack <id>] [--dry-run] [--lookup] [--region <region>] [--endpoint-url <url>] [--connect-endpoint-url <url>]',
+    help: [
+      '  <cdk.out>                    the cloud assembly of `cdk synth` (default: cdk.out)',
+      '  --stack <id>                 the top-level stack holding the roster (default: the only one with adopted agents in shards)',
+      '  --dry-run                    check and print the steps; call nothing',
+      '  --lookup                     find the ARN of adopted agents without existingUserArn by username (needs @aws-sdk/client-connect)',
+      '  --region <region>            the stack\'s region when the assembly does not name one',
+      '  --endpoint-url <url>         another CloudFormation endpoint, as the AWS CLI\'s option',
+      '  --connect-endpoint-url <url> another Amazon Connect endpoint, for --lookup',
+      '',
+      "CloudFormation cannot import into a nested stack. For each shard holding adopted agents this imports the shard's",
+      'published template as a stack of its own (an IMPORT change set naming each agent by UserArn), moves that stack',
+      "to UPDATE_COMPLETE with a tag-only update, then nests the shards' stacks into the parent with an IMPORT change set",
+      '(the parent is made first, with a placeholder, when it does not exist). Run `cdk publish-assets <stack>` before,',
+      'and `cdk deploy <stack>` after. What is done already is skipped, so a failed run can be run again.',
+      'Needs @aws-sdk/client-cloudformation and AWS credentials. Exit 1 when a check or a step fails.',
+    ],
+    options: {
+      'stack': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'lookup': { type: 'boolean' },
+      'region': { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      'connect-endpoint-url': { type: 'string' },
+    },
+    async run(values, positionals, io) {
+      const assembly = positionals[0] ?? 'cdk.out';
+      const { plan: importPlan, problems } = planRosterImport(assembly, {
+        stack: values.stack as string | undefined, region: values.region as string | undefined,
+      });
+      if (!importPlan) {
+        io.err(`cdk-connect-user import-roster: ${problems.length} problem(s) stop the import; nothing was called:`);
+        problems.forEach(p => io.err(`  - ${p}`));
+        return 1;
+      }
+      const users = importPlan.shards.flatMap(s => s.users);
+      const missing = users.filter(u => !u.userArn);
+      if (missing.length > 0) {
+        if (!values.lookup) {
+          io.err(`cdk-connect-user import-roster: ${missing.length} adopted agent(s) have no existingUserArn; set it, or pass --lookup to find them by username: `
+            + `${missing.slice(0, 5).map(u => `'${u.username}'`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+          return 1;
+        }
+        const lookup = sdkLookup(undefined, values['connect-endpoint-url'] as string | undefined);
+        for (const u of missing) u.userArn = await lookup(u.instanceArn, u.username);
+      }
+      io.out(`${users.length} adopted agent(s) in ${importPlan.shards.length} shard(s) of ${importPlan.stack} (stack ${importPlan.stackName}, ${importPlan.region}):`);
+      importPlan.shards.forEach(s => io.out(`  ${s.logicalId}: ${s.users.length} agents -> stack ${s.stackName}`));
+      if (values['dry-run']) {
+        io.out('Steps (--dry-run: nothing was called):');
+        io.out(`  1. per shard: an IMPORT change set makes its stack from ${importPlan.shards[0]?.templateUrl ?? 'its template'} (and the others'), each agent by UserArn`);
+        io.out(`  2. per shard: a tag-only UpdateStack (removing ${IMPORTING_TAG_KEY}) moves its stack from IMPORT_COMPLETE to UPDATE_COMPLETE`);
+        io.out(`  3. ${importPlan.stackName}: made with a placeholder if it does not exist; an IMPORT change set nests the shards' stacks (by StackId)`);
+        io.out(`Then: npx cdk deploy ${shellWord(importPlan.stack)}`);
+        return 0;
+      }
+      const result = await runRosterImport(importPlan, sdkImportCfn({ region: importPlan.region, endpoint: values['endpoint-url'] as string | undefined }), l => io.err(l));
+      io.out(`Imported ${result.imported.length} shard(s) into ${importPlan.stackName}${result.alreadyDone.length > 0 ? ` (${result.alreadyDone.length} were nested already)` : ''}.`);
+      io.out(`Next: npx cdk deploy ${shellWord(importPlan.stack)} brings ${importPlan.stackName} to its synthesized template${result.parentCreated ? ' (and removes the placeholder)' : ''}; the shards' stacks do not change.`);
+      return 0;
     },
   },
   'export': {

@@ -1,0 +1,367 @@
+/**
+ * `cdk-connect-user import-roster` against a fake CloudFormation endpoint on
+ * 127.0.0.1 (test/util/fake-cloudformation.ts), which enforces what
+ * CloudFormation enforces on imports and on nesting an existing stack.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CfnOutput, NestedStack, Stack, Tags } from 'aws-cdk-lib';
+import { CfnInstance } from 'aws-cdk-lib/aws-connect';
+import { Construct } from 'constructs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile } from '../src';
+import { useDummyCredentials } from './util/credentials';
+import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
+import { FakeConnect, generateInstance } from './util/fake-connect';
+import { ACCOUNT, INSTANCE_ARN, REGION, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
+import { tempDirs } from './util/tmp';
+import { readStacks } from '../src/cli/assembly';
+import { importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, sdkImportCfn } from '../src/cli/import-roster';
+import { main } from '../src/cli/main';
+
+const tmp = tempDirs('import-roster');
+useDummyCredentials();
+importPolling.delayMs = 1;
+
+let fake: FakeCloudFormation | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: l => out.push(l), err: l => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A roster document of `n` adopted agents with their ARNs, as `export` writes them. */
+function document(n: number, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    version: 1,
+    instanceArn: INSTANCE_ARN,
+    identityManagementType: 'SAML',
+    routingProfiles: { Basic: routingProfileArn() },
+    securityProfiles: { Agent: securityProfileArn() },
+    users: Array.from({ length: n }, (_, i) => ({
+      username: `agent.${String(i).padStart(5, '0')}`,
+      routingProfile: 'Basic',
+      securityProfiles: ['Agent'],
+      firstName: 'Agent',
+      lastName: `Number${i}`,
+      phoneType: 'SOFT_PHONE',
+      tags: { Team: i % 2 ? 'billing' : 'support' },
+      adopt: true,
+      existingUserArn: userArn(`u-${i}`),
+      ...extra,
+    })),
+  });
+}
+
+/** Synthesizes `build` into a temporary cloud assembly; the app's stack is 'Agents'. */
+function synth(build: (stack: Stack) => void): string {
+  const outdir = tmp();
+  const app = new App({ outdir });
+  build(new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } }));
+  app.synth();
+  return outdir;
+}
+
+/** What `cdk publish-assets` does for the file assets of an assembly: each file to its bucket and key. */
+function publishAssets(assembly: string, cfn: FakeCloudFormation): number {
+  let count = 0;
+  for (const file of fs.readdirSync(assembly).filter(f => f.endsWith('.assets.json'))) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(assembly, file), 'utf8'));
+    for (const asset of Object.values<any>(manifest.files ?? {})) {
+      for (const d of Object.values<any>(asset.destinations)) {
+        const bucket = String(d.bucketName).replace('${AWS::AccountId}', ACCOUNT).replace('${AWS::Region}', REGION);
+        cfn.objects.set(`${bucket}/${d.objectKey}`, fs.readFileSync(path.join(assembly, asset.source.path), 'utf8'));
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+function templateOf(assembly: string, file = 'Agents.template.json'): any {
+  return JSON.parse(fs.readFileSync(path.join(assembly, file), 'utf8'));
+}
+
+/** The synthesized shard resources of the parent, by logical id. */
+function shardRows(assembly: string): Record<string, any> {
+  return Object.fromEntries(Object.entries<any>(templateOf(assembly).Resources).filter(([, r]) => r.Type === 'AWS::CloudFormation::Stack'));
+}
+
+/** The requests the fake answered, counted per action. */
+const actions = (cfn: FakeCloudFormation) => cfn.requests.map(r => r.Action)
+  .reduce<Record<string, number>>((n, a) => ({ ...n, [a]: (n[a] ?? 0) + 1 }), {});
+
+describe('import-roster: a 2,000-agent roster', () => {
+  it('imports each shard as a stack, nests them into a new parent, and leaves nothing for cdk deploy to change in them', async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(2000) }));
+    const users = Array.from({ length: 2000 }, (_, i) => userArn(`u-${i}`));
+    fake = await startFakeCloudFormation({ liveUsers: users, account: ACCOUNT, region: REGION });
+    const rows = shardRows(assembly);
+    expect(Object.keys(rows)).toHaveLength(20);
+    // The 20 shard templates and the parent's own.
+    expect(publishAssets(assembly, fake)).toBe(21);
+
+    const result = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(result.err).not.toMatch(/problem/);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^2000 adopted agent\(s\) in 20 shard\(s\) of Agents \(stack Agents, us-east-1\):/);
+    expect(result.out).toMatch(/Imported 20 shard\(s\) into Agents\.\nNext: npx cdk deploy Agents brings Agents to its synthesized template \(and removes the placeholder\)/);
+    expect(result.err).toMatch(/\[20\/20\] Agents-RosterShard\w+: \d+ agents imported, ready to nest/);
+
+    // The calls: one IMPORT per shard and one to nest them all, one tag update per shard, the parent made once.
+    expect(actions(fake)).toMatchObject({ CreateChangeSet: 21, ExecuteChangeSet: 21, UpdateStack: 20, CreateStack: 1 });
+
+    const parent = fake.stacks.get('Agents')!;
+    expect(parent.status).toBe('IMPORT_COMPLETE');
+    const deployed = JSON.parse(parent.template);
+    // The parent holds the shards exactly as synthesized: cdk deploy changes nothing in them (it removes the placeholder).
+    expect(Object.keys(deployed.Resources).sort()).toEqual([PLACEHOLDER_LOGICAL_ID, ...Object.keys(rows)].sort());
+    for (const [id, row] of Object.entries(rows)) {
+      expect(deployed.Resources[id]).toEqual(row);
+      expect(row.DeletionPolicy).toBe('Retain');
+    }
+    // Every shard's stack is nested, holds its template as synthesized, and has the tags the parent gives it.
+    let imported = 0;
+    const stack = readStacks(assembly)[0];
+    for (const [id, row] of Object.entries(rows)) {
+      const child = fake.stacks.get(`Agents-${id}`)!;
+      expect(child.parentId).toBe(parent.stackId);
+      expect(child.tags).toEqual(row.Properties.Tags ?? []);
+      expect(JSON.parse(child.template)).toEqual(stack.nestedTemplate(stack.template, id));
+      imported += child.resources.size;
+      expect(parent.resources.get(id)).toEqual({ type: 'AWS::CloudFormation::Stack', physicalId: child.stackId });
+    }
+    expect(imported).toBe(2000);
+    // No agent belongs to two stacks.
+    const owners = [...fake.stacks.values()].flatMap(st => [...st.resources.values()].filter(r => r.type === 'AWS::Connect::User').map(r => r.physicalId));
+    expect(new Set(owners)).toEqual(new Set(users));
+
+    // Run again: everything is nested already, nothing is imported twice.
+    const before = fake.requests.length;
+    const again = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/Imported 0 shard\(s\) into Agents \(20 were nested already\)/);
+    expect(fake.requests.slice(before).map(r => r.Action)).toEqual(['DescribeStacks', 'GetTemplate']);
+  });
+});
+
+describe('import-roster: a run that stops half way', () => {
+  it('says what CloudFormation said, and the next run resumes without importing a shard twice', async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(60), shardCount: 6 }));
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 60 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(assembly, fake);
+    const ids = Object.keys(shardRows(assembly)).sort();
+    fake.failNextChangeSet(`Agents-${ids[3]}`, 'Rate exceeded');
+
+    const first = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(new RegExp(`Agents-${ids[3]}: the IMPORT change set cdk-connect-user-import-\\d+ failed: Rate exceeded`));
+    expect(fake.stacks.has('Agents')).toBe(false);
+
+    // The failed shard's stack stays REVIEW_IN_PROGRESS (as CloudFormation leaves it): the run says how to clear it.
+    const second = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(second.code).toBe(1);
+    expect(second.err).toMatch(new RegExp(`Agents-${ids[3]} is REVIEW_IN_PROGRESS[^\\n]*delete-stack --stack-name Agents-${ids[3]}`));
+    fake.stacks.delete(`Agents-${ids[3]}`);
+
+    const third = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(third.code).toBe(0);
+    const imports = fake.requests.filter(r => r.Action === 'CreateChangeSet').map(r => r.StackName);
+    // Each shard imported once (the failed one twice: the failure, then the import), the parent nested once.
+    expect(imports.filter(n => n === 'Agents')).toHaveLength(1);
+    for (const id of ids) expect(imports.filter(n => n === `Agents-${id}`)).toHaveLength(id === ids[3] ? 2 : 1);
+    expect([...fake.stacks.values()].filter(s => s.parentId)).toHaveLength(6);
+  });
+});
+
+describe('import-roster: a parent that exists', () => {
+  it('adds the shards to its deployed template, keeping its resources and parameters', async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(10), shardCount: 2 }));
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 10 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(assembly, fake);
+    const existing = { Parameters: { BootstrapVersion: { Type: 'String', Default: '/cdk-bootstrap/hnb659fds/version' } }, Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } };
+    await sdkImportCfn({ region: REGION, endpoint: fake.endpoint }).createStack({ StackName: 'Agents', TemplateBody: JSON.stringify(existing), Tags: [] });
+
+    const result = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(result.code).toBe(0);
+    expect(result.out).not.toMatch(/placeholder/);
+    expect(actions(fake).CreateStack).toBe(1);
+    const deployed = JSON.parse(fake.stacks.get('Agents')!.template);
+    expect(deployed.Parameters).toEqual(existing.Parameters);
+    expect(Object.keys(deployed.Resources).sort()).toEqual(['Handle', ...Object.keys(shardRows(assembly))].sort());
+    const nest = fake.requests.find(r => r.Action === 'CreateChangeSet' && r.StackName === 'Agents')!;
+    expect(nest['Parameters.member.1.ParameterKey']).toBe('BootstrapVersion');
+    expect(nest['Parameters.member.1.UsePreviousValue']).toBe('true');
+  });
+
+  it('gives each shard stack the tags the parent gives its resource, and moves it to UPDATE_COMPLETE by removing its own', async () => {
+    const assembly = synth(s => {
+      new ConnectUserRoster(s, 'Roster', { json: document(4), shardCount: 1 });
+      Tags.of(s).add('CostCenter', 'cc-42');
+    });
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 4 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(assembly, fake);
+    const [id, row] = Object.entries(shardRows(assembly))[0];
+    expect(row.Properties.Tags).toEqual([{ Key: 'CostCenter', Value: 'cc-42' }]);
+
+    expect((await run(['import-roster', assembly, '--endpoint-url', fake.endpoint])).code).toBe(0);
+    const create = fake.requests.find(r => r.Action === 'CreateChangeSet' && r.StackName === `Agents-${id}`)!;
+    expect([create['Tags.member.1.Key'], create['Tags.member.2.Key']]).toEqual(['CostCenter', IMPORTING_TAG_KEY]);
+    const update = fake.requests.find(r => r.Action === 'UpdateStack')!;
+    expect(update).toMatchObject({ 'StackName': `Agents-${id}`, 'UsePreviousTemplate': 'true', 'Tags.member.1.Key': 'CostCenter', 'Tags.member.1.Value': 'cc-42' });
+    expect(update['Tags.member.2.Key']).toBeUndefined();
+    expect(fake.stacks.get(`Agents-${id}`)!.tags).toEqual([{ Key: 'CostCenter', Value: 'cc-42' }]);
+    expect(fake.stacks.get('Agents')!.tags).toEqual([{ Key: 'CostCenter', Value: 'cc-42' }]);
+  });
+});
+
+describe('import-roster --lookup', () => {
+  it('finds the ARN of agents without one by username (SearchUsers on a fake Connect endpoint), and imports each by it', async () => {
+    const instance = generateInstance(6, 'SAML');
+    const connect = await FakeConnect.start([instance]);
+    try {
+      const json = {
+        version: 1,
+        instanceArn: instance.arn,
+        identityManagementType: 'SAML',
+        routingProfiles: { Basic: instance.routingProfiles[0].Arn },
+        securityProfiles: { Agent: instance.securityProfiles[0].Arn },
+        users: instance.users.map(u => ({ username: u.user.Username, routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true })),
+      };
+      const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 2 }));
+      fake = await startFakeCloudFormation({ liveUsers: instance.users.map(u => u.user.Arn), account: ACCOUNT, region: REGION });
+      publishAssets(assembly, fake);
+      const result = await run(['import-roster', assembly, '--lookup', '--connect-endpoint-url', connect.url, '--endpoint-url', fake.endpoint]);
+      expect(result.code).toBe(0);
+      expect(connect.calls.SearchUsers).toBe(6);
+      // Each agent was imported by its own ARN.
+      const stack = readStacks(assembly)[0];
+      for (const [id] of Object.entries(shardRows(assembly))) {
+        const template = stack.nestedTemplate(stack.template, id)!;
+        for (const [logicalId, r] of Object.entries(template.Resources!)) {
+          const live = instance.users.find(u => u.user.Username === r.Properties!.Username)!;
+          expect(fake.stacks.get(`Agents-${id}`)!.resources.get(logicalId)!.physicalId).toBe(live.user.Arn);
+        }
+      }
+    } finally {
+      await connect.close();
+    }
+  });
+});
+
+describe('import-roster: what stops it before any call', () => {
+  const problemsOf = async (assembly: string, ...more: string[]) => {
+    fake = await startFakeCloudFormation({ liveUsers: [], account: ACCOUNT, region: REGION });
+    const result = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint, ...more]);
+    expect(result.code).toBe(1);
+    expect(fake.requests).toEqual([]);
+    return result.err;
+  };
+
+  it('an agent to create in a shard (an import creates nothing)', async () => {
+    const json = JSON.parse(document(3));
+    json.users[1].adopt = false;
+    delete json.users[1].existingUserArn;
+    const err = await problemsOf(synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 })));
+    expect(err).toMatch(/RosterShard0\w+: an import creates nothing, but this shard also holds 1 resource\(s\) to create: \w+ \(AWS::Connect::User, not adopted\)/);
+  });
+
+  it('more than 200 agents in a shard (an IMPORT change set takes 200)', async () => {
+    const err = await problemsOf(synth(s => new ConnectUserRoster(s, 'Roster', { json: document(201), shardCount: 1 })));
+    expect(err).toMatch(/: 201 adopted agents; an IMPORT change set takes at most 200 resources: raise the roster's shardCount/);
+  });
+
+  it('outputs of a shard that the parent refers to (an import adds none)', async () => {
+    const err = await problemsOf(synth(s => {
+      const roster = new ConnectUserRoster(s, 'Roster', { json: document(2), shardCount: 1 });
+      new CfnOutput(s, 'First', { value: roster.user('agent.00000').userArn });
+    }));
+    expect(err).toMatch(/the parent refers to agents of this shard \(outputs \w+\); an import adds no outputs/);
+  });
+
+  it('parameters a shard takes from its parent (a stack imported on its own gets none)', async () => {
+    const err = await problemsOf(synth(s => {
+      const l1 = new CfnInstance(s, 'Instance', { attributes: { inboundCalls: true, outboundCalls: true }, identityManagementType: 'SAML' });
+      new ConnectUserRoster(s, 'Roster', {
+        instance: ConnectInstance.fromInstanceAttributes(s, 'I', { instanceArn: l1.attrArn, identityManagementType: IdentityManagementType.SAML }),
+        routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(s, 'Rp', routingProfileArn()) },
+        securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(s, 'Sp', securityProfileArn()) },
+        users: [{ username: 'agent.a', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true, existingUserArn: userArn('u-a') }],
+        shardCount: 1,
+      });
+    }));
+    expect(err).toMatch(/the shard takes parameters from its parent \(\w+\), which a stack imported on its own does not get/);
+  });
+
+  it('adopted agents in a nested stack of a nested stack (one level of nesting only)', async () => {
+    const err = await problemsOf(synth(s => {
+      const inner = new NestedStack(s, 'Team');
+      new ConnectUserRoster(inner as unknown as Construct, 'Roster', { json: document(2), shardCount: 1 });
+    }));
+    expect(err).toMatch(/the adopted agents are in a nested stack of a nested stack; CloudFormation nests an existing stack one level deep only/);
+  });
+
+  it('agents without an ARN, unless --lookup', async () => {
+    const json = JSON.parse(document(2));
+    json.users.forEach((u: any) => delete u.existingUserArn);
+    const err = await problemsOf(synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 })));
+    expect(err).toMatch(/2 adopted agent\(s\) have no existingUserArn; set it, or pass --lookup to find them by username: 'agent.00000', 'agent.00001'/);
+  });
+
+  it('--dry-run prints the shards and the steps, and calls nothing', async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(5), shardCount: 2 }));
+    fake = await startFakeCloudFormation({ liveUsers: [], account: ACCOUNT, region: REGION });
+    const result = await run(['import-roster', assembly, '--dry-run', '--endpoint-url', fake.endpoint]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^5 adopted agent\(s\) in 2 shard\(s\) of Agents/);
+    expect(result.out).toMatch(/1\. per shard: an IMPORT change set makes its stack from https:\/\/s3\.us-east-1\.amazonaws\.com\/cdk-hnb659fds-assets-111122223333-us-east-1\/[0-9a-f]{64}\.json/);
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('the fake refuses what CloudFormation refuses when nesting a stack', () => {
+  const oneShard = async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(4), shardCount: 1 }));
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 4 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(assembly, fake);
+    return assembly;
+  };
+
+  it('a shard stack left in IMPORT_COMPLETE, or with other tags, is not nested', async () => {
+    const assembly = await oneShard();
+    const cfn = sdkImportCfn({ region: REGION, endpoint: fake!.endpoint });
+    const [id, row] = Object.entries(shardRows(assembly))[0];
+    const url = `https://s3.${REGION}.amazonaws.com/cdk-hnb659fds-assets-${ACCOUNT}-${REGION}/${/([0-9a-f]{64}\.json)/.exec(JSON.stringify(row.Properties.TemplateURL))![1]}`;
+    const shard = JSON.parse(fake!.objects.get(url.split('.com/')[1])!);
+    // Each user by its ARN: agent.0000N is u-N.
+    const toImport = Object.entries<any>(shard.Resources).map(([logicalId, r]) => ({
+      ResourceType: 'AWS::Connect::User', LogicalResourceId: logicalId, ResourceIdentifier: { UserArn: userArn(`u-${Number(r.Properties.Username.split('.')[1])}`) },
+    }));
+    await cfn.createImportChangeSet({ StackName: 'Child', ChangeSetName: 'c1', TemplateURL: url, ResourcesToImport: toImport });
+    expect(await cfn.describeChangeSet('Child', 'c1')).toEqual({ status: 'CREATE_COMPLETE', reason: undefined });
+    await cfn.executeChangeSet('Child', 'c1');
+    await cfn.createStack({ StackName: 'Parent', TemplateBody: JSON.stringify({ Resources: { H: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }), Tags: [] });
+    const childId = (await cfn.describeStack('Child'))!.stackId;
+    const nest = (name: string) => cfn.createImportChangeSet({
+      StackName: 'Parent',
+      ChangeSetName: name,
+      TemplateBody: JSON.stringify({ Resources: { H: { Type: 'AWS::CloudFormation::WaitConditionHandle' }, [id]: row } }),
+      ResourcesToImport: [{ ResourceType: 'AWS::CloudFormation::Stack', LogicalResourceId: id, ResourceIdentifier: { StackId: childId } }],
+    }).then(() => cfn.describeChangeSet('Parent', name));
+
+    expect((await nest('n1')).reason).toMatch(/not in an importable status, current stack status is IMPORT_COMPLETE/);
+    await cfn.updateTags('Child', [{ Key: 'Other', Value: 'x' }]);
+    expect((await nest('n2')).reason).toMatch(/Tags of resource \[\w+\] defined in the template don't match/);
+    await cfn.updateTags('Child', []);
+    expect(await nest('n3')).toEqual({ status: 'CREATE_COMPLETE', reason: undefined });
+    // And an IMPORT change set never includes nested stacks, nor more than 200 resources.
+    await expect(cfn.createImportChangeSet({ StackName: 'X', ChangeSetName: 'x', TemplateBody: '{}', ResourcesToImport: Array.from({ length: 201 }, (_, i) => ({ ResourceType: 'AWS::Connect::User', LogicalResourceId: `U${i}`, ResourceIdentifier: { UserArn: `u${i}` } })) }))
+      .rejects.toThrow(/less than or equal to 200/);
+  });
+});
