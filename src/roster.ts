@@ -133,6 +133,8 @@ export interface RosterUserSpec {
   /**
    * The agent exists already and is to be imported, not created (see
    * `ConnectUserProps.adopt`). Either this or the roster's `adopt` adopts it.
+   * The agent's shard is then retained in the parent (`DeletionPolicy: Retain`
+   * on its stack resource), as `cdk-connect-user import-roster` needs to nest it.
    *
    * @default - the roster's `adopt`
    */
@@ -244,8 +246,11 @@ export interface ConnectUserRosterProps {
   /**
    * Adopt every agent: they exist already (made in the console, or found by
    * `cdk-connect-user export`) and are to be imported, not created. See
-   * `ConnectUserProps.adopt`.
+   * `ConnectUserProps.adopt`. The agents are in nested stacks (the shards), which
+   * `cdk import` cannot import into: import them with `cdk-connect-user import-roster`.
+   * Every shard with an adopted agent is retained in the parent (`DeletionPolicy: Retain`).
    *
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import-nested-stacks.html
    * @default false - each agent's own `adopt`
    */
   readonly adopt?: boolean;
