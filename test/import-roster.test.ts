@@ -111,7 +111,7 @@ describe('import-roster: a 2,000-agent roster', () => {
     expect(result.err).not.toMatch(/problem/);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^2000 adopted agent\(s\) in 20 shard\(s\) of Agents \(stack Agents, us-east-1\):/);
-    expect(result.out).toMatch(/Imported 20 shard\(s\) into Agents\.\nNext: npx cdk deploy Agents brings Agents to its synthesized template \(and removes the placeholder\)/);
+    expect(result.out).toMatch(/Imported 20 shard\(s\) into Agents\.\nNext: npx cdk deploy --app \S+ Agents brings Agents to its synthesized template \(and removes the placeholder\)/);
     expect(result.err).toMatch(/\[20\/20\] Agents-RosterShard\w+: \d+ agents imported, ready to nest/);
 
     // The calls: one IMPORT per shard and one to nest them all, one tag update per shard, the parent made once.
@@ -321,6 +321,7 @@ describe('import-roster: what stops it before any call', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^5 adopted agent\(s\) in 2 shard\(s\) of Agents/);
     expect(result.out).toMatch(/1\. per shard: an IMPORT change set makes its stack from https:\/\/s3\.us-east-1\.amazonaws\.com\/cdk-hnb659fds-assets-111122223333-us-east-1\/[0-9a-f]{64}\.json/);
+    expect(result.out).toMatch(/Before: npx cdk publish-assets --app \S+ Agents {4}After: npx cdk deploy --app \S+ Agents/);
     expect(fake.requests).toEqual([]);
   });
 });

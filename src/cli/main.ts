@@ -173,12 +173,13 @@ const COMMANDS: Record<string, Command> = {
         io.out(`  1. per shard: an IMPORT change set makes its stack from ${importPlan.shards[0]?.templateUrl ?? 'its template'} (and the others'), each agent by UserArn`);
         io.out(`  2. per shard: a tag-only UpdateStack (removing ${IMPORTING_TAG_KEY}) moves its stack from IMPORT_COMPLETE to UPDATE_COMPLETE`);
         io.out(`  3. ${importPlan.stackName}: made with a placeholder if it does not exist; an IMPORT change set nests the shards' stacks (by StackId)`);
-        io.out(`Then: npx cdk deploy ${shellWord(importPlan.stack)}`);
+        io.out(`Before: npx cdk publish-assets --app ${shellPath(assembly)} ${shellWord(importPlan.stack)}    After: npx cdk deploy --app ${shellPath(assembly)} ${shellWord(importPlan.stack)}`);
         return 0;
       }
       const result = await runRosterImport(importPlan, sdkImportCfn({ region: importPlan.region, endpoint: values['endpoint-url'] as string | undefined }), l => io.err(l));
       io.out(`Imported ${result.imported.length} shard(s) into ${importPlan.stackName}${result.alreadyDone.length > 0 ? ` (${result.alreadyDone.length} were nested already)` : ''}.`);
-      io.out(`Next: npx cdk deploy ${shellWord(importPlan.stack)} brings ${importPlan.stackName} to its synthesized template${result.parentCreated ? ' (and removes the placeholder)' : ''}; the shards' stacks do not change.`);
+      io.out(`Next: npx cdk deploy --app ${shellPath(assembly)} ${shellWord(importPlan.stack)} brings ${importPlan.stackName} to its synthesized template`
+        + `${result.parentCreated ? ' (and removes the placeholder)' : ''}; the shards' stacks do not change.`);
       return 0;
     },
   },
