@@ -9,7 +9,7 @@ import { App, CfnOutput, NestedStack, Stack, Tags } from 'aws-cdk-lib';
 import { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectInstance, ConnectUserRoster, IdentityManagementType, RoutingProfile, SecurityProfile } from '../src';
+import { ConnectInstance, ConnectUser, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile } from '../src';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { FakeConnect, generateInstance } from './util/fake-connect';
@@ -93,6 +93,13 @@ function shardRows(assembly: string): Record<string, any> {
   return Object.fromEntries(Object.entries<any>(templateOf(assembly).Resources).filter(([, r]) => r.Type === 'AWS::CloudFormation::Stack'));
 }
 
+/** Creates a stack on the fake through the SDK, and waits until it is made (the fake finishes at the next DescribeStacks). */
+async function createSettled(cfn: FakeCloudFormation, name: string, template: unknown): Promise<void> {
+  const api = sdkImportCfn({ region: REGION, endpoint: cfn.endpoint });
+  await api.createStack({ StackName: name, TemplateBody: JSON.stringify(template), Tags: [], Capabilities: ['CAPABILITY_IAM'] });
+  while ((await api.describeStack(name))!.status.endsWith('_IN_PROGRESS'));
+}
+
 /** The requests the fake answered, counted per action. */
 const actions = (cfn: FakeCloudFormation) => cfn.requests.map(r => r.Action)
   .reduce<Record<string, number>>((n, a) => ({ ...n, [a]: (n[a] ?? 0) + 1 }), {});
@@ -152,31 +159,47 @@ describe('import-roster: a 2,000-agent roster', () => {
 });
 
 describe('import-roster: a run that stops half way', () => {
-  it('says what CloudFormation said, and the next run resumes without importing a shard twice', async () => {
+  it('says what CloudFormation said; the next run goes on (a shard left REVIEW_IN_PROGRESS takes a new change set) and imports no shard twice', async () => {
     const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(60), shardCount: 6 }));
     fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 60 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
     publishAssets(assembly, fake);
     const ids = Object.keys(shardRows(assembly)).sort();
-    fake.failNextChangeSet(`Agents-${ids[3]}`, 'Rate exceeded');
+    fake.failNextChangeSet(`Agents-${ids[3]}`, 'Internal Failure');
 
     const first = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
     expect(first.code).toBe(1);
-    expect(first.err).toMatch(new RegExp(`Agents-${ids[3]}: the IMPORT change set cdk-connect-user-import-\\d+ failed: Rate exceeded`));
+    expect(first.err).toMatch(new RegExp(`Agents-${ids[3]}: the IMPORT change set cdk-connect-user-import-\\d+ failed: Internal Failure`));
+    expect(first.err).toMatch(/shard\(s\) are imported and ready to nest; run import-roster again once the cause is fixed/);
     expect(fake.stacks.has('Agents')).toBe(false);
+    expect(fake.stacks.get(`Agents-${ids[3]}`)!.status).toBe('REVIEW_IN_PROGRESS');
 
-    // The failed shard's stack stays REVIEW_IN_PROGRESS (as CloudFormation leaves it): the run says how to clear it.
     const second = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
-    expect(second.code).toBe(1);
-    expect(second.err).toMatch(new RegExp(`Agents-${ids[3]} is REVIEW_IN_PROGRESS[^\\n]*delete-stack --stack-name Agents-${ids[3]}`));
-    fake.stacks.delete(`Agents-${ids[3]}`);
-
-    const third = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
-    expect(third.code).toBe(0);
+    expect(second.code).toBe(0);
     const imports = fake.requests.filter(r => r.Action === 'CreateChangeSet').map(r => r.StackName);
     // Each shard imported once (the failed one twice: the failure, then the import), the parent nested once.
     expect(imports.filter(n => n === 'Agents')).toHaveLength(1);
     for (const id of ids) expect(imports.filter(n => n === `Agents-${id}`)).toHaveLength(id === ids[3] ? 2 : 1);
     expect([...fake.stacks.values()].filter(s => s.parentId)).toHaveLength(6);
+  });
+
+  it('a tag update that rolls back is said, and done again by the next run (the shard is not imported again)', async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(8), shardCount: 2 }));
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 8 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(assembly, fake);
+    const [id] = Object.keys(shardRows(assembly)).sort();
+    fake.failNextUpdate(`Agents-${id}`, 'Resource handler returned message: "Rate exceeded"');
+
+    const first = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint, '--concurrency', '1']);
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(new RegExp(`expected UPDATE_COMPLETE: Agents-${id} is UPDATE_ROLLBACK_COMPLETE \\(Resource handler returned message: "Rate exceeded"\\): `
+      + 'its update rolled back; fix the cause \\(see its events\\), then run import-roster again'));
+
+    const second = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(second.code).toBe(0);
+    const forShard = (action: string) => fake!.requests.filter(r => r.Action === action && r.StackName === `Agents-${id}`);
+    expect(forShard('CreateChangeSet')).toHaveLength(1);
+    expect(forShard('UpdateStack')).toHaveLength(2);
+    expect(fake.stacks.get(`Agents-${id}`)!.parentId).toBe(fake.stacks.get('Agents')!.stackId);
   });
 });
 
@@ -185,8 +208,12 @@ describe('import-roster: a parent that exists', () => {
     const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(10), shardCount: 2 }));
     fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 10 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
     publishAssets(assembly, fake);
-    const existing = { Parameters: { BootstrapVersion: { Type: 'String', Default: '/cdk-bootstrap/hnb659fds/version' } }, Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } };
-    await sdkImportCfn({ region: REGION, endpoint: fake.endpoint }).createStack({ StackName: 'Agents', TemplateBody: JSON.stringify(existing), Tags: [] });
+    // A parent deployed before, holding an IAM role: CloudFormation asks for the IAM capability on any change set of it.
+    const existing = {
+      Parameters: { BootstrapVersion: { Type: 'String', Default: '/cdk-bootstrap/hnb659fds/version' } },
+      Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' }, Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } } },
+    };
+    await createSettled(fake, 'Agents', existing);
 
     const result = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
     expect(result.code).toBe(0);
@@ -194,10 +221,47 @@ describe('import-roster: a parent that exists', () => {
     expect(actions(fake).CreateStack).toBe(1);
     const deployed = JSON.parse(fake.stacks.get('Agents')!.template);
     expect(deployed.Parameters).toEqual(existing.Parameters);
-    expect(Object.keys(deployed.Resources).sort()).toEqual(['Handle', ...Object.keys(shardRows(assembly))].sort());
+    expect(Object.keys(deployed.Resources).sort()).toEqual(['Handle', 'Role', ...Object.keys(shardRows(assembly))].sort());
     const nest = fake.requests.find(r => r.Action === 'CreateChangeSet' && r.StackName === 'Agents')!;
+    expect(nest['Capabilities.member.1']).toBe('CAPABILITY_IAM');
     expect(nest['Parameters.member.1.ParameterKey']).toBe('BootstrapVersion');
     expect(nest['Parameters.member.1.UsePreviousValue']).toBe('true');
+  });
+
+  it('checks the size of the template that nests the shards before importing anything', async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(10), shardCount: 2 }));
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 10 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(assembly, fake);
+    // A deployed parent just under CreateChangeSet's 51,200 bytes inline, which the two shards' resources take over it.
+    const handles: Record<string, unknown> = {};
+    for (let i = 0; JSON.stringify({ Resources: handles }).length < 51_200 - 200; i++) handles[`Handle${i}`] = { Type: 'AWS::CloudFormation::WaitConditionHandle' };
+    await createSettled(fake, 'Agents', { Resources: handles });
+    expect(JSON.stringify({ Resources: { ...handles, ...shardRows(assembly) } }).length).toBeGreaterThan(51_200);
+
+    const result = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/the template that nests the shards into Agents would be \d+ bytes, and CreateChangeSet takes at most 51200 inline \(import-roster does not upload it\)\. Nothing was imported\. Put the roster in a stack of its own/);
+    expect(fake.requests.filter(r => r.Action !== 'DescribeStacks' && r.Action !== 'GetTemplate' && r.StackName !== 'Agents')).toEqual([]);
+    expect(actions(fake).CreateChangeSet).toBeUndefined();
+  });
+
+  it('says that adopted ConnectUsers of the parent itself are left to cdk import', async () => {
+    const assembly = synth(s => {
+      new ConnectUserRoster(s, 'Roster', { json: document(2), shardCount: 1 });
+      new ConnectUser(s, 'Old', {
+        instance: ConnectInstance.fromInstanceAttributes(s, 'I', { instanceArn: INSTANCE_ARN, identityManagementType: IdentityManagementType.SAML }),
+        username: 'old.agent',
+        routingProfile: RoutingProfile.fromRoutingProfileArn(s, 'Rp', routingProfileArn()),
+        securityProfiles: [SecurityProfile.fromSecurityProfileArn(s, 'Sp', securityProfileArn())],
+        phoneConfig: PhoneConfig.softPhone(),
+        adopt: true,
+        existingUserArn: userArn('u-old'),
+      });
+    });
+    fake = await startFakeCloudFormation({ liveUsers: [], account: ACCOUNT, region: REGION });
+    const result = await run(['import-roster', assembly, '--dry-run', '--endpoint-url', fake.endpoint]);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/1 adopted ConnectUser\(s\) are in Agents itself, not in a shard: import-roster leaves them; import them with cdk import/);
   });
 
   it('gives each shard stack the tags the parent gives its resource, and moves it to UPDATE_COMPLETE by removing its own', async () => {
@@ -269,7 +333,7 @@ describe('import-roster: what stops it before any call', () => {
     json.users[1].adopt = false;
     delete json.users[1].existingUserArn;
     const err = await problemsOf(synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 })));
-    expect(err).toMatch(/RosterShard0\w+: an import creates nothing, but this shard also holds 1 resource\(s\) to create: \w+ \(AWS::Connect::User, not adopted\)/);
+    expect(err).toMatch(/RosterShard0\w+: an import creates nothing, and import-roster imports the shard's template as it is, but this shard also holds 1 resource\(s\) to create: \w+ \(AWS::Connect::User, not adopted\)/);
   });
 
   it('more than 200 agents in a shard (an IMPORT change set takes 200)', async () => {
@@ -282,7 +346,7 @@ describe('import-roster: what stops it before any call', () => {
       const roster = new ConnectUserRoster(s, 'Roster', { json: document(2), shardCount: 1 });
       new CfnOutput(s, 'First', { value: roster.user('agent.00000').userArn });
     }));
-    expect(err).toMatch(/the parent refers to agents of this shard \(outputs \w+\); an import adds no outputs/);
+    expect(err).toMatch(/the parent refers to agents of this shard \(outputs \w+\), and an import adds no outputs/);
   });
 
   it('parameters a shard takes from its parent (a stack imported on its own gets none)', async () => {
@@ -307,11 +371,43 @@ describe('import-roster: what stops it before any call', () => {
     expect(err).toMatch(/the adopted agents are in a nested stack of a nested stack; CloudFormation nests an existing stack one level deep only/);
   });
 
+  it("an agent's tags, the shard stack's and import-roster's own past 50 keys (a key in two counts once)", async () => {
+    const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+    const json = JSON.parse(document(2, { tags: tags(48) }));
+    json.users[1].tags = tags(49);
+    const assembly = synth(s => {
+      new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 });
+      // A stack tag reaches the users' own Tags and the shard's stack resource: one key, counted once.
+      Tags.of(s).add('CostCenter', 'cc-42');
+    });
+    const err = await problemsOf(assembly);
+    expect(err).toMatch(/agent 'agent\.00001' would carry 51 tag keys while importing \(its own, the shard stack's and cdk-connect-user:importing\); Amazon Connect takes at most 50: drop 1/);
+    // 48 + CostCenter + the import tag is 50: accepted.
+    expect(err).not.toMatch(/agent\.00000/);
+  });
+
+  it('every problem at once: an agent without an ARN beside a shard problem', async () => {
+    const json = JSON.parse(document(201));
+    delete json.users[0].existingUserArn;
+    const err = await problemsOf(synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 })));
+    expect(err).toMatch(/2 problem\(s\) stop the import/);
+    expect(err).toMatch(/201 adopted agents; an IMPORT change set takes at most 200/);
+    expect(err).toMatch(/1 adopted agent\(s\) have no existingUserArn; set it, or pass --lookup to find them by username: 'agent\.00000'/);
+  });
+
+  it('--concurrency takes a whole number from 1 to 20', async () => {
+    for (const bad of ['0', '21', 'many', '2.5']) {
+      const result = await run(['import-roster', 'cdk.out', '--concurrency', bad]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`--concurrency takes a whole number from 1 to 20, got '${bad}'`);
+    }
+  });
+
   it('agents without an ARN, unless --lookup', async () => {
     const json = JSON.parse(document(2));
     json.users.forEach((u: any) => delete u.existingUserArn);
     const err = await problemsOf(synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 })));
-    expect(err).toMatch(/2 adopted agent\(s\) have no existingUserArn; set it, or pass --lookup to find them by username: 'agent.00000', 'agent.00001'/);
+    expect(err).toMatch(/1 problem\(s\) stop the import; nothing was called:\n {2}- 2 adopted agent\(s\) have no existingUserArn; set it, or pass --lookup to find them by username: 'agent.00000', 'agent.00001'/);
   });
 
   it('--dry-run prints the shards and the steps, and calls nothing', async () => {
@@ -344,22 +440,31 @@ describe('the fake refuses what CloudFormation refuses when nesting a stack', ()
     const toImport = Object.entries<any>(shard.Resources).map(([logicalId, r]) => ({
       ResourceType: 'AWS::Connect::User', LogicalResourceId: logicalId, ResourceIdentifier: { UserArn: userArn(`u-${Number(r.Properties.Username.split('.')[1])}`) },
     }));
+    const settle = async (name: string) => { while ((await cfn.describeStack(name))!.status.endsWith('_IN_PROGRESS')); };
     await cfn.createImportChangeSet({ StackName: 'Child', ChangeSetName: 'c1', TemplateURL: url, ResourcesToImport: toImport });
+    expect(await cfn.describeChangeSet('Child', 'c1')).toEqual({ status: 'CREATE_PENDING', reason: undefined });
     expect(await cfn.describeChangeSet('Child', 'c1')).toEqual({ status: 'CREATE_COMPLETE', reason: undefined });
     await cfn.executeChangeSet('Child', 'c1');
-    await cfn.createStack({ StackName: 'Parent', TemplateBody: JSON.stringify({ Resources: { H: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }), Tags: [] });
+    await settle('Child');
+    await createSettled(fake!, 'Parent', { Resources: { H: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } });
     const childId = (await cfn.describeStack('Child'))!.stackId;
-    const nest = (name: string) => cfn.createImportChangeSet({
-      StackName: 'Parent',
-      ChangeSetName: name,
-      TemplateBody: JSON.stringify({ Resources: { H: { Type: 'AWS::CloudFormation::WaitConditionHandle' }, [id]: row } }),
-      ResourcesToImport: [{ ResourceType: 'AWS::CloudFormation::Stack', LogicalResourceId: id, ResourceIdentifier: { StackId: childId } }],
-    }).then(() => cfn.describeChangeSet('Parent', name));
+    const nest = async (name: string) => {
+      await cfn.createImportChangeSet({
+        StackName: 'Parent',
+        ChangeSetName: name,
+        TemplateBody: JSON.stringify({ Resources: { H: { Type: 'AWS::CloudFormation::WaitConditionHandle' }, [id]: row } }),
+        ResourcesToImport: [{ ResourceType: 'AWS::CloudFormation::Stack', LogicalResourceId: id, ResourceIdentifier: { StackId: childId } }],
+      });
+      await cfn.describeChangeSet('Parent', name);
+      return cfn.describeChangeSet('Parent', name);
+    };
 
     expect((await nest('n1')).reason).toMatch(/not in an importable status, current stack status is IMPORT_COMPLETE/);
     await cfn.updateTags('Child', [{ Key: 'Other', Value: 'x' }]);
+    await settle('Child');
     expect((await nest('n2')).reason).toMatch(/Tags of resource \[\w+\] defined in the template don't match/);
     await cfn.updateTags('Child', []);
+    await settle('Child');
     expect(await nest('n3')).toEqual({ status: 'CREATE_COMPLETE', reason: undefined });
     // And an IMPORT change set never includes nested stacks, nor more than 200 resources.
     await expect(cfn.createImportChangeSet({ StackName: 'X', ChangeSetName: 'x', TemplateBody: '{}', ResourcesToImport: Array.from({ length: 201 }, (_, i) => ({ ResourceType: 'AWS::Connect::User', LogicalResourceId: `U${i}`, ResourceIdentifier: { UserArn: `u${i}` } })) }))

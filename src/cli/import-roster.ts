@@ -37,8 +37,8 @@ export interface ShardUser {
   readonly instanceArn: string;
   /** Known from `existingUserArn`, or looked up by username. */
   userArn?: string;
-  /** How many tags the template gives the user. */
-  readonly tagCount: number;
+  /** The keys of the tags the template gives the user. */
+  readonly tagKeys: string[];
 }
 
 /** One shard of the roster: a nested stack of the parent, imported as a stack of its own. */
@@ -66,6 +66,8 @@ export interface RosterImportPlan {
   /** The stack-level tags the assembly gives it. */
   readonly stackTags: StackTag[];
   readonly shards: ShardImport[];
+  /** Adopted users in the stack's own template (not in a shard): `cdk import` imports those. */
+  readonly topLevelAdopted: number;
 }
 
 /**
@@ -91,6 +93,23 @@ export const PLACEHOLDER_LOGICAL_ID = 'CdkConnectUserImportPlaceholder';
 const NESTABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE']);
 /** The statuses of a stack that an import or update may start from. */
 const SETTLED = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'IMPORT_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
+/** What the CDK CLI acknowledges on every deploy: the parent may hold IAM resources or nested stacks (CloudFormation asks for these). */
+const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'];
+
+/** What to do about a stack in a status import-roster cannot start from. */
+function statusAdvice(name: string, status: string, reason?: string): string {
+  const said = `${name} is ${status}${reason ? ` (${reason})` : ''}`;
+  if (status === 'REVIEW_IN_PROGRESS') {
+    return `${said}: it was never created (a change set waits to be executed); delete that change set or the stack, then run import-roster again`;
+  }
+  if (status.endsWith('_IN_PROGRESS')) return `${said}: wait until it finishes, then run import-roster again`;
+  if (status === 'ROLLBACK_COMPLETE') return `${said}: its creation failed and it holds nothing; delete it, then run import-roster again`;
+  if (status === 'UPDATE_ROLLBACK_COMPLETE') return `${said}: its update rolled back; fix the cause (see its events), then run import-roster again`;
+  if (status === 'IMPORT_ROLLBACK_COMPLETE') {
+    return `${said}: its import rolled back; delete it (its agents are retained: DeletionPolicy Retain), then run import-roster again`;
+  }
+  return `${said}: see its events in the CloudFormation console, bring it to a *_COMPLETE status, then run import-roster again`;
+}
 
 /** The name of the stack a shard is imported as: the parent's name and the shard's logical id (at most 128 characters). */
 export function shardStackName(parent: string, logicalId: string): string {
@@ -105,7 +124,7 @@ export function shardStackName(parent: string, logicalId: string): string {
  * refuse a step, all at once; the plan only when there is none.
  */
 export function planRosterImport(
-  assemblyDir: string, options: { stack?: string; region?: string } = {},
+  assemblyDir: string, options: { stack?: string; region?: string; lookup?: boolean } = {},
 ): { plan?: RosterImportPlan; problems: string[] } {
   const stacks = readStacks(assemblyDir);
   const withShards = stacks.filter(s => adoptedShardRows(s).length > 0);
@@ -136,10 +155,6 @@ export function planRosterImport(
     problems.push(`${stack.id} names no account or region, and no agent's instance ARN gives them: pass --region, or give the stack an env`);
   }
   const stackTags = tagList(stack.tags ?? {});
-  // A stack takes at most 50 tags: the stack's own and the one import-roster adds for a while.
-  if (stackTags.length + 1 > MAX_TAGS) {
-    problems.push(`${stack.id} has ${stackTags.length} stack tags; a shard's stack takes at most ${MAX_TAGS}, with the one import-roster adds while importing`);
-  }
 
   const shards: ShardImport[] = [];
   for (const row of rows) {
@@ -151,9 +166,11 @@ export function planRosterImport(
       problems.push(`${where}: the adopted agents are in a nested stack of a nested stack; CloudFormation nests an existing stack one level deep only: put the roster in a top-level stack`);
       continue;
     }
-    // Source: "Nesting an existing stack": the parent's AWS::CloudFormation::Stack resource takes DeletionPolicy Retain.
-    if (r.DeletionPolicy !== 'Retain') {
-      problems.push(`${where}: the shard's stack resource has DeletionPolicy ${r.DeletionPolicy ?? '(none: Delete)'}; nesting an existing stack needs Retain (ConnectUserRoster sets it on shards with adopted agents: synthesize again with this version)`);
+    // Source: "Considerations during an import operation": each resource to import has a DeletionPolicy. ("Nesting an
+    // existing stack" adds it with Retain, which ConnectUserRoster sets on every shard holding an adopted agent.)
+    if (r.DeletionPolicy === undefined) {
+      problems.push(`${where}: the shard's stack resource has no DeletionPolicy; a resource to import needs one: `
+        + 'synthesize again with this version (ConnectUserRoster sets Retain on shards with adopted agents)');
     }
     // A stack made by import stands alone: nothing in it may come from the parent.
     const params = Object.keys((r.Properties?.Parameters as Record<string, unknown> | undefined) ?? {});
@@ -162,10 +179,12 @@ export function planRosterImport(
         + 'which a stack imported on its own does not get: refer to the instance and profiles by ARN (ConnectInstance.fromInstanceAttributes, '
         + 'RoutingProfile.fromRoutingProfileArn, ...) or give the roster a JSON document with them');
     }
-    // Source: the CDK CLI's `cdk import` and `cdk migrate` remove Outputs from the template they import: an import adds no outputs.
+    // Source: CloudFormation's answer "As part of the import operation, you cannot modify or add [Outputs]" (seen in
+    // awslabs/aws-security-assessment-solution#6); the CDK CLI strips Outputs from the templates it imports. The shard's
+    // published template is imported as it is, so it must have none.
     const outputs = Object.keys(template.Outputs ?? {});
     if (outputs.length > 0) {
-      problems.push(`${where}: the parent refers to agents of this shard (outputs ${outputs.join(', ')}); an import adds no outputs: `
+      problems.push(`${where}: the parent refers to agents of this shard (outputs ${outputs.join(', ')}), and an import adds no outputs: `
         + 'drop those references for the import, and add them back with a later cdk deploy');
     }
     // Source: "Considerations during an import operation" (CloudFormation user guide): an import creates no resource.
@@ -173,8 +192,9 @@ export function planRosterImport(
       .filter(([, res]) => !(res.Type === 'AWS::Connect::User' && res.Metadata?.[ADOPT_METADATA_KEY]))
       .map(([id, res]) => `${id} (${res.Type}${res.Type === 'AWS::Connect::User' ? ', not adopted' : ''})`);
     if (others.length > 0) {
-      problems.push(`${where}: an import creates nothing, but this shard also holds ${others.length} resource(s) to create: ${preview(others)}. `
-        + 'Adopt those agents too (and give adopted agents no generated password), or leave them out for the import and add them with a later cdk deploy');
+      problems.push(`${where}: an import creates nothing, and import-roster imports the shard's template as it is, but this shard also holds `
+        + `${others.length} resource(s) to create: ${preview(others)}. Adopt those agents too (adopted agents take no generated password), `
+        + 'or leave them out for the import and add them with a later cdk deploy');
     }
     // Source: CloudFormation API model, CreateChangeSet ResourcesToImport (max 200).
     if (row.users.length > MAX_RESOURCES_PER_IMPORT) {
@@ -182,12 +202,18 @@ export function planRosterImport(
         + `raise the roster's shardCount until no shard holds more than ${MAX_RESOURCES_PER_IMPORT}`);
     }
     const tags = literalTags(r.Properties?.Tags, where, problems);
-    // Source: Amazon Connect API model TagMap (max 50): stack-level tags reach the user beside its own (CloudFormation
-    // applies stack-level tags to imported resources).
+    // Source: CloudFormation API model, CreateChangeSet Tags (max 50): the shard's tags and import-roster's own.
+    if (tags.length + 1 > MAX_TAGS) {
+      problems.push(`${where}: the shard's stack has ${tags.length} tags; while importing it also carries ${IMPORTING_TAG_KEY}, `
+        + `and a stack takes at most ${MAX_TAGS}: drop a tag`);
+    }
+    // Source: Amazon Connect API model TagMap (max 50). Stack-level tags reach the agents beside their own ("Any stack-level
+    // tags are applied to imported resources", Nesting an existing stack); a key in both counts once.
     for (const u of row.users) {
-      const total = u.tagCount + tags.length + 1;
-      if (total > MAX_TAGS) {
-        problems.push(`${where}: agent '${u.username}' would carry ${total} tags while importing (${u.tagCount} of its own, ${tags.length} of the shard's stack, 1 of import-roster); Amazon Connect takes at most ${MAX_TAGS}`);
+      const keys = new Set([...u.tagKeys, ...tags.map(t => t.Key), IMPORTING_TAG_KEY]);
+      if (keys.size > MAX_TAGS) {
+        problems.push(`${where}: agent '${u.username}' would carry ${keys.size} tag keys while importing (its own, the shard stack's and `
+          + `${IMPORTING_TAG_KEY}); Amazon Connect takes at most ${MAX_TAGS}: drop ${keys.size - MAX_TAGS}`);
       }
     }
     const url = region && account ? resolveUrl(r.Properties?.TemplateURL, { region, account, partition }) : undefined;
@@ -196,8 +222,16 @@ export function planRosterImport(
     }
     shards.push({ logicalId: row.logicalId, stackName: shardStackName(stack.stackName, row.logicalId), resource: r, templateUrl: url ?? '', tags, users: row.users });
   }
+  // An import names each resource by its primary identifier (UserArn).
+  const missing = shards.flatMap(sh => sh.users).filter(u => !u.userArn);
+  if (missing.length > 0 && !options.lookup) {
+    problems.push(`${missing.length} adopted agent(s) have no existingUserArn; set it, or pass --lookup to find them by username: `
+      + `${preview(missing.map(u => `'${u.username}'`))}`);
+  }
   if (problems.length > 0) return { problems };
-  return { plan: { stack: stack.id, stackName: stack.stackName, region: region!, stackTags, shards }, problems: [] };
+  const topLevelAdopted = Object.values(stack.template.Resources ?? {})
+    .filter(res => res.Type === 'AWS::Connect::User' && res.Metadata?.[ADOPT_METADATA_KEY]).length;
+  return { plan: { stack: stack.id, stackName: stack.stackName, region: region!, stackTags, shards, topLevelAdopted }, problems: [] };
 }
 
 interface ShardRow {
@@ -239,7 +273,11 @@ function adoptedUsersOf(template: Template): ShardUser[] {
     if (!meta) continue;
     const tags = r.Properties?.Tags;
     users.push({
-      logicalId, username: meta.username, instanceArn: meta.instanceArn, userArn: meta.userArn, tagCount: Array.isArray(tags) ? tags.length : 0,
+      logicalId,
+      username: meta.username,
+      instanceArn: meta.instanceArn,
+      userArn: meta.userArn,
+      tagKeys: Array.isArray(tags) ? tags.map((t: { Key?: unknown }, n: number) => (typeof t?.Key === 'string' ? t.Key : `(tag ${n})`)) : [],
     });
   }
   return users;
@@ -298,7 +336,7 @@ export interface ImportCfn {
   describeStack(name: string): Promise<{ stackId: string; status: string; reason?: string; tags: StackTag[]; parentId?: string } | undefined>;
   /** A stack's template as it was given (`TemplateStage: Original`). */
   getTemplate(name: string): Promise<string>;
-  createStack(input: { StackName: string; TemplateBody: string; Tags: StackTag[] }): Promise<void>;
+  createStack(input: { StackName: string; TemplateBody: string; Tags: StackTag[]; Capabilities?: string[] }): Promise<void>;
   /** Updates only the stack-level tags (`UsePreviousTemplate`). */
   updateTags(name: string, tags: StackTag[]): Promise<void>;
   createImportChangeSet(input: {
@@ -308,6 +346,7 @@ export interface ImportCfn {
     TemplateBody?: string;
     Parameters?: Array<{ ParameterKey: string; UsePreviousValue: boolean }>;
     Tags?: StackTag[];
+    Capabilities?: string[];
     ResourcesToImport: Array<{ ResourceType: string; LogicalResourceId: string; ResourceIdentifier: Record<string, string> }>;
   }): Promise<void>;
   describeChangeSet(stackName: string, changeSetName: string): Promise<{ status: string; reason?: string }>;
@@ -333,18 +372,31 @@ export async function runRosterImport(
 ): Promise<ImportResult> {
   const parent = await cfn.describeStack(plan.stackName);
   if (parent?.parentId) throw new Error(`${plan.stackName} is itself a nested stack; CloudFormation nests an existing stack one level deep only`);
-  if (parent && !SETTLED.has(parent.status)) {
-    throw new Error(`${plan.stackName} is ${parent.status}${parent.reason ? ` (${parent.reason})` : ''}; run import-roster again once it has settled`);
-  }
-  let parentTemplate: { Resources?: Record<string, unknown>; Parameters?: Record<string, unknown> } | undefined;
-  if (parent) {
-    parentTemplate = JSON.parse(await cfn.getTemplate(plan.stackName));
-  }
-  const nestedAlready = new Set(Object.keys(parentTemplate?.Resources ?? {}).filter(id => plan.shards.some(s => s.logicalId === id)));
+  if (parent && !SETTLED.has(parent.status)) throw new Error(statusAdvice(plan.stackName, parent.status, parent.reason));
+  // The parent as it will be nested into: its deployed template, or the placeholder it is made with.
+  const parentTemplate: { Resources?: Record<string, unknown>; Parameters?: Record<string, unknown> } = parent
+    ? parseTemplate(plan.stackName, await cfn.getTemplate(plan.stackName))
+    : { Resources: { [PLACEHOLDER_LOGICAL_ID]: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } };
+  const nestedAlready = new Set(Object.keys(parentTemplate.Resources ?? {}).filter(id => plan.shards.some(s => s.logicalId === id)));
   const todo = plan.shards.filter(s => !nestedAlready.has(s.logicalId));
   if (nestedAlready.size > 0) log(`${nestedAlready.size} shard(s) are nested in ${plan.stackName} already: ${[...nestedAlready].join(', ')}`);
 
-  // Step 1 and 2, shard by shard, a few at a time.
+  // The templates that nest the shards, checked before anything is imported: CreateChangeSet takes them inline.
+  const resources: Record<string, unknown> = { ...(parentTemplate.Resources ?? {}) };
+  const batches: Array<{ shards: ShardImport[]; body: string }> = [];
+  for (let i = 0; i < todo.length; i += MAX_RESOURCES_PER_IMPORT) {
+    const batch = todo.slice(i, i + MAX_RESOURCES_PER_IMPORT);
+    for (const shard of batch) resources[shard.logicalId] = nestingResource(shard, resources);
+    const body = JSON.stringify({ ...parentTemplate, Resources: { ...resources } });
+    if (Buffer.byteLength(body) > MAX_TEMPLATE_BODY_BYTES) {
+      throw new Error(`the template that nests the shards into ${plan.stackName} would be ${Buffer.byteLength(body)} bytes, and CreateChangeSet takes `
+        + `at most ${MAX_TEMPLATE_BODY_BYTES} inline (import-roster does not upload it). Nothing was imported. Put the roster in a stack of its own `
+        + '(its template then holds the shards alone, a few hundred bytes each)');
+    }
+    batches.push({ shards: batch, body });
+  }
+
+  // Steps 1 and 2, shard by shard, a few at a time.
   const stackIds = new Map<string, string>();
   let done = 0;
   const queue = [...todo];
@@ -362,43 +414,42 @@ export async function runRosterImport(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, todo.length)) }, worker));
   if (failures.length > 0) {
-    throw new Error(`${failures.map(f => f.message).join('\n')}\n${done} of ${todo.length} shard(s) are imported and ready to nest; run import-roster again to go on`);
+    throw new Error(`${failures.map(f => f.message).join('\n')}\n${done} of ${todo.length} shard(s) are imported and ready to nest; `
+      + 'run import-roster again once the cause is fixed: it goes on from there');
   }
 
-  // The parent: made with a placeholder when it does not exist (a stack in which to nest must exist already).
+  // Step 3: the parent, made with the placeholder when it does not exist ("nest an existing stack within another existing stack").
   let parentCreated = false;
   if (!parent && todo.length > 0) {
-    log(`${plan.stackName} does not exist: creating it with a placeholder (an AWS::CloudFormation::WaitConditionHandle, which makes nothing); cdk deploy replaces it`);
-    await cfn.createStack({
-      StackName: plan.stackName,
-      TemplateBody: JSON.stringify({ Resources: { [PLACEHOLDER_LOGICAL_ID]: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }),
-      Tags: plan.stackTags,
-    });
+    log(`${plan.stackName} does not exist: creating it with a placeholder (an AWS::CloudFormation::WaitConditionHandle, which makes nothing); cdk deploy removes it`);
+    await cfn.createStack({ StackName: plan.stackName, TemplateBody: JSON.stringify(parentTemplate), Tags: plan.stackTags });
     await waitStack(cfn, plan.stackName, 'CREATE_COMPLETE');
-    parentTemplate = JSON.parse(await cfn.getTemplate(plan.stackName));
     parentCreated = true;
   }
 
-  // Step 3: nest the shards' stacks, at most 200 per change set.
-  const resources: Record<string, unknown> = { ...(parentTemplate?.Resources ?? {}) };
-  for (let i = 0; i < todo.length; i += MAX_RESOURCES_PER_IMPORT) {
-    const batch = todo.slice(i, i + MAX_RESOURCES_PER_IMPORT);
-    for (const shard of batch) resources[shard.logicalId] = nestingResource(shard, resources);
-    const template = { ...parentTemplate, Resources: resources };
-    const body = JSON.stringify(template);
-    if (Buffer.byteLength(body) > MAX_TEMPLATE_BODY_BYTES) {
-      throw new Error(`the template that nests the shards into ${plan.stackName} is ${Buffer.byteLength(body)} bytes; CreateChangeSet takes at most `
-        + `${MAX_TEMPLATE_BODY_BYTES} inline. Nest fewer shards at a time (raise nothing: run import-roster on a smaller roster first)`);
-    }
+  // Step 4: nest the shards' stacks, at most 200 per change set.
+  for (const batch of batches) {
     const name = `cdk-connect-user-nest-${Date.now()}`;
-    log(`${plan.stackName}: nesting ${batch.length} shard stack(s) (IMPORT change set ${name})`);
+    log(`${plan.stackName}: nesting ${batch.shards.length} shard stack(s) (IMPORT change set ${name})`);
     await changeSet(cfn, plan.stackName, name, {
-      TemplateBody: body,
-      Parameters: Object.keys(parentTemplate?.Parameters ?? {}).map(k => ({ ParameterKey: k, UsePreviousValue: true })),
-      ResourcesToImport: batch.map(s => ({ ResourceType: 'AWS::CloudFormation::Stack', LogicalResourceId: s.logicalId, ResourceIdentifier: { StackId: stackIds.get(s.logicalId)! } })),
+      TemplateBody: batch.body,
+      Parameters: Object.keys(parentTemplate.Parameters ?? {}).map(k => ({ ParameterKey: k, UsePreviousValue: true })),
+      ResourcesToImport: batch.shards.map(s => ({
+        ResourceType: 'AWS::CloudFormation::Stack', LogicalResourceId: s.logicalId, ResourceIdentifier: { StackId: stackIds.get(s.logicalId)! },
+      })),
     });
   }
   return { imported: todo.map(s => s.logicalId), alreadyDone: [...nestedAlready], parentCreated };
+}
+
+/** A deployed template, which import-roster reads as JSON (as CDK deploys it). */
+function parseTemplate(stack: string, body: string): { Resources?: Record<string, unknown>; Parameters?: Record<string, unknown> } {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new Error(`the deployed template of ${stack} is not JSON (YAML?); import-roster adds to a JSON template, as CDK deploys: `
+      + 'deploy the stack with CDK first, or put the roster in a stack of its own');
+  }
 }
 
 /**
@@ -417,15 +468,12 @@ async function importShard(shard: ShardImport, cfn: ImportCfn, log: (line: strin
   if (stack?.parentId) {
     throw new Error(`${shard.stackName} is nested in another stack (${stack.parentId}) already; CloudFormation nests a stack in one parent only`);
   }
-  if (stack && stack.status === 'REVIEW_IN_PROGRESS') {
-    throw new Error(`${shard.stackName} is REVIEW_IN_PROGRESS: an earlier run made its change set but did not execute it. `
-      + `Delete that stack ('aws cloudformation delete-stack --stack-name ${shard.stackName}' removes only the change set) and run import-roster again`);
+  // REVIEW_IN_PROGRESS: an earlier change set made the stack's name but was never executed; CloudFormation takes another.
+  const fresh = !stack || stack.status === 'REVIEW_IN_PROGRESS';
+  if (stack && !fresh && (!SETTLED.has(stack.status) || stack.status === 'IMPORT_ROLLBACK_COMPLETE')) {
+    throw new Error(statusAdvice(shard.stackName, stack.status, stack.reason));
   }
-  if (stack && (!SETTLED.has(stack.status) || stack.status === 'IMPORT_ROLLBACK_COMPLETE')) {
-    throw new Error(`${shard.stackName} is ${stack.status}${stack.reason ? ` (${stack.reason})` : ''}. `
-      + 'If its import rolled back, delete it (its agents are retained: DeletionPolicy Retain) and run import-roster again');
-  }
-  if (!stack) {
+  if (fresh) {
     const name = `cdk-connect-user-import-${Date.now()}`;
     log(`${shard.stackName}: importing ${shard.users.length} agents (IMPORT change set ${name})`);
     await changeSet(cfn, shard.stackName, name, {
@@ -436,14 +484,14 @@ async function importShard(shard: ShardImport, cfn: ImportCfn, log: (line: strin
     });
     stack = (await cfn.describeStack(shard.stackName))!;
   }
-  if (!NESTABLE.has(stack.status) || !sameTags(stack.tags, shard.tags)) {
+  if (!NESTABLE.has(stack!.status) || !sameTags(stack!.tags, shard.tags)) {
     // Observed against AWS (go-to-k/cdkd#588): a stack in IMPORT_COMPLETE cannot be nested; a tag-only update moves
     // it on. Its tags become the parent's for it: nesting checks they match ("Nesting an existing stack").
-    log(`${shard.stackName}: setting its tags to the parent's for it (moves it from ${stack.status} to UPDATE_COMPLETE)`);
+    log(`${shard.stackName}: setting its tags to the parent's for it (moves it from ${stack!.status} to UPDATE_COMPLETE)`);
     await cfn.updateTags(shard.stackName, shard.tags);
     await waitStack(cfn, shard.stackName, 'UPDATE_COMPLETE');
   }
-  return stack.stackId;
+  return stack!.stackId;
 }
 
 function sameTags(a: StackTag[], b: StackTag[]): boolean {
@@ -454,7 +502,7 @@ function sameTags(a: StackTag[], b: StackTag[]): boolean {
 /** Creates a change set, waits for it, executes it and waits for the stack to finish the import. */
 async function changeSet(cfn: ImportCfn, stackName: string, name: string, input: Omit<Parameters<ImportCfn['createImportChangeSet']>[0], 'StackName' | 'ChangeSetName'>): Promise<void> {
   try {
-    await cfn.createImportChangeSet({ StackName: stackName, ChangeSetName: name, ...input });
+    await cfn.createImportChangeSet({ StackName: stackName, ChangeSetName: name, Capabilities: CAPABILITIES, ...input });
   } catch (e) {
     throw new Error(`${stackName}: CloudFormation refused the IMPORT change set: ${(e as Error).message}${hint((e as Error).message)}`);
   }
@@ -479,9 +527,8 @@ async function waitStack(cfn: ImportCfn, name: string, wanted: string): Promise<
   for (;;) {
     const s = await cfn.describeStack(name);
     if (s?.status === wanted) return;
-    if (!s || !s.status.endsWith('_IN_PROGRESS')) {
-      throw new Error(`${name} is ${s?.status ?? 'gone'}${s?.reason ? ` (${s.reason})` : ''}, not ${wanted}`);
-    }
+    if (!s) throw new Error(`${name} is gone, not ${wanted}`);
+    if (!s.status.endsWith('_IN_PROGRESS')) throw new Error(`expected ${wanted}: ${statusAdvice(name, s.status, s.reason)}`);
     if (Date.now() - started > importPolling.timeoutMs) throw new Error(`${name} is still ${s.status}`);
     await sleep(importPolling.delayMs);
   }

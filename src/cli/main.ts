@@ -120,7 +120,7 @@ const COMMANDS: Record<string, Command> = {
   },
   'import-roster': {
     summary: "import a roster's adopted agents (in nested stacks) into CloudFormation: each shard as a stack, then nested",
-    usage: 'cdk-connect-user import-roster [<cdk.out>] [--stack <id>] [--dry-run] [--lookup] [--region <region>] [--endpoint-url <url>] [--connect-endpoint-url <url>]',
+    usage: 'cdk-connect-user import-roster [<cdk.out>] [--stack <id>] [--dry-run] [--lookup] [--concurrency <n>] [--region <region>] [--endpoint-url <url>] [--connect-endpoint-url <url>]',
     help: [
       '  <cdk.out>                    the cloud assembly of `cdk synth` (default: cdk.out)',
       '  --stack <id>                 the top-level stack holding the roster (default: the only one with adopted agents in shards)',
@@ -129,6 +129,7 @@ const COMMANDS: Record<string, Command> = {
       '  --region <region>            the stack\'s region when the assembly does not name one',
       '  --endpoint-url <url>         another CloudFormation endpoint, as the AWS CLI\'s option',
       '  --connect-endpoint-url <url> another Amazon Connect endpoint, for --lookup',
+      '  --concurrency <n>            how many shards are imported at a time (default 4, at most 20)',
       '',
       "CloudFormation cannot import into a nested stack. For each shard holding adopted agents this imports the shard's",
       'published template as a stack of its own (an IMPORT change set naming each agent by UserArn), moves that stack',
@@ -144,11 +145,16 @@ const COMMANDS: Record<string, Command> = {
       'region': { type: 'string' },
       'endpoint-url': { type: 'string' },
       'connect-endpoint-url': { type: 'string' },
+      'concurrency': { type: 'string' },
     },
     async run(values, positionals, io) {
       const assembly = positionals[0] ?? 'cdk.out';
+      const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 20) {
+        throw new UsageError(`--concurrency takes a whole number from 1 to 20, got '${values.concurrency}'`);
+      }
       const { plan: importPlan, problems } = planRosterImport(assembly, {
-        stack: values.stack as string | undefined, region: values.region as string | undefined,
+        stack: values.stack as string | undefined, region: values.region as string | undefined, lookup: !!values.lookup,
       });
       if (!importPlan) {
         io.err(`cdk-connect-user import-roster: ${problems.length} problem(s) stop the import; nothing was called:`);
@@ -158,16 +164,15 @@ const COMMANDS: Record<string, Command> = {
       const users = importPlan.shards.flatMap(s => s.users);
       const missing = users.filter(u => !u.userArn);
       if (missing.length > 0) {
-        if (!values.lookup) {
-          io.err(`cdk-connect-user import-roster: ${missing.length} adopted agent(s) have no existingUserArn; set it, or pass --lookup to find them by username: `
-            + `${missing.slice(0, 5).map(u => `'${u.username}'`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
-          return 1;
-        }
         const lookup = sdkLookup(undefined, values['connect-endpoint-url'] as string | undefined);
         for (const u of missing) u.userArn = await lookup(u.instanceArn, u.username);
       }
       io.out(`${users.length} adopted agent(s) in ${importPlan.shards.length} shard(s) of ${importPlan.stack} (stack ${importPlan.stackName}, ${importPlan.region}):`);
       importPlan.shards.forEach(s => io.out(`  ${s.logicalId}: ${s.users.length} agents -> stack ${s.stackName}`));
+      if (importPlan.topLevelAdopted > 0) {
+        io.err(`${importPlan.topLevelAdopted} adopted ConnectUser(s) are in ${importPlan.stack} itself, not in a shard: import-roster leaves them; `
+          + 'import them with cdk import (import-mapping writes its mapping) before cdk deploy, which would otherwise try to create them');
+      }
       if (values['dry-run']) {
         io.out('Steps (--dry-run: nothing was called):');
         io.out(`  1. per shard: an IMPORT change set makes its stack from ${importPlan.shards[0]?.templateUrl ?? 'its template'} (and the others'), each agent by UserArn`);
@@ -176,7 +181,8 @@ const COMMANDS: Record<string, Command> = {
         io.out(`Before: npx cdk publish-assets --app ${shellPath(assembly)} ${shellWord(importPlan.stack)}    After: npx cdk deploy --app ${shellPath(assembly)} ${shellWord(importPlan.stack)}`);
         return 0;
       }
-      const result = await runRosterImport(importPlan, sdkImportCfn({ region: importPlan.region, endpoint: values['endpoint-url'] as string | undefined }), l => io.err(l));
+      const cfn = sdkImportCfn({ region: importPlan.region, endpoint: values['endpoint-url'] as string | undefined });
+      const result = await runRosterImport(importPlan, cfn, l => io.err(l), { concurrency });
       io.out(`Imported ${result.imported.length} shard(s) into ${importPlan.stackName}${result.alreadyDone.length > 0 ? ` (${result.alreadyDone.length} were nested already)` : ''}.`);
       io.out(`Next: npx cdk deploy --app ${shellPath(assembly)} ${shellWord(importPlan.stack)} brings ${importPlan.stackName} to its synthesized template`
         + `${result.parentCreated ? ' (and removes the placeholder)' : ''}; the shards' stacks do not change.`);

@@ -13,7 +13,7 @@ import { AddressInfo } from 'net';
 
 interface Tag { Key: string; Value: string }
 /** A change set: its status, and what executing it does. */
-interface FakeChangeSet { status: string; reason?: string; apply?: () => void }
+interface FakeChangeSet { status: string; reason?: string; apply?: () => void; described?: boolean }
 
 interface FakeStack {
   stackId: string;
@@ -26,6 +26,8 @@ interface FakeStack {
   /** Logical id -> physical id of what the stack owns. */
   resources: Map<string, { type: string; physicalId: string }>;
   changeSets: Map<string, FakeChangeSet>;
+  /** What finishes the operation under way (an *_IN_PROGRESS status): done at the next DescribeStacks. */
+  pending?: () => void;
 }
 
 /** A resource to import, as CreateChangeSet names it. */
@@ -42,6 +44,8 @@ export interface FakeCloudFormation {
   readonly requests: FakeCfnRequest[];
   /** Fails the next CreateChangeSet on `stackName` (once) with `message`. */
   failNextChangeSet(stackName: string, message: string): void;
+  /** Rolls back the next UpdateStack of `stackName` (once) with `message`. */
+  failNextUpdate(stackName: string, message: string): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export async function startFakeCloudFormation(
   const objects = new Map<string, string>();
   const requests: FakeCfnRequest[] = [];
   const failures = new Map<string, string>();
+  const updateFailures = new Map<string, string>();
   let serial = 0;
 
   const byNameOrId = (nameOrId: string) => stacks.get(nameOrId) ?? [...stacks.values()].find(s => s.stackId === nameOrId);
@@ -99,9 +104,16 @@ export async function startFakeCloudFormation(
     DescribeStacks(p) {
       const s = byNameOrId(p.StackName);
       if (!s) throw new CfnError('ValidationError', `Stack with id ${p.StackName} does not exist`);
+      // An operation is seen under way once, then finished.
+      const pending = s.pending;
+      s.pending = undefined;
+      if (pending && !/_IN_PROGRESS$/.test(s.status)) throw new Error('a pending operation on a settled stack');
+      if (!pending && /_IN_PROGRESS$/.test(s.status) && s.status !== 'REVIEW_IN_PROGRESS') throw new Error(`${s.name} is ${s.status} with nothing pending`);
+      const seen = { status: s.status, reason: s.reason };
+      pending?.();
       return `<Stacks><member><StackId>${esc(s.stackId)}</StackId><StackName>${esc(s.name)}</StackName>`
-        + `<CreationTime>2026-11-30T00:00:00Z</CreationTime><StackStatus>${s.status}</StackStatus>`
-        + (s.reason ? `<StackStatusReason>${esc(s.reason)}</StackStatusReason>` : '')
+        + `<CreationTime>2026-11-30T00:00:00Z</CreationTime><StackStatus>${seen.status}</StackStatus>`
+        + (seen.reason ? `<StackStatusReason>${esc(seen.reason)}</StackStatusReason>` : '')
         + (s.parentId ? `<ParentId>${esc(s.parentId)}</ParentId><RootId>${esc(s.parentId)}</RootId>` : '')
         + `<Tags>${s.tags.map(t => `<member><Key>${esc(t.Key)}</Key><Value>${esc(t.Value)}</Value></member>`).join('')}</Tags></member></Stacks>`;
     },
@@ -113,14 +125,16 @@ export async function startFakeCloudFormation(
     CreateStack(p) {
       if (stacks.has(p.StackName)) throw new CfnError('AlreadyExistsException', `Stack [${p.StackName}] already exists`);
       const template = JSON.parse(templateOf(p));
-      const s = newStack(p.StackName, 'CREATE_COMPLETE');
+      checkCapabilities(template, p.Capabilities);
+      const s = newStack(p.StackName, 'CREATE_IN_PROGRESS');
       for (const [id, r] of Object.entries<any>(template.Resources ?? {})) {
-        // The fake creates placeholders only: anything else would need a real service behind it.
-        if (r.Type !== 'AWS::CloudFormation::WaitConditionHandle') throw new CfnError('ValidationError', `the fake creates no ${r.Type}`);
-        s.resources.set(id, { type: r.Type, physicalId: `https://cloudformation-waitcondition/${s.name}/${id}` });
+        // The fake creates placeholders (and roles, for parents that hold IAM resources) only: anything else would need a service behind it.
+        if (!['AWS::CloudFormation::WaitConditionHandle', 'AWS::IAM::Role'].includes(r.Type)) throw new CfnError('ValidationError', `the fake creates no ${r.Type}`);
+        s.resources.set(id, { type: r.Type, physicalId: `${s.name}-${id}` });
       }
       s.template = templateOf(p);
       s.tags = p.Tags ?? [];
+      s.pending = () => { s.status = 'CREATE_COMPLETE'; };
       return `<StackId>${esc(s.stackId)}</StackId>`;
     },
     UpdateStack(p) {
@@ -133,8 +147,19 @@ export async function startFakeCloudFormation(
       // Tags left out keep the stack's; an empty list removes them (UpdateStack reference).
       const tags: Tag[] = p.Tags ?? s.tags;
       if (sameTags(tags, s.tags)) throw new CfnError('ValidationError', 'No updates are to be performed.');
-      s.tags = tags;
-      s.status = 'UPDATE_COMPLETE';
+      const failure = updateFailures.get(s.name);
+      updateFailures.delete(s.name);
+      s.status = 'UPDATE_IN_PROGRESS';
+      s.pending = () => {
+        if (failure) {
+          s.status = 'UPDATE_ROLLBACK_COMPLETE';
+          s.reason = failure;
+        } else {
+          s.tags = tags;
+          s.status = 'UPDATE_COMPLETE';
+          s.reason = undefined;
+        }
+      };
       return `<StackId>${esc(s.stackId)}</StackId>`;
     },
     CreateChangeSet(p) {
@@ -150,12 +175,17 @@ export async function startFakeCloudFormation(
       const failure = failures.get(p.StackName);
       failures.delete(p.StackName);
       let stack = stacks.get(p.StackName);
-      if (stack && stack.status === 'REVIEW_IN_PROGRESS') throw new CfnError('ValidationError', `Stack ${p.StackName} is in REVIEW_IN_PROGRESS`);
-      const existed = stack !== undefined;
+      if (stack && /_IN_PROGRESS$/.test(stack.status) && stack.status !== 'REVIEW_IN_PROGRESS') {
+        throw new CfnError('ValidationError', `Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
+      }
+      // A stack in REVIEW_IN_PROGRESS was never created: it takes another change set, which creates it.
+      const existed = stack !== undefined && stack.status !== 'REVIEW_IN_PROGRESS';
       stack ??= newStack(p.StackName, 'REVIEW_IN_PROGRESS');
       const target = stack;
+      checkCapabilities(JSON.parse(body), p.Capabilities, existed ? JSON.parse(target.template) : undefined);
       const problem = failure ?? importProblem(target, existed, JSON.parse(body), toImport, p.Parameters);
       const cs: FakeChangeSet = { status: problem ? 'FAILED' : 'CREATE_COMPLETE', reason: problem };
+      // Seen as CREATE_PENDING once, as a change set is, then as it ends.
       if (!problem) {
         cs.apply = () => {
           for (const r of toImport) {
@@ -174,13 +204,21 @@ export async function startFakeCloudFormation(
     DescribeChangeSet(p) {
       const cs = byNameOrId(p.StackName)?.changeSets.get(p.ChangeSetName);
       if (!cs) throw new CfnError('ChangeSetNotFound', `ChangeSet [${p.ChangeSetName}] does not exist`);
+      if (!cs.described) {
+        cs.described = true;
+        return `<ChangeSetName>${esc(p.ChangeSetName)}</ChangeSetName><Status>CREATE_PENDING</Status><ExecutionStatus>UNAVAILABLE</ExecutionStatus>`;
+      }
       return `<ChangeSetName>${esc(p.ChangeSetName)}</ChangeSetName><Status>${cs.status}</Status>`
         + `<ExecutionStatus>${cs.status === 'FAILED' ? 'UNAVAILABLE' : 'AVAILABLE'}</ExecutionStatus>${cs.reason ? `<StatusReason>${esc(cs.reason)}</StatusReason>` : ''}`;
     },
     ExecuteChangeSet(p) {
       const cs = byNameOrId(p.StackName)?.changeSets.get(p.ChangeSetName);
-      if (!cs || cs.status !== 'CREATE_COMPLETE' || !cs.apply) throw new CfnError('InvalidChangeSetStatus', `ChangeSet [${p.ChangeSetName}] cannot be executed in its current status`);
-      cs.apply();
+      if (!cs || cs.status !== 'CREATE_COMPLETE' || !cs.apply || !cs.described) {
+        throw new CfnError('InvalidChangeSetStatus', `ChangeSet [${p.ChangeSetName}] cannot be executed in its current status`);
+      }
+      const target = byNameOrId(p.StackName)!;
+      target.status = 'IMPORT_IN_PROGRESS';
+      target.pending = cs.apply;
       cs.apply = undefined;
       return '';
     },
@@ -201,7 +239,7 @@ export async function startFakeCloudFormation(
     for (const id of Object.keys(deployed.Resources ?? {})) {
       if (!(id in resources)) return `Resource ${id} is removed: an import operation deletes no resources`;
     }
-    // Source: the CDK CLI removes Outputs from the templates it imports (`cdk import`, `cdk migrate`): an import adds or changes none.
+    // Source: CloudFormation's answer, seen in awslabs/aws-security-assessment-solution#6 (the CDK CLI strips Outputs from what it imports).
     if (JSON.stringify(template.Outputs ?? {}) !== JSON.stringify(deployed.Outputs ?? {})) return 'As part of the import operation, you cannot modify or add [Outputs]';
     const declared = Object.keys(template.Parameters ?? {});
     const given = new Set(((parameters as Array<{ ParameterKey: string }> | undefined) ?? []).map(x => x.ParameterKey));
@@ -225,7 +263,7 @@ export async function startFakeCloudFormation(
         continue;
       }
       // Nesting an existing stack.
-      // Observed against AWS (go-to-k/cdkd#588): the parent must exist before a stack is nested in it.
+      // Source: "Nesting an existing stack": an existing stack is nested "within another existing stack".
       if (!existed) return `Stack ${physicalId} is not in an importable status: the parent ${target.name} must exist first`;
       // Source: "Nesting an existing stack": one level of nesting only.
       if (target.parentId) return `Stack ${target.name} is nested itself: one level of nesting only`;
@@ -289,8 +327,21 @@ export async function startFakeCloudFormation(
     objects,
     requests,
     failNextChangeSet: (stackName, message) => { failures.set(stackName, message); },
+    failNextUpdate: (stackName, message) => { updateFailures.set(stackName, message); },
     close: () => new Promise(resolve => server.close(() => resolve())),
   };
+}
+
+/**
+ * A template with IAM resources needs CAPABILITY_IAM or CAPABILITY_NAMED_IAM, whether they are new or already in the stack.
+ * Source: CreateChangeSet and CreateStack API reference, `Capabilities`.
+ */
+function checkCapabilities(template: any, given: unknown, deployed?: any): void {
+  const types = [...Object.values<any>(template.Resources ?? {}), ...Object.values<any>(deployed?.Resources ?? {})].map(r => r.Type);
+  const capabilities = Array.isArray(given) ? given : [];
+  if (types.some(t => String(t).startsWith('AWS::IAM::')) && !capabilities.some(c => c === 'CAPABILITY_IAM' || c === 'CAPABILITY_NAMED_IAM')) {
+    throw new CfnError('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]');
+  }
 }
 
 class CfnError extends Error {
