@@ -16,7 +16,7 @@ import { FakeConnect, generateInstance } from './util/fake-connect';
 import { ACCOUNT, INSTANCE_ARN, REGION, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
 import { tempDirs } from './util/tmp';
 import { readStacks } from '../src/cli/assembly';
-import { importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, sdkImportCfn } from '../src/cli/import-roster';
+import { ImportCfn, importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, planRosterImport, resolveUrl, RosterImportPlan, runRosterImport, sdkImportCfn, shardStackName } from '../src/cli/import-roster';
 import { main } from '../src/cli/main';
 
 const tmp = tempDirs('import-roster');
@@ -469,5 +469,134 @@ describe('the fake refuses what CloudFormation refuses when nesting a stack', ()
     // And an IMPORT change set never includes nested stacks, nor more than 200 resources.
     await expect(cfn.createImportChangeSet({ StackName: 'X', ChangeSetName: 'x', TemplateBody: '{}', ResourcesToImport: Array.from({ length: 201 }, (_, i) => ({ ResourceType: 'AWS::Connect::User', LogicalResourceId: `U${i}`, ResourceIdentifier: { UserArn: `u${i}` } })) }))
       .rejects.toThrow(/less than or equal to 200/);
+  });
+});
+
+/** An in-memory ImportCfn whose stacks stay as given, recording the calls made. */
+function stubCfn(stacks: Record<string, { status: string; reason?: string; parentId?: string; template?: unknown }>) {
+  const calls: Array<[string, unknown]> = [];
+  const cfn: ImportCfn = {
+    describeStack: async name => {
+      calls.push(['describeStack', name]);
+      const s = stacks[name];
+      return s && { stackId: `id-${name}`, status: s.status, reason: s.reason, tags: [], parentId: s.parentId };
+    },
+    getTemplate: async name => JSON.stringify(stacks[name]?.template ?? {}),
+    createStack: async input => { calls.push(['createStack', input]); },
+    updateTags: async (name, tags) => { calls.push(['updateTags', { name, tags }]); },
+    createImportChangeSet: async input => { calls.push(['createImportChangeSet', input]); },
+    describeChangeSet: async () => ({ status: 'CREATE_PENDING' }),
+    executeChangeSet: async () => { calls.push(['executeChangeSet', undefined]); },
+  };
+  return { cfn, calls };
+}
+
+/** A plan of one shard with two agents, as planRosterImport makes it. */
+function onePlan(resource: Record<string, unknown> = { Type: 'AWS::CloudFormation::Stack', DeletionPolicy: 'Retain', Properties: { TemplateURL: 'https://s3.us-east-1.amazonaws.com/b/k.json' } }): RosterImportPlan {
+  return {
+    stack: 'Agents',
+    stackName: 'Agents',
+    region: REGION,
+    stackTags: [],
+    topLevelAdopted: 0,
+    shards: [{
+      logicalId: 'Shard0',
+      stackName: 'Agents-Shard0',
+      resource: resource as any,
+      templateUrl: 'https://s3.us-east-1.amazonaws.com/b/k.json',
+      tags: [],
+      users: [{ logicalId: 'A', username: 'a', instanceArn: INSTANCE_ARN, userArn: userArn('u-a'), tagKeys: [] }],
+    }],
+  };
+}
+
+describe('import-roster: stacks in a status it cannot start from', () => {
+  it.each([
+    ['the parent', { Agents: { status: 'UPDATE_IN_PROGRESS' } }, /^Agents is UPDATE_IN_PROGRESS: wait until it finishes, then run import-roster again$/],
+    ['the parent', { Agents: { status: 'REVIEW_IN_PROGRESS' } }, /^Agents is REVIEW_IN_PROGRESS: it was never created \(a change set waits to be executed\); delete that change set or the stack/],
+    ['the parent', { Agents: { status: 'ROLLBACK_COMPLETE', reason: 'boom' } }, /^Agents is ROLLBACK_COMPLETE \(boom\): its creation failed and it holds nothing; delete it/],
+    ['the parent', { Agents: { status: 'UPDATE_ROLLBACK_FAILED' } }, /^Agents is UPDATE_ROLLBACK_FAILED: see its events in the CloudFormation console, bring it to a \*_COMPLETE status/],
+    ['the parent', { Agents: { status: 'UPDATE_COMPLETE', parentId: 'arn:root' } }, /^Agents is itself a nested stack; CloudFormation nests an existing stack one level deep only$/],
+    ['a shard', { 'Agents-Shard0': { status: 'IMPORT_ROLLBACK_COMPLETE', reason: 'Resource x does not exist' } },
+      /^Agents-Shard0 is IMPORT_ROLLBACK_COMPLETE \(Resource x does not exist\): its import rolled back; delete it \(its agents are retained: DeletionPolicy Retain\)/],
+    ['a shard', { 'Agents-Shard0': { status: 'UPDATE_COMPLETE', parentId: 'arn:other' } }, /^Agents-Shard0 is nested in another stack \(arn:other\) already; CloudFormation nests a stack in one parent only/],
+  ])('%s: %j says what to do, and changes nothing', async (_what, stacks, expected) => {
+    const { cfn, calls } = stubCfn(stacks);
+    const error = await runRosterImport(onePlan(), cfn, () => undefined).then(() => undefined, (e: Error) => e.message);
+    expect(error).toMatch(expected);
+    expect(calls.filter(([c]) => c !== 'describeStack')).toEqual([]);
+  });
+
+  it('gives up on a change set that stays pending past the timeout, naming it', async () => {
+    const { cfn } = stubCfn({});
+    const saved = importPolling.timeoutMs;
+    importPolling.timeoutMs = 5;
+    try {
+      const error = await runRosterImport(onePlan(), cfn, () => undefined).then(() => undefined, (e: Error) => e.message);
+      expect(error).toMatch(/^Agents-Shard0: the change set cdk-connect-user-import-\d+ is still CREATE_PENDING/);
+    } finally {
+      importPolling.timeoutMs = saved;
+    }
+  });
+
+  it('nests a shard without the DependsOn entries the parent does not have yet (cdk deploy adds them back)', async () => {
+    const stacks: Record<string, any> = {
+      'Agents': { status: 'UPDATE_COMPLETE', template: { Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } } },
+      'Agents-Shard0': { status: 'UPDATE_COMPLETE' },
+    };
+    const { cfn, calls } = stubCfn(stacks);
+    cfn.describeChangeSet = async () => ({ status: 'CREATE_COMPLETE' });
+    cfn.executeChangeSet = async stackName => { stacks[stackName].status = 'IMPORT_COMPLETE'; };
+    await runRosterImport(onePlan({ ...onePlan().shards[0].resource, DependsOn: ['Handle', 'NotYet'] }), cfn, () => undefined);
+    const nest = calls.find(([c, input]) => c === 'createImportChangeSet' && (input as any).StackName === 'Agents')![1] as any;
+    expect(JSON.parse(nest.TemplateBody).Resources.Shard0.DependsOn).toEqual(['Handle']);
+    expect(nest.Capabilities).toEqual(['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']);
+  });
+});
+
+describe('import-roster: which stack, and where the templates are', () => {
+  it('names the stack to import when several have adopted agents in shards, and refuses one without', async () => {
+    const assembly = tmp();
+    const app = new App({ outdir: assembly });
+    for (const name of ['Agents', 'More']) {
+      // Usernames are unique in an instance: each stack's agents have their own.
+      const json = JSON.parse(document(2));
+      json.users.forEach((u: any, i: number) => { u.username = `${name.toLowerCase()}.${i}`; u.existingUserArn = userArn(`${name}-${i}`); });
+      new ConnectUserRoster(new Stack(app, name, { env: { account: ACCOUNT, region: REGION } }), 'Roster', { json: JSON.stringify(json), shardCount: 1 });
+    }
+    new Stack(app, 'Empty', { env: { account: ACCOUNT, region: REGION } }).node.addMetadata('x', 'y');
+    app.synth();
+    expect(planRosterImport(assembly).problems).toEqual(['several stacks have adopted agents in nested stacks: name one with --stack (Agents, More)']);
+    expect(planRosterImport(assembly, { stack: 'Nope' }).problems[0]).toMatch(/^no stack 'Nope' in .* \(stacks: Agents, More, Empty\)$/);
+    expect(planRosterImport(assembly, { stack: 'Empty' }).problems).toEqual(['Empty has no adopted agents in nested stacks (a roster\'s shards): nothing to import this way']);
+    expect(planRosterImport(assembly, { stack: 'More' }).plan?.stackName).toBe('More');
+    const none = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(2, { adopt: false, existingUserArn: undefined }), shardCount: 1 }));
+    expect(planRosterImport(none).problems[0]).toMatch(/^no stack of .* has adopted agents in nested stacks/);
+  });
+
+  it('works out template URLs from the intrinsics CDK writes, in every partition, and says when it cannot', () => {
+    const env = { region: 'cn-north-1', account: '111122223333', partition: 'aws-cn' };
+    expect(resolveUrl({ 'Fn::Join': ['', ['https://s3.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { 'Fn::Sub': 'cdk-${AWS::AccountId}-${AWS::Region}' }, '/k.json']] }, env))
+      .toBe('https://s3.cn-north-1.amazonaws.com.cn/cdk-111122223333-cn-north-1/k.json');
+    expect(resolveUrl({ 'Fn::Sub': 'https://${Bucket}/k.json' }, env)).toBeUndefined();
+    expect(resolveUrl({ 'Fn::GetAtt': ['B', 'Arn'] }, env)).toBeUndefined();
+    expect(resolveUrl({ 'Ref': 'AWS::Region', 'Fn::Sub': 'x' }, env)).toBeUndefined();
+    expect(resolveUrl({ 'Fn::Join': ['', [{ Ref: 'Other' }]] }, env)).toBeUndefined();
+    expect(resolveUrl(42, env)).toBeUndefined();
+  });
+
+  it('keeps stack names within 128 characters, and apart by the end of the logical id', () => {
+    const long = shardStackName('P'.repeat(100), `Roster${'X'.repeat(40)}Shard1NestedStackResourceA1B2C3D4`);
+    expect(long).toHaveLength(128);
+    expect(long.endsWith('A1B2C3D4')).toBe(true);
+    expect(shardStackName('Agents', 'Shard0')).toBe('Agents-Shard0');
+  });
+
+  it("says the shard's template may not be published when CloudFormation cannot read it", async () => {
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(2), shardCount: 1 }));
+    fake = await startFakeCloudFormation({ liveUsers: [userArn('u-0'), userArn('u-1')], account: ACCOUNT, region: REGION });
+    const result = await run(['import-roster', assembly, '--endpoint-url', fake.endpoint]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/CloudFormation refused the IMPORT change set: TemplateURL must reference a valid S3 object to which you have access\. \(has the shard's template been published\? 'cdk publish-assets <stack>' uploads it\)/);
   });
 });
