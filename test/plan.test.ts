@@ -1,16 +1,16 @@
 /**
  * `cdk-connect-user plan`: baseline/new assembly pairs for each kind of change,
  * with the verdicts and exit codes the CloudFormation handler's behaviour implies;
- * `--deployed` against a fake CloudFormation endpoint on 127.0.0.1.
+ * `--deployed` against a fake CloudFormation endpoint on 127.0.0.1 (test/util/fake-cloudformation.ts).
  */
 import * as fs from 'fs';
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { App, SecretValue, Stack } from 'aws-cdk-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
+import { useDummyCredentials } from './util/credentials';
+import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 import { main } from '../src/cli/main';
 
@@ -212,77 +212,19 @@ describe('plan: usage', () => {
   });
 });
 
-/**
- * A fake CloudFormation endpoint on 127.0.0.1 speaking the query protocol the
- * SDK uses: GetTemplate and DescribeStackResource over the templates it holds.
- */
-function fakeCloudFormation(templates: Record<string, unknown>, nested: Record<string, string>) {
-  const requests: Array<Record<string, string>> = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', c => { body += c; });
-    req.on('end', () => {
-      const params = Object.fromEntries(new URLSearchParams(body));
-      requests.push(params);
-      const xml = (action: string, inner: string) => `<${action}Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">`
-        + `<${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></${action}Response>`;
-      const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      const missing = (what: string) => {
-        res.writeHead(400, { 'content-type': 'text/xml' });
-        res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id ${escape(what)} does not exist</Message></Error><RequestId>r-2</RequestId></ErrorResponse>`);
-      };
-      res.setHeader('content-type', 'text/xml');
-      if (params.Action === 'GetTemplate') {
-        const t = templates[params.StackName];
-        if (t === undefined) return missing(params.StackName);
-        return res.end(xml('GetTemplate', `<TemplateBody>${escape(JSON.stringify(t))}</TemplateBody>`));
-      }
-      if (params.Action === 'DescribeStackResource') {
-        const id = nested[`${params.StackName}/${params.LogicalResourceId}`];
-        if (id === undefined) return missing(params.StackName);
-        return res.end(xml('DescribeStackResource', `<StackResourceDetail><StackName>${escape(params.StackName)}</StackName>`
-          + `<LogicalResourceId>${params.LogicalResourceId}</LogicalResourceId><PhysicalResourceId>${escape(id)}</PhysicalResourceId>`
-          + '<ResourceType>AWS::CloudFormation::Stack</ResourceType><LastUpdatedTimestamp>2026-11-30T00:00:00Z</LastUpdatedTimestamp>'
-          + '<ResourceStatus>UPDATE_COMPLETE</ResourceStatus></StackResourceDetail>'));
-      }
-      res.writeHead(400);
-      res.end(`<ErrorResponse><Error><Code>InvalidAction</Code><Message>${escape(params.Action ?? '')}</Message></Error></ErrorResponse>`);
-    });
-  });
-  return { server, requests };
-}
-
 describe('plan --deployed', () => {
-  const saved: Record<string, string | undefined> = {};
-  beforeAll(() => {
-    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) saved[k] = process.env[k];
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'fake-secret-for-a-local-endpoint';
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
-  });
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  useDummyCredentials();
 
-  /** The deployed templates: the top stack and its nested stacks, as CloudFormation would hold them. */
-  function deployedFrom(outdir: string): { templates: Record<string, unknown>; nested: Record<string, string> } {
-    const templates: Record<string, unknown> = {};
-    const nested: Record<string, string> = {};
+  /** Holds the deployed copy of an assembly's stack 'Agents' on the fake: the top stack and its nested stacks, as CloudFormation would. */
+  function deployFrom(outdir: string, cfn: FakeCloudFormation): void {
     const top = JSON.parse(fs.readFileSync(path.join(outdir, 'Agents.template.json'), 'utf8'));
-    templates.Agents = top;
+    cfn.deploy('Agents', top);
     const assets = JSON.parse(fs.readFileSync(path.join(outdir, 'Agents.assets.json'), 'utf8')).files as Record<string, { source: { path: string } }>;
     for (const [logicalId, r] of Object.entries<any>(top.Resources)) {
       if (r.Type !== 'AWS::CloudFormation::Stack') continue;
       const hash = Object.keys(assets).find(h => JSON.stringify(r.Properties.TemplateURL).includes(`${h}.json`))!;
-      const arn = `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/Agents-${logicalId}/0000`;
-      nested[`Agents/${logicalId}`] = arn;
-      templates[arn] = JSON.parse(fs.readFileSync(path.join(outdir, assets[hash].source.path), 'utf8'));
+      cfn.deploy(`Agents-${logicalId}`, JSON.parse(fs.readFileSync(path.join(outdir, assets[hash].source.path), 'utf8')), { parent: 'Agents', logicalId });
     }
-    return { templates, nested };
   }
 
   it('reads the deployed templates (nested stacks included) through the SDK and an --endpoint-url', async () => {
@@ -297,34 +239,30 @@ describe('plan --deployed', () => {
         shardCount: 1,
       });
     };
-    const deployed = deployedFrom(synth(build('agent.one')));
-    const { server, requests } = fakeCloudFormation(deployed.templates, deployed.nested);
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const cfn = await startFakeCloudFormation({ liveUsers: [], account: ACCOUNT, region: REGION });
     try {
-      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const result = await run(['plan', synth(build('agent.renamed')), '--deployed', '--endpoint-url', endpoint]);
+      deployFrom(synth(build('agent.one')), cfn);
+      const result = await run(['plan', synth(build('agent.renamed')), '--deployed', '--endpoint-url', cfn.endpoint]);
       expect(result.out).toMatch(/FAILS +agent.renamed[\s\S]*Username cannot be updated/);
       expect(result.out).toMatch(/2 users: 1 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 1 unchanged/);
       expect(result.code).toBe(1);
-      expect(requests.map(r => `${r.Action} ${r.StackName}${r.LogicalResourceId ? `/${r.LogicalResourceId}` : ''}`)).toEqual([
+      expect(cfn.requests.map(r => `${r.Action} ${r.StackName}${r.LogicalResourceId ? `/${r.LogicalResourceId}` : ''}`)).toEqual([
         'GetTemplate Agents',
         expect.stringMatching(/^DescribeStackResource Agents\/RosterShard0NestedStack/),
         expect.stringMatching(/^GetTemplate arn:aws:cloudformation:/),
       ]);
-
-      // A stack that is not deployed yet: every user is created.
-      const fresh = fakeCloudFormation({}, {});
-      await new Promise<void>(resolve => fresh.server.listen(0, '127.0.0.1', resolve));
-      try {
-        const port = (fresh.server.address() as AddressInfo).port;
-        const first = await run(['plan', synth(build('agent.one')), '--deployed', '--endpoint-url', `http://127.0.0.1:${port}`]);
-        expect(first.out).toMatch(/2 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 2 created/);
-        expect(first.code).toBe(0);
-      } finally {
-        fresh.server.close();
-      }
     } finally {
-      server.close();
+      await cfn.close();
+    }
+
+    // A stack that is not deployed yet: every user is created.
+    const fresh = await startFakeCloudFormation({ liveUsers: [], account: ACCOUNT, region: REGION });
+    try {
+      const first = await run(['plan', synth(build('agent.one')), '--deployed', '--endpoint-url', fresh.endpoint]);
+      expect(first.out).toMatch(/2 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 2 created/);
+      expect(first.code).toBe(0);
+    } finally {
+      await fresh.close();
     }
   });
 });

@@ -46,6 +46,11 @@ export interface FakeCloudFormation {
   failNextChangeSet(stackName: string, message: string): void;
   /** Rolls back the next UpdateStack of `stackName` (once) with `message`. */
   failNextUpdate(stackName: string, message: string): void;
+  /**
+   * Holds a deployed stack (UPDATE_COMPLETE) with `template`; with `nestedIn`, as that parent's nested stack
+   * `logicalId`. Resolves to the stack's id.
+   */
+  deploy(name: string, template: unknown, nestedIn?: { parent: string; logicalId: string }): string;
   close(): Promise<void>;
 }
 
@@ -116,6 +121,15 @@ export async function startFakeCloudFormation(
         + (seen.reason ? `<StackStatusReason>${esc(seen.reason)}</StackStatusReason>` : '')
         + (s.parentId ? `<ParentId>${esc(s.parentId)}</ParentId><RootId>${esc(s.parentId)}</RootId>` : '')
         + `<Tags>${s.tags.map(t => `<member><Key>${esc(t.Key)}</Key><Value>${esc(t.Value)}</Value></member>`).join('')}</Tags></member></Stacks>`;
+    },
+    DescribeStackResource(p) {
+      const s = byNameOrId(p.StackName);
+      if (!s) throw new CfnError('ValidationError', `Stack with id ${p.StackName} does not exist`);
+      const r = s.resources.get(p.LogicalResourceId);
+      if (!r) throw new CfnError('ValidationError', `Resource ${p.LogicalResourceId} does not exist for stack ${p.StackName}`);
+      return `<StackResourceDetail><StackName>${esc(s.name)}</StackName><StackId>${esc(s.stackId)}</StackId><LogicalResourceId>${esc(p.LogicalResourceId)}</LogicalResourceId>`
+        + `<PhysicalResourceId>${esc(r.physicalId)}</PhysicalResourceId><ResourceType>${esc(r.type)}</ResourceType>`
+        + '<LastUpdatedTimestamp>2026-11-30T00:00:00Z</LastUpdatedTimestamp><ResourceStatus>UPDATE_COMPLETE</ResourceStatus></StackResourceDetail>';
     },
     GetTemplate(p) {
       const s = byNameOrId(p.StackName);
@@ -328,6 +342,16 @@ export async function startFakeCloudFormation(
     requests,
     failNextChangeSet: (stackName, message) => { failures.set(stackName, message); },
     failNextUpdate: (stackName, message) => { updateFailures.set(stackName, message); },
+    deploy: (name, template, nestedIn) => {
+      const s = newStack(name, 'UPDATE_COMPLETE');
+      s.template = JSON.stringify(template);
+      if (nestedIn) {
+        const parent = stacks.get(nestedIn.parent)!;
+        s.parentId = parent.stackId;
+        parent.resources.set(nestedIn.logicalId, { type: 'AWS::CloudFormation::Stack', physicalId: s.stackId });
+      }
+      return s.stackId;
+    },
     close: () => new Promise(resolve => server.close(() => resolve())),
   };
 }
