@@ -410,6 +410,16 @@ describe('import-roster: what stops it before any call', () => {
     expect(err).toMatch(/1 problem\(s\) stop the import; nothing was called:\n {2}- 2 adopted agent\(s\) have no existingUserArn; set it, or pass --lookup to find them by username: 'agent.00000', 'agent.00001'/);
   });
 
+  it('--dry-run with --lookup looks nothing up (it calls nothing)', async () => {
+    const json = JSON.parse(document(2));
+    json.users.forEach((u: any) => delete u.existingUserArn);
+    const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: JSON.stringify(json), shardCount: 1 }));
+    // No Connect endpoint listens here: a lookup would fail.
+    const result = await run(['import-roster', assembly, '--dry-run', '--lookup', '--connect-endpoint-url', 'http://127.0.0.1:9']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/2 agent\(s\) without existingUserArn will be looked up by username \(--lookup; not under --dry-run\)/);
+  });
+
   it('--dry-run prints the shards and the steps, and calls nothing', async () => {
     const assembly = synth(s => new ConnectUserRoster(s, 'Roster', { json: document(5), shardCount: 2 }));
     fake = await startFakeCloudFormation({ liveUsers: [], account: ACCOUNT, region: REGION });

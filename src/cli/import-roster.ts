@@ -12,7 +12,7 @@
  *  2. a tag-only update moves that stack out of IMPORT_COMPLETE, which
  *     CloudFormation does not accept for nesting;
  *
- * and then, for the parent (made first, with a placeholder, when it does not exist):
+ * and then, for the parent (created with a placeholder when it does not exist):
  *
  *  3. an IMPORT change set adds each shard's `AWS::CloudFormation::Stack`
  *     resource, exactly as synthesized, naming the shard's stack by `StackId`.

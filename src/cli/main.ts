@@ -163,7 +163,9 @@ const COMMANDS: Record<string, Command> = {
       }
       const users = importPlan.shards.flatMap(s => s.users);
       const missing = users.filter(u => !u.userArn);
-      if (missing.length > 0) {
+      if (missing.length > 0 && values['dry-run']) {
+        io.out(`${missing.length} agent(s) without existingUserArn will be looked up by username (--lookup; not under --dry-run)`);
+      } else if (missing.length > 0) {
         const lookup = sdkLookup(undefined, values['connect-endpoint-url'] as string | undefined);
         for (const u of missing) u.userArn = await lookup(u.instanceArn, u.username);
       }
