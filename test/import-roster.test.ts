@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnOutput, NestedStack, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aws, CfnOutput, CfnResource, NestedStack, Stack, Tags } from 'aws-cdk-lib';
 import { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -384,6 +384,46 @@ describe('import-roster: what stops it before any call', () => {
     expect(err).toMatch(/agent 'agent\.00001' would carry 51 tag keys while importing \(its own, the shard stack's and cdk-connect-user:importing\); Amazon Connect takes at most 50: drop 1/);
     // 48 + CostCenter + the import tag is 50: accepted.
     expect(err).not.toMatch(/agent\.00000/);
+  });
+
+  it("a shard's stack resource without a DeletionPolicy (a resource to import needs one)", async () => {
+    const err = await problemsOf(synth(s => {
+      const roster = new ConnectUserRoster(s, 'Roster', { json: document(2), shardCount: 1 });
+      // An escape hatch that takes the roster's Retain away.
+      (Object.values(roster.shards)[0].nestedStackResource as CfnResource).cfnOptions.deletionPolicy = undefined;
+    }));
+    expect(err).toMatch(/the shard's stack resource has no DeletionPolicy; a resource to import needs one/);
+  });
+
+  it("a shard stack's tags past 50 with import-roster's own, and tags that are not plain strings", async () => {
+    const many = await problemsOf(synth(s => {
+      new ConnectUserRoster(s, 'Roster', { json: document(1, { tags: undefined }), shardCount: 1 });
+      for (let i = 0; i < 50; i++) Tags.of(s).add(`k${i}`, 'v', { includeResourceTypes: ['AWS::CloudFormation::Stack'] });
+    }));
+    expect(many).toMatch(/the shard's stack has 50 tags; while importing it also carries cdk-connect-user:importing, and a stack takes at most 50: drop a tag/);
+    await fake!.close();
+    const computed = await problemsOf(synth(s => {
+      new ConnectUserRoster(s, 'Roster', { json: document(1), shardCount: 1 });
+      Tags.of(s).add('Region', Aws.REGION, { includeResourceTypes: ['AWS::CloudFormation::Stack'] });
+    }));
+    expect(computed).toMatch(/the shard's stack tags are not all plain strings \(.*"Ref":"AWS::Region".*\); the shard's stack must be given the same tags, so they must be known/);
+  });
+
+  it('a stack without an env whose agents name no instance ARN: no account or region', async () => {
+    const assembly = tmp();
+    const app = new App({ outdir: assembly });
+    const s = new Stack(app, 'Agents');
+    const l1 = new CfnInstance(s, 'Instance', { attributes: { inboundCalls: true, outboundCalls: true }, identityManagementType: 'SAML' });
+    new ConnectUserRoster(s, 'Roster', {
+      instance: ConnectInstance.fromInstanceAttributes(s, 'I', { instanceArn: l1.attrArn, identityManagementType: IdentityManagementType.SAML }),
+      routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(s, 'Rp', routingProfileArn()) },
+      securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(s, 'Sp', securityProfileArn()) },
+      users: [{ username: 'agent.a', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true, existingUserArn: userArn('u-a') }],
+      shardCount: 1,
+    });
+    app.synth();
+    const err = await problemsOf(assembly);
+    expect(err).toMatch(/Agents names no account or region, and no agent's instance ARN gives them: pass --region, or give the stack an env/);
   });
 
   it('every problem at once: an agent without an ARN beside a shard problem', async () => {
