@@ -93,6 +93,18 @@ function shardRows(assembly: string): Record<string, any> {
   return Object.fromEntries(Object.entries<any>(templateOf(assembly).Resources).filter(([, r]) => r.Type === 'AWS::CloudFormation::Stack'));
 }
 
+/** A roster with one adopted agent whose instance is an L1 of the stack: its ARN is a token, which the shard takes as a parameter. */
+function rosterOnL1Instance(s: Stack): void {
+  const l1 = new CfnInstance(s, 'Instance', { attributes: { inboundCalls: true, outboundCalls: true }, identityManagementType: 'SAML' });
+  new ConnectUserRoster(s, 'Roster', {
+    instance: ConnectInstance.fromInstanceAttributes(s, 'I', { instanceArn: l1.attrArn, identityManagementType: IdentityManagementType.SAML }),
+    routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(s, 'Rp', routingProfileArn()) },
+    securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(s, 'Sp', securityProfileArn()) },
+    users: [{ username: 'agent.a', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true, existingUserArn: userArn('u-a') }],
+    shardCount: 1,
+  });
+}
+
 /** Creates a stack on the fake through the SDK, and waits until it is made (the fake finishes at the next DescribeStacks). */
 async function createSettled(cfn: FakeCloudFormation, name: string, template: unknown): Promise<void> {
   const api = sdkImportCfn({ region: REGION, endpoint: cfn.endpoint });
@@ -350,16 +362,7 @@ describe('import-roster: what stops it before any call', () => {
   });
 
   it('parameters a shard takes from its parent (a stack imported on its own gets none)', async () => {
-    const err = await problemsOf(synth(s => {
-      const l1 = new CfnInstance(s, 'Instance', { attributes: { inboundCalls: true, outboundCalls: true }, identityManagementType: 'SAML' });
-      new ConnectUserRoster(s, 'Roster', {
-        instance: ConnectInstance.fromInstanceAttributes(s, 'I', { instanceArn: l1.attrArn, identityManagementType: IdentityManagementType.SAML }),
-        routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(s, 'Rp', routingProfileArn()) },
-        securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(s, 'Sp', securityProfileArn()) },
-        users: [{ username: 'agent.a', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true, existingUserArn: userArn('u-a') }],
-        shardCount: 1,
-      });
-    }));
+    const err = await problemsOf(synth(rosterOnL1Instance));
     expect(err).toMatch(/the shard takes parameters from its parent \(\w+\), which a stack imported on its own does not get/);
   });
 
@@ -412,15 +415,7 @@ describe('import-roster: what stops it before any call', () => {
   it('a stack without an env whose agents name no instance ARN: no account or region', async () => {
     const assembly = tmp();
     const app = new App({ outdir: assembly });
-    const s = new Stack(app, 'Agents');
-    const l1 = new CfnInstance(s, 'Instance', { attributes: { inboundCalls: true, outboundCalls: true }, identityManagementType: 'SAML' });
-    new ConnectUserRoster(s, 'Roster', {
-      instance: ConnectInstance.fromInstanceAttributes(s, 'I', { instanceArn: l1.attrArn, identityManagementType: IdentityManagementType.SAML }),
-      routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(s, 'Rp', routingProfileArn()) },
-      securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(s, 'Sp', securityProfileArn()) },
-      users: [{ username: 'agent.a', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true, existingUserArn: userArn('u-a') }],
-      shardCount: 1,
-    });
+    rosterOnL1Instance(new Stack(app, 'Agents'));
     app.synth();
     const err = await problemsOf(assembly);
     expect(err).toMatch(/Agents names no account or region, and no agent's instance ARN gives them: pass --region, or give the stack an env/);
