@@ -20,9 +20,10 @@
  * A later `cdk deploy` brings the parent to its synthesized template. Each
  * step can be run again: what is done already is seen and skipped.
  */
-import { AssemblyStack, readStacks, Template, TemplateResource } from './assembly';
+import { AssemblyStack, readStacks, Template, TemplateResource, TemplateUser, usersOf } from './assembly';
 import { loadCloudFormationSdk } from './deployed';
-import { ADOPT_METADATA_KEY, AdoptMetadata } from '../private/adopt';
+import { ADOPT_METADATA_KEY } from '../private/adopt';
+import { MAX_TAGS } from '../private/rules/tags';
 
 /** A tag as CloudFormation takes it. */
 export interface StackTag {
@@ -80,11 +81,8 @@ export const MAX_RESOURCES_PER_IMPORT = 200;
  * Source: CloudFormation quotas, "Template body size in a request": 51,200 bytes.
  */
 export const MAX_TEMPLATE_BODY_BYTES = 51_200;
-/**
- * Tags per resource, and per stack.
- * Source: Amazon Connect API model `TagMap` (max 50); CloudFormation API model CreateStack/UpdateStack `Tags` (max 50).
- */
-const MAX_TAGS = 50;
+/** Tags per stack. Source: CloudFormation API model, CreateChangeSet/CreateStack/UpdateStack `Tags` (max 50). */
+const MAX_STACK_TAGS = 50;
 /** The stack-level tag a shard's stack carries between its import and the update that moves it to UPDATE_COMPLETE. */
 export const IMPORTING_TAG_KEY = 'cdk-connect-user:importing';
 /** The placeholder of a parent that does not exist yet (a stack needs a resource; this one makes nothing). */
@@ -203,9 +201,9 @@ export function planRosterImport(
     }
     const tags = literalTags(r.Properties?.Tags, where, problems);
     // Source: CloudFormation API model, CreateChangeSet Tags (max 50): the shard's tags and import-roster's own.
-    if (tags.length + 1 > MAX_TAGS) {
+    if (tags.length + 1 > MAX_STACK_TAGS) {
       problems.push(`${where}: the shard's stack has ${tags.length} tags; while importing it also carries ${IMPORTING_TAG_KEY}, `
-        + `and a stack takes at most ${MAX_TAGS}: drop a tag`);
+        + `and a stack takes at most ${MAX_STACK_TAGS}: drop a tag`);
     }
     // Source: Amazon Connect API model TagMap (max 50). Stack-level tags reach the agents beside their own ("Any stack-level
     // tags are applied to imported resources", Nesting an existing stack); a key in both counts once.
@@ -229,8 +227,7 @@ export function planRosterImport(
       + `${preview(missing.map(u => `'${u.username}'`))}`);
   }
   if (problems.length > 0) return { problems };
-  const topLevelAdopted = Object.values(stack.template.Resources ?? {})
-    .filter(res => res.Type === 'AWS::Connect::User' && res.Metadata?.[ADOPT_METADATA_KEY]).length;
+  const topLevelAdopted = usersOf(stack.id, stack.template, () => undefined).filter(u => u.adoption).length;
   return { plan: { stack: stack.id, stackName: stack.stackName, region: region!, stackTags, shards, topLevelAdopted }, problems: [] };
 }
 
@@ -243,7 +240,7 @@ interface ShardRow {
   readonly deeper: boolean;
 }
 
-/** The nested stacks of a stack's template that hold adopted agents, directly or deeper. */
+/** The nested stacks of a stack's template that hold adopted agents, directly or deeper (`usersOf` walks them). */
 function adoptedShardRows(stack: AssemblyStack): ShardRow[] {
   const rows: ShardRow[] = [];
   for (const logicalId of Object.keys(stack.template.Resources ?? {}).sort()) {
@@ -251,36 +248,24 @@ function adoptedShardRows(stack: AssemblyStack): ShardRow[] {
     if (resource.Type !== 'AWS::CloudFormation::Stack') continue;
     const template = stack.nestedTemplate(stack.template, logicalId);
     if (!template) continue;
-    const users = adoptedUsersOf(template);
-    const deeper = Object.keys(template.Resources ?? {}).some(id => template.Resources![id].Type === 'AWS::CloudFormation::Stack'
-      && hasAdoptedDeep(stack, template, id));
+    const adopted = usersOf(logicalId, template, stack.nestedTemplate).filter(u => u.adoption);
+    const users = adopted.filter(u => u.stack === logicalId).map(shardUser);
+    const deeper = adopted.some(u => u.stack !== logicalId);
     if (users.length > 0 || deeper) rows.push({ logicalId, resource, template, users, deeper });
   }
   return rows;
 }
 
-function hasAdoptedDeep(stack: AssemblyStack, parent: Template, logicalId: string): boolean {
-  const t = stack.nestedTemplate(parent, logicalId);
-  if (!t) return false;
-  return adoptedUsersOf(t).length > 0 || Object.keys(t.Resources ?? {}).some(id => t.Resources![id].Type === 'AWS::CloudFormation::Stack' && hasAdoptedDeep(stack, t, id));
-}
-
-function adoptedUsersOf(template: Template): ShardUser[] {
-  const users: ShardUser[] = [];
-  for (const logicalId of Object.keys(template.Resources ?? {}).sort()) {
-    const r = template.Resources![logicalId];
-    const meta = r.Type === 'AWS::Connect::User' ? r.Metadata?.[ADOPT_METADATA_KEY] as AdoptMetadata | undefined : undefined;
-    if (!meta) continue;
-    const tags = r.Properties?.Tags;
-    users.push({
-      logicalId,
-      username: meta.username,
-      instanceArn: meta.instanceArn,
-      userArn: meta.userArn,
-      tagKeys: Array.isArray(tags) ? tags.map((t: { Key?: unknown }, n: number) => (typeof t?.Key === 'string' ? t.Key : `(tag ${n})`)) : [],
-    });
-  }
-  return users;
+/** An adopted user of a shard's template, as the import names it. */
+function shardUser(u: TemplateUser): ShardUser {
+  const tags = u.properties.Tags;
+  return {
+    logicalId: u.logicalId,
+    username: u.adoption!.username,
+    instanceArn: u.adoption!.instanceArn,
+    userArn: u.adoption!.userArn,
+    tagKeys: Array.isArray(tags) ? tags.map((t: { Key?: unknown }, n: number) => (typeof t?.Key === 'string' ? t.Key : `(tag ${n})`)) : [],
+  };
 }
 
 function tagList(tags: Record<string, string>): StackTag[] {
