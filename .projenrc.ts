@@ -68,7 +68,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishToNuget: { dotNetNamespace: 'CdkConnectUser', packageId: 'CdkConnectUser' },
   publishToGo: { moduleName: 'github.com/cdk-connect-user/cdk-connect-user-go' },
 
-  gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/'],
+  // .venv: the Python test oracles (requirements-dev.txt), installed by .ci/run and the README's set-up.
+  gitignore: ['/cdk.out*/', '/.cdk-example/', '/import-mappings/', '/.venv/'],
   // Integration tests follow aws-cdk's integ-runner convention (test/integ.*.ts), not projen's *.integ.ts.
   integrationTestAutoDiscover: false,
   bin: { 'cdk-connect-user': 'lib/cli/main.js' },
