@@ -62,7 +62,7 @@ export class PhoneConfig {
    * @param options auto-accept, after contact work and persistent connection
    */
   public static softPhone(options: PhoneConfigOptions = {}): PhoneConfig {
-    return new PhoneConfig(PhoneType.SOFT_PHONE, undefined, options, 'PhoneConfig.softPhone()');
+    return PhoneConfig.checked(PhoneType.SOFT_PHONE, undefined, options, 'PhoneConfig.softPhone()');
   }
 
   /**
@@ -72,7 +72,30 @@ export class PhoneConfig {
    * @param options auto-accept, after contact work and persistent connection
    */
   public static deskPhone(phoneNumber: string, options: PhoneConfigOptions = {}): PhoneConfig {
-    return new PhoneConfig(PhoneType.DESK_PHONE, phoneNumber, options, 'PhoneConfig.deskPhone()');
+    return PhoneConfig.checked(PhoneType.DESK_PHONE, phoneNumber, options, 'PhoneConfig.deskPhone()');
+  }
+
+  /**
+   * Phone settings from their fields, as a roster's CSV or JSON reader has them,
+   * without the factories' checks: the user's checks judge the same fields
+   * (rules/channels.ts), so a row's problems are reported together. Without a
+   * phone type it is a soft phone: the auto-accept and after contact work settings
+   * travel in the phone settings, which always name a type.
+   *
+   * @internal
+   */
+  public static _fromFields(fields: { phoneType?: string; deskPhoneNumber?: string } & PhoneConfigOptions): PhoneConfig {
+    return new PhoneConfig((fields.phoneType ?? PhoneType.SOFT_PHONE) as PhoneType, fields.deskPhoneNumber, fields);
+  }
+
+  private static checked(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string): PhoneConfig {
+    const problems = new Problems();
+    if (deskPhoneNumber !== undefined) {
+      checkPhoneNumber(problems, 'phoneNumber', deskPhoneNumber);
+    }
+    checkAfterContactWork(problems, 'afterContactWorkTimeLimit', options.afterContactWorkTimeLimit);
+    problems.throwIfAny(factory);
+    return new PhoneConfig(phoneType, deskPhoneNumber, options);
   }
 
   /** Soft phone or desk phone. */
@@ -102,14 +125,7 @@ export class PhoneConfig {
    */
   public readonly persistentConnection?: boolean;
 
-  private constructor(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string) {
-    const problems = new Problems();
-    if (deskPhoneNumber !== undefined) {
-      checkPhoneNumber(problems, 'phoneNumber', deskPhoneNumber);
-    }
-    checkAfterContactWork(problems, 'afterContactWorkTimeLimit', options.afterContactWorkTimeLimit);
-    problems.throwIfAny(factory);
-
+  private constructor(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions) {
     this.phoneType = phoneType;
     this.deskPhoneNumber = deskPhoneNumber;
     this.autoAccept = options.autoAccept;

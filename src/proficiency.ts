@@ -32,6 +32,15 @@ export class ProficiencyLevel {
     return new ProficiencyLevel(levelValue);
   }
 
+  /**
+   * A level without the check of `of()`, for `UserProficiency._fromFields()`.
+   *
+   * @internal
+   */
+  public static _unchecked(levelValue: number): ProficiencyLevel {
+    return new ProficiencyLevel(levelValue);
+  }
+
   /** The level as a number from 1 to 5. */
   public readonly levelValue: number;
 
@@ -63,6 +72,17 @@ export class UserProficiency {
     checkProficiencyAttribute(problems, 'attributeValue', attributeValue);
     problems.throwIfAny('UserProficiency.of()');
     return new UserProficiency(attributeName, attributeValue, level);
+  }
+
+  /**
+   * A proficiency from its fields, as a roster's CSV or JSON reader has them,
+   * without the factories' checks: the user's checks judge the same fields
+   * (rules/proficiencies.ts), so a row's problems are reported together.
+   *
+   * @internal
+   */
+  public static _fromFields(attributeName: string, attributeValue: string, levelValue: number): UserProficiency {
+    return new UserProficiency(attributeName, attributeValue, ProficiencyLevel._unchecked(levelValue));
   }
 
   /** The predefined attribute's name. */

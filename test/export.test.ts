@@ -295,9 +295,9 @@ describe('export: pure mapping', () => {
       'jo: FutureSetting: DescribeUser returns it; the roster document has no place for it',
       'jo: IdentityInfo.Nickname: the roster document has no place for it',
       'jo: PhoneConfig.Ring: the roster document has no place for it',
+      'jo: HierarchyGroupId: hg-gone is not among the hierarchy groups the instance lists; named by its id',
       'jo: AutoAcceptConfigs[FAX]: a channel the roster document has no place for',
       'jo: AutoAcceptConfigs[CHAT].agentFirstCallbackAutoAccept: true: the roster document has agentFirstCallbackAutoAccept on the voice channel only',
-      'jo: HierarchyGroupId: hg-gone is not among the hierarchy groups the instance lists; named by its id',
     ]);
     expect(document.users[0]).toMatchObject({ hierarchyGroup: 'hg-gone', phoneType: 'SOFT_PHONE', channelSettings: { chat: { autoAccept: true } } });
     expect(document.hierarchyGroups).toEqual({ 'hg-gone': 'arn:aws:connect:us-east-1:111122223333:instance/i-1/agent-group/hg-gone' });

@@ -133,7 +133,7 @@ describe('plan: rosters (nested stacks)', () => {
         instance: r.instance,
         routingProfiles: { Basic: r.routingProfile },
         securityProfiles: { Agent: r.securityProfile },
-        users: rows(n).map(u => ({ ...u, firstName: 'A', lastName: 'B' })),
+        users: rows(n).map(u => ({ ...u, identityInfo: { firstName: 'A', lastName: 'B' } })),
         shardCount,
       });
     });
@@ -235,7 +235,7 @@ describe('plan --deployed', () => {
         instance: r.instance,
         routingProfiles: { Basic: r.routingProfile },
         securityProfiles: { Agent: r.securityProfile },
-        users: [{ username: 'rostered', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'R', lastName: 'S' }],
+        users: [{ username: 'rostered', routingProfile: 'Basic', securityProfiles: ['Agent'], identityInfo: { firstName: 'R', lastName: 'S' } }],
         shardCount: 1,
       });
     };

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
 import {
-  ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneType, ProficiencyLevel, RosterUserSpec, UserHierarchyGroup,
+  ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneConfig, ProficiencyLevel, RosterUserSpec, UserHierarchyGroup,
   UserPassword, UserProficiency, VoiceEnhancementMode, VoicePhone,
 } from '../src';
 import { assertLintClean } from './util/cfn-lint';
@@ -62,14 +62,9 @@ describe('typed specs carry every per-agent setting', () => {
       routingProfile: 'Basic',
       securityProfiles: ['Agent'],
       hierarchyGroup: 'Team',
-      firstName: 'Jane',
-      lastName: 'Doe',
-      email: 'jdoe@example.com',
-      secondaryEmail: 'jane@example.com',
-      mobile: '+15555550100',
+      identityInfo: { firstName: 'Jane', lastName: 'Doe', email: 'jdoe@example.com', secondaryEmail: 'jane@example.com', mobile: '+15555550100' },
       directoryUserId: 'dir-42',
-      persistentConnection: true,
-      phoneType: PhoneType.SOFT_PHONE,
+      phoneConfig: PhoneConfig.softPhone({ persistentConnection: true }),
       channelSettings: {
         voice: { phone: VoicePhone.deskPhone('+15555550102'), voiceEnhancementMode: VoiceEnhancementMode.NOISE_SUPPRESSION },
         chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
@@ -106,8 +101,8 @@ describe('typed specs carry every per-agent setting', () => {
       routingProfiles: { Basic: r.routingProfile },
       securityProfiles: { Agent: r.securityProfile },
       passwords: UserPassword.generate(),
-      users: ['a', 'b'].map(u => ({ username: u, routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'A', lastName: u }))
-        .concat([{ username: 'c', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'C', lastName: 'c', password: UserPassword.fromSecret(secret, 'pw') } as any]),
+      users: ['a', 'b'].map((u): RosterUserSpec => ({ username: u, routingProfile: 'Basic', securityProfiles: ['Agent'], identityInfo: { firstName: 'A', lastName: u } }))
+        .concat([{ username: 'c', routingProfile: 'Basic', securityProfiles: ['Agent'], identityInfo: { firstName: 'C', lastName: 'c' }, password: UserPassword.fromSecret(secret, 'pw') }]),
       shardCount: 1,
     });
     const shard = Template.fromStack(roster.shards[0]).toJSON();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The package first: the parser's rules import phone-config, which needs the package's load order.
 import '../src';
-import { parseRosterCsv } from '../src/private/roster-csv';
+import { parseRosterCsv } from '../src/private/roster/csv';
 
 const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
 const row = (login: string, extra: { first?: string; type?: string; pw?: string } = {}) =>
@@ -46,7 +46,7 @@ describe('parseRosterCsv records over several lines', () => {
   it('counts a CRLF inside a quoted cell as one line end, and keeps it in the value', () => {
     const csv = [HEADER, row('alice', { first: '"Ann\r\nMarie"', type: 'mobile' }), row('bob', { type: 'mobile' })].join('\r\n');
     expect(errorsOf(csv)).toEqual(["row 2: phone type 'mobile' is not soft or desk", "row 4: phone type 'mobile' is not soft or desk"]);
-    expect(parse([HEADER, row('alice', { first: '"Ann\r\nMarie"' })].join('\r\n')).rows[0].spec.firstName).toBe('Ann\r\nMarie');
+    expect(parse([HEADER, row('alice', { first: '"Ann\r\nMarie"' })].join('\r\n')).rows[0].spec.identityInfo?.firstName).toBe('Ann\r\nMarie');
   });
 });
 

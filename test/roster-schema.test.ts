@@ -1,6 +1,6 @@
 /**
  * The shipped JSON Schema of roster documents (roster.schema.json) against the
- * TypeScript types of the document (src/private/roster-document.ts) and against
+ * TypeScript types of the document (src/private/roster/document.ts) and against
  * the roster's own parser: the three must say the same.
  */
 import * as fs from 'fs';
@@ -9,7 +9,7 @@ import Ajv from 'ajv';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { FULL_DOCUMENT } from './util/roster-document';
-import { parseRosterDocument } from '../src/private/roster-document';
+import { parseRosterDocument } from '../src/private/roster/document';
 
 const ROOT = path.join(__dirname, '..');
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'roster.schema.json'), 'utf8'));
@@ -50,7 +50,7 @@ function actualOf(node: SchemaNode): unknown {
 }
 
 describe('roster.schema.json', () => {
-  const file = path.join(ROOT, 'src/private/roster-document.ts');
+  const file = path.join(ROOT, 'src/private/roster/document.ts');
   const sourceFile = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const interfaces = sourceFile.statements.filter(ts.isInterfaceDeclaration).filter(i => i.name.text.startsWith('RosterDocument'));
 

@@ -6,7 +6,7 @@ import { CfnInstance, CfnRoutingProfile, CfnSecurityProfile, CfnUser } from 'aws
 import { describe, expect, it } from 'vitest';
 import { ConnectUserRoster, UserPassword } from '../src';
 import { ACCOUNT, INSTANCE_ARN, REGION, routingProfileArn, securityProfileArn } from './util/fixtures';
-import { RosterShard } from '../src/private/roster-shard';
+import { RosterShard } from '../src/private/roster/shard';
 
 /** An app with two nested stacks of two agents each, of the given class; synthesized. */
 function synth(Shard: typeof NestedStack) {

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneType, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword } from '../src';
+import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneConfig, PhoneType, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword } from '../src';
 import { rawRoutingProfile } from './util/fakes';
 import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 
@@ -148,8 +148,15 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
   });
 
   it('rejects a phone type that is not one (JavaScript callers), instead of making a soft phone', () => {
-    expect(() => roster({ users: [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneType: 'MOBILE' as PhoneType }] }))
-      .toThrow(/users\[0\]: agent 'alice' has \d problems?:\n {6}- phoneType 'MOBILE' is not a phone type; expected SOFT_PHONE or DESK_PHONE/);
+    const phoneConfig = { ...PhoneConfig.softPhone(), phoneType: 'MOBILE' as PhoneType } as PhoneConfig;
+    expect(() => roster({ users: [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneConfig }] }))
+      .toThrow(/users\[0\]: agent 'alice' has \d problems?:\n {6}- phoneConfig.phoneType: 'MOBILE' is not a phone type; expected SOFT_PHONE or DESK_PHONE/);
+  });
+
+  it('names the new place of a setting a roster agent took flat before (JavaScript callers)', () => {
+    const users = [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'Al', autoAccept: true }];
+    expect(() => roster({ users: users as never }))
+      .toThrow(/firstName: is no longer a prop; use identityInfo.firstName[\s\S]*autoAccept: is no longer a prop; use phoneConfig.autoAccept/);
   });
 
   it('looks names up among the maps\' own keys only', () => {

@@ -97,7 +97,7 @@ describe('ARNs built from tokens', () => {
       instance: ConnectInstance.fromInstanceAttributes(stack, 'Instance', { instanceArn, identityManagementType: IdentityManagementType.SAML }),
       routingProfiles: { Basic: RoutingProfile.fromRoutingProfileArn(stack, 'Rp', `${instanceArn}/routing-profile/rp-1`) },
       securityProfiles: { Agent: SecurityProfile.fromSecurityProfileArn(stack, 'Sp', `${instanceArn}/security-profile/sp-1`) },
-      users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'A', lastName: 'A' }],
+      users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], identityInfo: { firstName: 'A', lastName: 'A' } }],
     });
     app.synth();
     expect(Object.keys(roster.cfnUsers)).toEqual(['a']);

@@ -18,7 +18,10 @@
  * No password is read (no API returns one) or written.
  */
 import { CallCounts, ConnectApi, listAll, mapLimit } from './connect-api';
-import type { RosterDocument as Doc, RosterDocumentChannelSettings, RosterDocumentUser, RosterDocumentVoiceChannel } from '../private/roster-document';
+import { CSV_FIELDS } from '../private/roster/csv';
+import type { RosterDocument as Doc, RosterDocumentChannelSettings, RosterDocumentUser, RosterDocumentVoiceChannel } from '../private/roster/document';
+import { CHANNELS, FIELDS, Field, fieldOf, has } from '../private/user/fields';
+import { get, segments, set } from '../private/user/paths';
 
 /** The JSON roster document's version. */
 export const ROSTER_DOCUMENT_VERSION = 1;
@@ -34,7 +37,7 @@ export type DocUser = Writable<Omit<RosterDocumentUser, 'channelSettings'>> & {
   channelSettings?: { [channel in keyof RosterDocumentChannelSettings]?: DocChannelSettings };
 };
 
-/** The roster document, as src/private/roster-document.ts (and roster.schema.json) defines it. */
+/** The roster document, as src/private/roster/document.ts (and roster.schema.json) defines it. */
 export type RosterDocument = Writable<Required<Pick<Doc, 'version' | 'instanceArn' | 'routingProfiles' | 'securityProfiles' | 'hierarchyGroups'>>> & {
   identityManagementType?: Doc['identityManagementType'];
   users: DocUser[];
@@ -116,20 +119,31 @@ export function minimalCalls(
   };
 }
 
-/** The channels of the per-channel settings, as the API names them and as the document does. */
-const CHANNELS: Record<string, string> = { VOICE: 'voice', CHAT: 'chat', TASK: 'task', EMAIL: 'email' };
+/** The settings the document has a place for and the API returns (DescribeUser's `User`, or ListUserProficiencies). */
+const READ: ReadonlyArray<Field & { api: string; json: string }> = FIELDS.filter((f): f is Field & { api: string; json: string } => has(f.api) && has(f.json));
+const BY_API = new Map(READ.map(f => [f.api, f]));
 
 /**
- * Fields of DescribeUser's `User` the document holds (`Id` and `Arn` as `existingUserArn`). `LastModifiedTime`
- * and `LastModifiedRegion` are read-only bookkeeping, not settings: they are left out without a note.
+ * Fields of DescribeUser's `User` the document holds: the first segment of every row's API path, and `Id`.
+ * `LastModifiedTime` and `LastModifiedRegion` are read-only bookkeeping, not settings: they are left out without a note.
  */
-const USER_FIELDS = new Set([
-  'Id', 'Arn', 'Username', 'IdentityInfo', 'PhoneConfig', 'DirectoryUserId', 'SecurityProfileIds', 'RoutingProfileId',
-  'HierarchyGroupId', 'Tags', 'AutoAcceptConfigs', 'AfterContactWorkConfigs', 'PhoneNumberConfigs', 'PersistentConnectionConfigs',
-  'VoiceEnhancementConfigs', 'LastModifiedTime', 'LastModifiedRegion',
-]);
-const IDENTITY_FIELDS = new Set(['FirstName', 'LastName', 'Email', 'SecondaryEmail', 'Mobile']);
-const PHONE_FIELDS = new Set(['PhoneType', 'AutoAccept', 'AfterContactWorkTimeLimit', 'DeskPhoneNumber', 'PersistentConnection']);
+const USER_FIELDS = new Set([...READ.map(f => segments(f.api)[0].key), 'Id', 'LastModifiedTime', 'LastModifiedRegion']);
+/** The structs of `User` whose fields have rows (IdentityInfo, PhoneConfig), with those fields. */
+const STRUCT_FIELDS = new Map<string, Set<string>>();
+for (const f of READ) {
+  const segs = segments(f.api);
+  if (segs.length === 2 && segs[0].channel === undefined) (STRUCT_FIELDS.get(segs[0].key) ?? STRUCT_FIELDS.set(segs[0].key, new Set()).get(segs[0].key)!).add(segs[1].key);
+}
+/** The per-channel lists of `User`. */
+const CHANNEL_LISTS = [...new Set(READ.filter(f => segments(f.api)[0].channel !== undefined).map(f => segments(f.api)[0].key))];
+/** The document's order of a user's fields: the required ones first, then the table's order (nested ones too). */
+const DOC_ORDER = [...READ.filter(f => f.required), ...FIELDS.filter(f => !f.required && has(f.json))];
+
+/** The leaves of a list entry: `[path, value]`, nested objects flattened (`AfterContactWorkConfig.AfterContactWorkTimeLimit`). */
+function leaves(o: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
+  return Object.entries(o).flatMap(([k, v]): Array<[string, unknown]> => (k === 'Channel' && prefix === '' ? []
+    : v !== null && typeof v === 'object' && !Array.isArray(v) ? leaves(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
+}
 
 /**
  * Names for the profiles or groups of one kind: the name Amazon Connect reports, or,
@@ -184,6 +198,8 @@ export function toRosterDocument(live: LiveInstance): { document: RosterDocument
     return id;
   };
 
+  const names: Record<string, ReturnType<typeof nameMap>> = { 'routing-profile': rp, 'security-profile': sp, 'agent-group': hg };
+  const kinds: Record<string, string> = { 'routing-profile': 'routing profiles', 'security-profile': 'security profiles', 'agent-group': 'hierarchy groups' };
   const users: DocUser[] = [];
   for (const { user, proficiencies } of live.users) {
     const username: string = user.Username;
@@ -191,122 +207,85 @@ export function toRosterDocument(live: LiveInstance): { document: RosterDocument
     for (const key of Object.keys(user)) {
       if (!USER_FIELDS.has(key) && user[key] !== undefined) note(key, 'DescribeUser returns it; the roster document has no place for it');
     }
-    const info = user.IdentityInfo ?? {};
-    for (const key of Object.keys(info)) {
-      if (!IDENTITY_FIELDS.has(key) && info[key] !== undefined) note(`IdentityInfo.${key}`, 'the roster document has no place for it');
-    }
-    const phone = user.PhoneConfig ?? {};
-    for (const key of Object.keys(phone)) {
-      if (!PHONE_FIELDS.has(key) && phone[key] !== undefined) note(`PhoneConfig.${key}`, 'the roster document has no place for it');
-    }
-
-    // Per-channel settings, channel by channel.
-    const channels: Record<string, DocChannelSettings> = {};
-    const channel = (entry: { Channel?: string }, list: string): DocChannelSettings | undefined => {
-      const key = CHANNELS[entry.Channel ?? ''];
-      if (!key) {
-        note(`${list}[${entry.Channel}]`, 'a channel the roster document has no place for');
-        return undefined;
+    for (const [struct, known] of STRUCT_FIELDS) {
+      for (const key of Object.keys(user[struct] ?? {})) {
+        if (!known.has(key) && user[struct][key] !== undefined) note(`${struct}.${key}`, 'the roster document has no place for it');
       }
-      return channels[key] ??= {};
+    }
+    const doc: Record<string, unknown> = {};
+    const put = (f: Field & { json: string }, value: unknown) => {
+      if (value === undefined || (typeof value === 'string' && f.kind !== 'references' && !present(value))) return;
+      const ref = f.ref;
+      if (f.kind === 'reference') {
+        set(doc, f.json, nameOf(names[ref!.arnType], kinds[ref!.arnType], ref!.arnType, value as string, username, f.api as string));
+      } else if (f.kind === 'references') {
+        set(doc, f.json, (value as string[]).map(id => nameOf(names[ref!.arnType], kinds[ref!.arnType], ref!.arnType, id, username, f.api as string)));
+      } else if (f.kind === 'tags') {
+        // The aws: prefix is reserved; CloudFormation cannot set such a tag.
+        const tags: Record<string, string> = {};
+        for (const key of Object.keys(value as Record<string, string>).sort(compare)) {
+          if (key.startsWith('aws:')) note(`Tags.${key}`, 'a tag with the reserved aws: prefix cannot be set through CloudFormation');
+          else tags[key] = (value as Record<string, string>)[key];
+        }
+        if (Object.keys(tags).length) set(doc, f.json, tags);
+      } else if (f.kind === 'proficiencies') {
+        const list = value as Array<Record<string, any>>;
+        if (list.length) set(doc, f.json, list.map(p => ({ attributeName: p.AttributeName, attributeValue: p.AttributeValue, level: p.Level })));
+      } else {
+        set(doc, f.json, value);
+      }
     };
-    const voiceOnly = (entry: { Channel?: string }, field: string, list: string, value: unknown): boolean => {
-      if (entry.Channel === 'VOICE') return true;
-      note(`${list}[${entry.Channel}].${field}`, `${JSON.stringify(value)}: the roster document has ${field} on the voice channel only`);
-      return false;
-    };
-    for (const e of user.AutoAcceptConfigs ?? []) {
-      const c = channel(e, 'AutoAcceptConfigs');
-      if (!c) continue;
-      if (e.AutoAccept !== undefined) c.autoAccept = e.AutoAccept;
-      if (e.AgentFirstCallbackAutoAccept !== undefined && voiceOnly(e, 'agentFirstCallbackAutoAccept', 'AutoAcceptConfigs', e.AgentFirstCallbackAutoAccept)) {
-        c.agentFirstCallbackAutoAccept = e.AgentFirstCallbackAutoAccept;
+    for (const f of READ) {
+      // Per-channel settings come from the lists below; PhoneConfig settings with a per-channel counterpart after them.
+      if (segments(f.api)[0].channel !== undefined || f.perChannel !== undefined) continue;
+      put(f, f.kind === 'proficiencies' ? proficiencies : get(user, f.api));
+    }
+    // Per-channel settings, entry by entry: what has no row is noted.
+    for (const list of CHANNEL_LISTS) {
+      for (const entry of (user[list] ?? []) as Array<Record<string, unknown>>) {
+        if (!CHANNELS.some(([, channel]) => channel === entry.Channel)) {
+          note(`${list}[${entry.Channel}]`, 'a channel the roster document has no place for');
+          continue;
+        }
+        for (const [path, value] of leaves(entry)) {
+          const f = BY_API.get(`${list}[${entry.Channel}].${path}`);
+          if (f !== undefined) {
+            put(f, value);
+            continue;
+          }
+          const voice = BY_API.get(`${list}[VOICE].${path}`);
+          if (voice === undefined) note(`${list}[${entry.Channel}].${path}`, 'the roster document has no place for it');
+          else {
+            const field = voice.json.split('.').pop();
+            note(`${list}[${entry.Channel}].${field}`, `${JSON.stringify(value)}: the roster document has ${field} on the voice channel only`);
+          }
+        }
       }
     }
-    for (const e of user.AfterContactWorkConfigs ?? []) {
-      const c = channel(e, 'AfterContactWorkConfigs');
-      if (!c) continue;
-      const limit = e.AfterContactWorkConfig?.AfterContactWorkTimeLimit;
-      if (limit !== undefined) c.afterContactWorkTimeLimit = limit;
-      const callback = e.AgentFirstCallbackAfterContactWorkConfig?.AfterContactWorkTimeLimit;
-      if (callback !== undefined && voiceOnly(e, 'agentFirstCallbackAfterContactWorkTimeLimit', 'AfterContactWorkConfigs', callback)) {
-        c.agentFirstCallbackAfterContactWorkTimeLimit = callback;
-      }
-    }
-    for (const e of user.PhoneNumberConfigs ?? []) {
-      const c = channel(e, 'PhoneNumberConfigs');
-      if (!c || !voiceOnly(e, 'phoneType', 'PhoneNumberConfigs', e.PhoneType)) continue;
-      if (e.PhoneType !== undefined) c.phoneType = e.PhoneType;
-      if (present(e.PhoneNumber)) c.phoneNumber = e.PhoneNumber;
-    }
-    for (const e of user.PersistentConnectionConfigs ?? []) {
-      const c = channel(e, 'PersistentConnectionConfigs');
-      if (c && e.PersistentConnection !== undefined && voiceOnly(e, 'persistentConnection', 'PersistentConnectionConfigs', e.PersistentConnection)) {
-        c.persistentConnection = e.PersistentConnection;
-      }
-    }
-    for (const e of user.VoiceEnhancementConfigs ?? []) {
-      const c = channel(e, 'VoiceEnhancementConfigs');
-      if (c && e.VoiceEnhancementMode !== undefined && voiceOnly(e, 'voiceEnhancementMode', 'VoiceEnhancementConfigs', e.VoiceEnhancementMode)) {
-        c.voiceEnhancementMode = e.VoiceEnhancementMode;
-      }
-    }
-    const voice: DocChannelSettings = channels.voice ?? {};
-
     // PhoneConfig: Amazon Connect mirrors the voice channel's settings in it. The API reference says a field of
     // PhoneConfig cannot be set together with its per-channel counterpart, so where the per-channel lists carry a
     // setting the document keeps it there: a PhoneConfig value the voice channel lacks moves to it (it is the
     // voice setting), and one that differs from the voice channel's cannot be carried, and is noted.
-    const legacy: Partial<DocUser> = {};
-    const fold = (field: keyof DocUser & keyof DocChannelSettings | 'deskPhoneNumber', value: unknown, covered: boolean,
-      voiceField: keyof DocChannelSettings) => {
-      if (value === undefined || (field === 'deskPhoneNumber' && !present(value))) return;
+    for (const f of READ) {
+      if (f.perChannel === undefined) continue;
+      const value = get(user, f.api);
+      if (value === undefined || (typeof value === 'string' && !present(value))) continue;
+      const voice = fieldOf(f.perChannel) as Field & { api: string; json: string };
+      const covered = ((user[segments(voice.api)[0].key] ?? []) as unknown[]).length > 0;
+      const current = get(doc, voice.json);
       if (!covered) {
-        (legacy as Record<string, unknown>)[field] = value;
-      } else if (voice[voiceField] === undefined) {
-        (voice as Record<string, unknown>)[voiceField] = value;
-      } else if (voice[voiceField] !== value) {
-        note(`PhoneConfig.${field[0].toUpperCase()}${field.slice(1)}`, `${JSON.stringify(value)} differs from channelSettings.voice.${voiceField} `
-          + `(${JSON.stringify(voice[voiceField])}); the roster document cannot set both, so it keeps channelSettings.voice.${voiceField}`);
+        put(f, value);
+      } else if (current === undefined) {
+        put(voice, value);
+      } else if (current !== value) {
+        note(f.api, `${JSON.stringify(value)} differs from ${voice.json} (${JSON.stringify(current)}); the roster document cannot set both, so it keeps ${voice.json}`);
       }
-    };
-    fold('phoneType', phone.PhoneType, voice.phoneType !== undefined, 'phoneType');
-    fold('deskPhoneNumber', phone.DeskPhoneNumber, voice.phoneType !== undefined, 'phoneNumber');
-    fold('autoAccept', phone.AutoAccept, (user.AutoAcceptConfigs ?? []).length > 0, 'autoAccept');
-    fold('afterContactWorkTimeLimit', phone.AfterContactWorkTimeLimit, (user.AfterContactWorkConfigs ?? []).length > 0, 'afterContactWorkTimeLimit');
-    fold('persistentConnection', phone.PersistentConnection, voice.persistentConnection !== undefined, 'persistentConnection');
-    if (Object.keys(voice).length) channels.voice = voice;
-    for (const key of Object.keys(channels)) channels[key] = sortKeys(channels[key] as Record<string, unknown>, CHANNEL_FIELDS);
-
-    // Tags: the aws: prefix is reserved; CloudFormation cannot set such a tag.
-    const tags: Record<string, string> = {};
-    for (const key of Object.keys(user.Tags ?? {}).sort(compare)) {
-      if (key.startsWith('aws:')) note(`Tags.${key}`, 'a tag with the reserved aws: prefix cannot be set through CloudFormation');
-      else tags[key] = user.Tags[key];
     }
-
-    const doc: DocUser = {
-      username,
-      routingProfile: nameOf(rp, 'routing profiles', 'routing-profile', user.RoutingProfileId, username, 'RoutingProfileId'),
-      securityProfiles: (user.SecurityProfileIds ?? []).map((id: string) => nameOf(sp, 'security profiles', 'security-profile', id, username, 'SecurityProfileIds')),
-      ...(present(user.HierarchyGroupId)
-        ? { hierarchyGroup: nameOf(hg, 'hierarchy groups', 'agent-group', user.HierarchyGroupId, username, 'HierarchyGroupId') } : {}),
-      ...(present(info.FirstName) ? { firstName: info.FirstName } : {}),
-      ...(present(info.LastName) ? { lastName: info.LastName } : {}),
-      ...(present(info.Email) ? { email: info.Email } : {}),
-      ...(present(info.SecondaryEmail) ? { secondaryEmail: info.SecondaryEmail } : {}),
-      ...(present(info.Mobile) ? { mobile: info.Mobile } : {}),
-      ...(present(user.DirectoryUserId) ? { directoryUserId: user.DirectoryUserId } : {}),
-      ...legacy,
-      ...(Object.keys(channels).length ? { channelSettings: sortKeys(channels, ['voice', 'chat', 'task', 'email']) } : {}),
-      ...(proficiencies.length ? {
-        proficiencies: proficiencies.map(p => ({ attributeName: p.AttributeName, attributeValue: p.AttributeValue, level: p.Level })),
-      } : {}),
-      ...(Object.keys(tags).length ? { tags } : {}),
-      adopt: true,
-      existingUserArn: user.Arn,
-    };
-    users.push(doc);
+    doc.adopt = true;
+    // The table's order, so that every export writes the same text.
+    const ordered: Record<string, unknown> = {};
+    for (const f of DOC_ORDER) set(ordered, f.json as string, get(doc, f.json as string));
+    users.push(ordered as unknown as DocUser);
   }
   users.sort((a, b) => compare(a.username, b.username));
   return {
@@ -325,76 +304,75 @@ export function toRosterDocument(live: LiveInstance): { document: RosterDocument
   };
 }
 
-/** The document's order of a channel's settings. */
-const CHANNEL_FIELDS = ['autoAccept', 'afterContactWorkTimeLimit', 'phoneType', 'phoneNumber', 'persistentConnection', 'voiceEnhancementMode',
-  'agentFirstCallbackAutoAccept', 'agentFirstCallbackAfterContactWorkTimeLimit'];
-
-function sortKeys<T>(o: Record<string, T>, order: string[]): Record<string, T> {
-  return Object.fromEntries(order.filter(k => o[k] !== undefined).map(k => [k, o[k]]));
-}
-
 /** The roster document as written: two-space indent, final newline. */
 export function formatJson(document: RosterDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** The CSV header: the bulk-upload template's columns, then the ones only this library reads. */
-export const CSV_COLUMNS = [
-  'first name', 'last name', 'email address', 'password', 'user login', 'routing profile name',
-  'security_profile_name_1|security_profile_name_2', 'phone type (soft/desk)', 'phone number',
-  'soft phone auto accept (yes/no)', 'ACW timeout (seconds)', 'user hierarchy', 'secondary email', 'mobile',
-  'directory user id', 'proficiencies', 'tags', 'adopt', 'existing user arn',
-];
+/** The CSV header: the bulk-upload template's columns, then the ones only this library reads (the field table's order). */
+export const CSV_COLUMNS = CSV_FIELDS.map(f => f.csv.headers[0]);
 
 /** A CSV cell, quoted as RFC 4180 says when it must be. */
 function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A document value as the CSV writes it, by the kind of its setting; what a cell cannot carry goes to `lost`. */
+function cellOf(f: Field, v: unknown, lost: string[]): string {
+  if (v === undefined) return '';
+  switch (f.kind) {
+    case 'boolean': return v ? 'yes' : 'no';
+    case 'seconds': return String(v);
+    case 'phoneType': return v === 'DESK_PHONE' ? 'desk' : 'soft';
+    case 'references': return (v as string[]).join('|');
+    case 'password': return '';
+    case 'proficiencies': {
+      const entries: string[] = [];
+      for (const p of v as Array<{ attributeName: string; attributeValue: string; level: number }>) {
+        if (/[:|]/.test(p.attributeName) || /[:|]/.test(p.attributeValue)) lost.push(`proficiencies[${p.attributeName}:${p.attributeValue}]`);
+        else entries.push(`${p.attributeName}:${p.attributeValue}:${p.level}`);
+      }
+      return entries.join('|');
+    }
+    case 'tags': {
+      const entries: string[] = [];
+      for (const [k, value] of Object.entries(v as Record<string, string>)) {
+        if (/[=|]/.test(k) || /[=|]/.test(value)) lost.push(`tags.${k}`);
+        else entries.push(`${k}=${value}`);
+      }
+      return entries.join('|');
+    }
+    default: return String(v);
+  }
+}
+
+/** The document's settings the CSV has no column for. */
+const NOT_IN_CSV = FIELDS.filter(f => has(f.json) && !has(f.csv));
+
 /**
  * The roster document as a bulk-upload CSV, and a note for each setting the CSV
- * cannot carry. The phone columns carry the voice settings (the document's
- * top-level phone fields, or else its voice channel's); the password column is
- * always empty.
+ * cannot carry. A phone column carries the phone setting, or else its voice
+ * channel counterpart; the password column is always empty.
  */
 export function toCsv(document: RosterDocument): { csv: string; notes: string[] } {
   const notes: string[] = [];
   const rows = [CSV_COLUMNS.map(cell).join(',')];
   for (const u of document.users) {
-    const voice = u.channelSettings?.voice ?? {};
     const lost: string[] = [];
-    if (u.persistentConnection !== undefined) lost.push('persistentConnection');
-    for (const [channel, s] of Object.entries(u.channelSettings ?? {})) {
-      for (const field of Object.keys(s) as Array<keyof DocChannelSettings>) {
-        const inColumns = channel === 'voice' && (
-          (field === 'phoneType' && u.phoneType === undefined) || (field === 'phoneNumber' && u.deskPhoneNumber === undefined)
-          || (field === 'autoAccept' && u.autoAccept === undefined) || (field === 'afterContactWorkTimeLimit' && u.afterContactWorkTimeLimit === undefined));
-        if (!inColumns) lost.push(`channelSettings.${channel}.${field}`);
+    const carried = new Set<Field>();
+    const cells = CSV_FIELDS.map(f => {
+      let v = has(f.json) ? get(u, f.json) : undefined;
+      if (v === undefined && f.perChannel !== undefined) {
+        const voice = fieldOf(f.perChannel);
+        v = get(u, voice.json as string);
+        carried.add(voice);
       }
-    }
-    const proficiencies: string[] = [];
-    for (const p of u.proficiencies ?? []) {
-      if (/[:|]/.test(p.attributeName) || /[:|]/.test(p.attributeValue)) lost.push(`proficiencies[${p.attributeName}:${p.attributeValue}]`);
-      else proficiencies.push(`${p.attributeName}:${p.attributeValue}:${p.level}`);
-    }
-    const tags: string[] = [];
-    for (const [k, v] of Object.entries(u.tags ?? {})) {
-      if (/[=|]/.test(k) || /[=|]/.test(v)) lost.push(`tags.${k}`);
-      else tags.push(`${k}=${v}`);
-    }
+      return cellOf(f, v, lost);
+    });
+    const notCarried = NOT_IN_CSV.filter(f => !carried.has(f) && get(u, f.json as string) !== undefined).map(f => f.json as string);
+    lost.unshift(...notCarried);
     if (lost.length) notes.push(`${u.username}: ${lost.join(', ')}: not expressible in CSV`);
-    const phoneType = u.phoneType ?? voice.phoneType;
-    const autoAccept = u.autoAccept ?? voice.autoAccept;
-    const acw = u.afterContactWorkTimeLimit ?? voice.afterContactWorkTimeLimit;
-    rows.push([
-      u.firstName ?? '', u.lastName ?? '', u.email ?? '', '', u.username, u.routingProfile, u.securityProfiles.join('|'),
-      phoneType === undefined ? '' : phoneType === 'DESK_PHONE' ? 'desk' : 'soft',
-      u.deskPhoneNumber ?? voice.phoneNumber ?? '',
-      autoAccept === undefined ? '' : autoAccept ? 'yes' : 'no',
-      acw === undefined ? '' : String(acw),
-      u.hierarchyGroup ?? '', u.secondaryEmail ?? '', u.mobile ?? '', u.directoryUserId ?? '',
-      proficiencies.join('|'), tags.join('|'), u.adopt ? 'yes' : '', u.existingUserArn ?? '',
-    ].map(cell).join(','));
+    rows.push(cells.map(cell).join(','));
   }
   return { csv: `${rows.join('\r\n')}\r\n`, notes };
 }

@@ -5,18 +5,35 @@
  * the factories. See common.ts for the evidence levels.
  */
 import { Duration } from 'aws-cdk-lib';
-import { CHANNEL_KEYS, isEnumValue, isToken, Problems, show } from './common';
-import { UserChannelSettings, VoiceEnhancementMode } from '../../channel-settings';
-import { PhoneType } from '../../phone-config';
+import { CHANNEL_KEYS, isToken, Problems, show } from './common';
 
 /** Phone settings as the rules see them (a `PhoneConfig`, or what a JavaScript caller passed). */
 export interface PhoneFields {
-  readonly phoneType: PhoneType;
+  readonly phoneType: string;
   readonly deskPhoneNumber?: string;
   readonly autoAccept?: boolean;
   readonly afterContactWorkTimeLimit?: Duration;
   readonly persistentConnection?: boolean;
 }
+
+/** One channel's settings as the rules see them (`ChannelSettings`, `VoiceChannelSettings`). */
+export interface ChannelFields {
+  readonly autoAccept?: boolean;
+  readonly afterContactWorkTimeLimit?: Duration;
+  readonly phone?: { readonly phoneType: string; readonly phoneNumber?: string };
+  readonly persistentConnection?: boolean;
+  readonly voiceEnhancementMode?: string;
+  readonly agentFirstCallbackAutoAccept?: boolean;
+  readonly agentFirstCallbackAfterContactWorkTimeLimit?: Duration;
+}
+
+/** Per-channel settings as the rules see them (`UserChannelSettings`). */
+export type ChannelSettingsFields = { readonly [channel in typeof CHANNEL_KEYS[number]]?: ChannelFields };
+
+/** The values a phone type takes. Evidence: schema (PhoneType enum SOFT_PHONE, DESK_PHONE). */
+export const PHONE_TYPE_VALUES: readonly string[] = ['SOFT_PHONE', 'DESK_PHONE'];
+/** The values a voice enhancement mode takes. Evidence: schema (VoiceEnhancementMode enum). */
+export const VOICE_ENHANCEMENT_VALUES: readonly string[] = ['NONE', 'VOICE_ISOLATION', 'NOISE_SUPPRESSION'];
 
 // Evidence: model. UserPhoneConfig DeskPhoneNumber / PhoneNumberConfig PhoneNumber pattern \+[1-9]\d{1,14}$,
 // unanchored at the start as Smithy patterns are (the schema has no pattern for them).
@@ -41,8 +58,8 @@ export function checkPhoneNumber(p: Problems, path: string, value: unknown): voi
 /** A phone type, as a JavaScript caller may pass anything. */
 function checkPhoneType(p: Problems, path: string, value: unknown): void {
   // Evidence: schema. PhoneType enum SOFT_PHONE, DESK_PHONE.
-  if (!isToken(value) && !isEnumValue(PhoneType, value)) {
-    p.add(path, `${show(value)} is not a phone type; expected ${Object.values(PhoneType).join(' or ')}`);
+  if (!isToken(value) && !(typeof value === 'string' && PHONE_TYPE_VALUES.includes(value))) {
+    p.add(path, `${show(value)} is not a phone type; expected ${PHONE_TYPE_VALUES.join(' or ')}`);
   }
 }
 
@@ -81,7 +98,7 @@ export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): v
 }
 
 /** The per-channel settings, and their interplay with `phoneConfig`. */
-export function checkChannelSettings(p: Problems, settings: UserChannelSettings | undefined, phone: PhoneFields | undefined): void {
+export function checkChannelSettings(p: Problems, settings: ChannelSettingsFields | undefined, phone: PhoneFields | undefined): void {
   if (!settings) return;
   let autoAccept = false;
   let acw = false;
@@ -106,8 +123,8 @@ export function checkChannelSettings(p: Problems, settings: UserChannelSettings 
     }
     // Evidence: schema. VoiceEnhancementMode enum NONE, VOICE_ISOLATION, NOISE_SUPPRESSION.
     const mode = voice.voiceEnhancementMode;
-    if (mode !== undefined && !isToken(mode) && !isEnumValue(VoiceEnhancementMode, mode)) {
-      p.add('channelSettings.voice.voiceEnhancementMode', `${show(mode)} is not a voice enhancement mode; expected ${Object.values(VoiceEnhancementMode).join(', ')}`);
+    if (mode !== undefined && !isToken(mode) && !VOICE_ENHANCEMENT_VALUES.includes(mode)) {
+      p.add('channelSettings.voice.voiceEnhancementMode', `${show(mode)} is not a voice enhancement mode; expected ${VOICE_ENHANCEMENT_VALUES.join(', ')}`);
     }
     if (voice.phone !== undefined) {
       checkPhoneType(p, 'channelSettings.voice.phone.phoneType', voice.phone.phoneType);

@@ -4,7 +4,6 @@ import { IInstanceRef } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { codePoints, isAscii, isEnumValue, isToken, Problems, show } from './common';
 import { IdentityManagementType } from '../../identity';
-import type { IConnectInstance } from '../../references';
 
 /** Identity information as the rules see it. */
 export interface IdentityInfoFields {
@@ -50,7 +49,8 @@ function inferIdentityType(instance: IInstanceRef): IdentityManagementType | und
   if (CfnResource.isCfnResource(instance) && instance.cfnResourceType === 'AWS::Connect::Instance') {
     value = (instance as unknown as { identityManagementType?: unknown }).identityManagementType;
   } else {
-    value = (instance as Partial<IConnectInstance>).identityManagementType;
+    // An IConnectInstance (references.ts) states it; read by shape, as rules import no public module.
+    value = (instance as { identityManagementType?: unknown }).identityManagementType;
   }
   return isEnumValue(IdentityManagementType, value) ? value as IdentityManagementType : undefined;
 }

@@ -1,7 +1,5 @@
 /** Rules of a roster: its rows, its CSV cells and its shards. See common.ts for the evidence levels. */
 import { Duration, Token } from 'aws-cdk-lib';
-import { isEnumValue, show } from './common';
-import { PhoneType } from '../../phone-config';
 
 /** Evidence: library. A roster reads its agents from one source: `sources` is how many of users, csv and json are given. */
 export function checkRosterSource(sources: number): string | undefined {
@@ -40,13 +38,6 @@ export function resolveName<T>(map: { [name: string]: T } | undefined, name: str
     errors.push(`${what} '${name}' is not in ${what}s (known: ${Object.keys(map ?? {}).join(', ') || 'none'})`);
   }
   return found;
-}
-
-/** Evidence: schema (PhoneType enum). A spec's phone type, as a JavaScript caller may pass anything. */
-export function checkSpecPhoneType(phoneType: unknown, errors: string[]): void {
-  if (phoneType !== undefined && !Token.isUnresolved(phoneType) && !isEnumValue(PhoneType, phoneType)) {
-    errors.push(`phoneType ${show(phoneType)} is not a phone type; expected ${Object.values(PhoneType).join(' or ')}`);
-  }
 }
 
 // Evidence: observed (CloudFormation quota). A template holds at most 500 resources; CloudFormation
@@ -117,11 +108,11 @@ export function checkOneColumn(fieldName: string, headers: readonly string[], po
 // The cells of Amazon Connect's bulk user upload template (evidence: library, the template's own values).
 // Each returns the value, or pushes an error naming the cell.
 
-export function phoneTypeCell(cell: string | undefined, errors: string[]): PhoneType | undefined {
+export function phoneTypeCell(cell: string | undefined, errors: string[]): 'SOFT_PHONE' | 'DESK_PHONE' | undefined {
   if (cell === undefined) return undefined;
   const t = cell.toLowerCase();
-  if (t === 'soft' || t === 'soft_phone') return PhoneType.SOFT_PHONE;
-  if (t === 'desk' || t === 'desk_phone') return PhoneType.DESK_PHONE;
+  if (t === 'soft' || t === 'soft_phone') return 'SOFT_PHONE';
+  if (t === 'desk' || t === 'desk_phone') return 'DESK_PHONE';
   errors.push(`phone type '${cell}' is not soft or desk`);
   return undefined;
 }

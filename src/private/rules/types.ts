@@ -5,8 +5,10 @@
  * A token is of the type it stands for (strings and numbers), so it passes.
  */
 import { SecretValue } from 'aws-cdk-lib';
-import { CHANNEL_KEYS, Problems, show } from './common';
-import { UserPassword } from '../../password';
+import { Problems, show } from './common';
+
+/** What `UserPassword.isUserPassword()` checks (the same symbol): this module does not load the class. */
+const isUserPassword = (v: unknown) => v !== null && typeof v === 'object' && Symbol.for('cdk-connect-user.UserPassword') in v;
 
 type Value = unknown;
 
@@ -22,7 +24,7 @@ function describe(v: Value): string {
 }
 
 /** Records a type problem when `ok` is false. */
-function expect(p: Problems, path: string, v: Value, ok: boolean, expected: string): boolean {
+export function expect(p: Problems, path: string, v: Value, ok: boolean, expected: string): boolean {
   if (!ok) p.add(path, `is ${describe(v)}; expected ${expected}`);
   return ok;
 }
@@ -40,7 +42,7 @@ export const expectDuration = (p: Problems, path: string, v: Value) =>
 
 /** A UserPassword; a SecretValue (the password's type before 0.x changed it) gets the way to wrap it. */
 export function expectPassword(p: Problems, path: string, v: Value): void {
-  if (v === undefined || UserPassword.isUserPassword(v)) return;
+  if (v === undefined || isUserPassword(v)) return;
   p.add(path, SecretValue.isSecretValue(v)
     ? 'is a SecretValue; expected a UserPassword: UserPassword.fromSecretValue(value), UserPassword.fromSecret(secret) or UserPassword.generate()'
     : `is ${describe(v)}; expected a UserPassword (UserPassword.fromSecret(), UserPassword.generate() or UserPassword.unsafePlainText()), or nothing`);
@@ -50,32 +52,14 @@ export function expectPassword(p: Problems, path: string, v: Value): void {
  * Props this library took before: a JavaScript caller's old code would otherwise lose them without a word.
  * `replaced` maps each to what replaced it.
  */
-function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: Record<string, string>): void {
+export function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: Record<string, string>): void {
   for (const [name, instead] of Object.entries(replaced)) {
     if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${instead}`);
   }
 }
 
-/** The members of per-channel settings. */
-function expectChannelSettings(p: Problems, settings: Value): void {
-  if (!expectObject(p, 'channelSettings', settings)) return;
-  for (const channel of CHANNEL_KEYS) {
-    const path = `channelSettings.${channel}`;
-    const s = settings[channel];
-    if (!expectObject(p, path, s)) continue;
-    expectBoolean(p, `${path}.autoAccept`, s.autoAccept);
-    expectDuration(p, `${path}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
-    if (channel !== 'voice') continue;
-    if (expectObject(p, `${path}.phone`, s.phone)) expectString(p, `${path}.phone.phoneNumber`, s.phone.phoneNumber, true);
-    expectBoolean(p, `${path}.persistentConnection`, s.persistentConnection);
-    expectString(p, `${path}.voiceEnhancementMode`, s.voiceEnhancementMode, true);
-    expectBoolean(p, `${path}.agentFirstCallbackAutoAccept`, s.agentFirstCallbackAutoAccept);
-    expectDuration(p, `${path}.agentFirstCallbackAfterContactWorkTimeLimit`, s.agentFirstCallbackAfterContactWorkTimeLimit);
-  }
-}
-
 /** A list of proficiencies (each checked by its fields). */
-function expectProficiencies(p: Problems, list: Value): void {
+export function expectProficiencies(p: Problems, list: Value): void {
   expectArray(p, 'proficiencies', list, (item, path) => {
     if (!expectObject(p, path, item, false)) return;
     expectString(p, `${path}.attributeName`, item.attributeName);
@@ -112,58 +96,6 @@ export function expectArray(p: Problems, path: string, v: Value, each: (item: Va
   if (optional && v === undefined) return;
   if (!expect(p, path, v, Array.isArray(v), optional ? 'an array, or nothing' : 'an array')) return;
   (v as Value[]).forEach((item, i) => each(item, `${path}[${i}]`));
-}
-
-/** The types of every member of a user's props (ConnectUserProps, or what a roster made from a spec). */
-export function checkUserPropTypes(p: Problems, props: Value): void {
-  if (!expectObject(p, 'props', props, false)) return;
-  expectRef(p, 'instance', props.instance, 'instanceRef', 'instanceArn');
-  expectString(p, 'username', props.username);
-  expectRef(p, 'routingProfile', props.routingProfile, 'routingProfileRef', 'routingProfileArn');
-  expectArray(p, 'securityProfiles', props.securityProfiles, (sp, path) => expectRef(p, path, sp, 'securityProfileRef', 'securityProfileArn'));
-  expectRef(p, 'hierarchyGroup', props.hierarchyGroup, 'userHierarchyGroupRef', 'userHierarchyGroupArn', true);
-  if (expectObject(p, 'phoneConfig', props.phoneConfig)) {
-    const phone = props.phoneConfig;
-    expectString(p, 'phoneConfig.deskPhoneNumber', phone.deskPhoneNumber, true);
-    expectBoolean(p, 'phoneConfig.autoAccept', phone.autoAccept);
-    expectDuration(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
-    expectBoolean(p, 'phoneConfig.persistentConnection', phone.persistentConnection);
-  }
-  expectChannelSettings(p, props.channelSettings);
-  if (expectObject(p, 'identityInfo', props.identityInfo)) {
-    for (const field of ['firstName', 'lastName', 'email', 'secondaryEmail', 'mobile']) {
-      expectString(p, `identityInfo.${field}`, props.identityInfo[field], true);
-    }
-  }
-  expectString(p, 'directoryUserId', props.directoryUserId, true);
-  expectPassword(p, 'password', props.password);
-  expectNoneOf(p, props, { generatePassword: 'password: UserPassword.generate()', passwordEncryptionKey: 'password: UserPassword.generate({ encryptionKey })' });
-  expectProficiencies(p, props.proficiencies);
-  expectStringMap(p, 'tags', props.tags);
-  expectString(p, 'removalPolicy', props.removalPolicy, true);
-  expectString(p, 'identityManagementType', props.identityManagementType, true);
-  expectBoolean(p, 'adopt', props.adopt);
-  expectString(p, 'existingUserArn', props.existingUserArn, true);
-}
-
-/** The types of a roster agent's spec (RosterUserSpec). */
-export function checkSpecTypes(p: Problems, spec: Value): void {
-  if (!expectObject(p, 'spec', spec, false)) return;
-  expectString(p, 'username', spec.username);
-  expectString(p, 'routingProfile', spec.routingProfile);
-  expectArray(p, 'securityProfiles', spec.securityProfiles, (name, path) => expectString(p, path, name));
-  const strings = ['hierarchyGroup', 'firstName', 'lastName', 'email', 'secondaryEmail', 'mobile', 'directoryUserId', 'phoneType', 'deskPhoneNumber', 'existingUserArn'];
-  for (const field of strings) {
-    expectString(p, field, spec[field], true);
-  }
-  expectBoolean(p, 'autoAccept', spec.autoAccept);
-  expectDuration(p, 'afterContactWorkTimeLimit', spec.afterContactWorkTimeLimit);
-  expectBoolean(p, 'persistentConnection', spec.persistentConnection);
-  expectChannelSettings(p, spec.channelSettings);
-  expectProficiencies(p, spec.proficiencies);
-  expectPassword(p, 'password', spec.password);
-  expectStringMap(p, 'tags', spec.tags);
-  expectBoolean(p, 'adopt', spec.adopt);
 }
 
 /** The types of a roster's own props (ConnectUserRosterProps), before its rows. */

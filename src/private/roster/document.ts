@@ -1,16 +1,16 @@
 /**
  * The JSON roster document: the roster's agents as JSON, with what they share
  * (the instance, its identity-management type, and name → ARN maps). The
- * interfaces below are the document's shape; `roster.schema.json` (shipped in the
- * package) says the same in JSON Schema, and test/roster-schema.test.ts checks
- * one against the other.
+ * interfaces below are the document's shape, and a user's fields are read by the
+ * field table's `json` paths; `roster.schema.json` (shipped in the package) says
+ * the same in JSON Schema, and test/roster-schema.test.ts checks the three against
+ * each other.
  */
-import { Duration } from 'aws-cdk-lib';
-import { show } from './problems';
-import type { UserChannelSettings } from '../channel-settings';
-import type { PhoneType } from '../phone-config';
-import type { UserProficiency } from '../proficiency';
-import type { RosterUserSpec } from '../roster';
+import type { RosterUserSpec } from '../../roster-props';
+import { show } from '../problems';
+import { PHONE_TYPE_VALUES, VOICE_ENHANCEMENT_VALUES } from '../rules/channels';
+import { FIELDS, Field, has, Kind } from '../user/fields';
+import { fromJson, specOf } from '../user/read';
 
 /** A whole roster document. */
 export interface RosterDocument {
@@ -108,48 +108,34 @@ export interface ParsedDocument {
 }
 
 type Json = unknown;
-type Kind = 'string' | 'boolean' | 'seconds' | 'number' | 'strings' | 'map' | { enum: readonly string[] } | { object: Fields };
-type Fields = { readonly [field: string]: { readonly kind: Kind; readonly required?: boolean } };
+type DocKind = 'string' | 'boolean' | 'seconds' | 'number' | 'strings' | 'map' | { enum: readonly string[] } | { object: Fields };
+type Fields = { [field: string]: { kind: DocKind; required?: boolean } };
 
-const PHONE_TYPES = ['SOFT_PHONE', 'DESK_PHONE'] as const;
-const CHANNEL: Fields = { autoAccept: { kind: 'boolean' }, afterContactWorkTimeLimit: { kind: 'seconds' } };
-const VOICE: Fields = {
-  ...CHANNEL,
-  phoneType: { kind: { enum: PHONE_TYPES } },
-  phoneNumber: { kind: 'string' },
-  persistentConnection: { kind: 'boolean' },
-  voiceEnhancementMode: { kind: { enum: ['NONE', 'VOICE_ISOLATION', 'NOISE_SUPPRESSION'] } },
-  agentFirstCallbackAutoAccept: { kind: 'boolean' },
-  agentFirstCallbackAfterContactWorkTimeLimit: { kind: 'seconds' },
+/** A setting's kind in the document's JSON. */
+const DOC_KINDS: { readonly [kind in Kind]?: DocKind } = {
+  string: 'string',
+  boolean: 'boolean',
+  seconds: 'seconds',
+  phoneType: { enum: PHONE_TYPE_VALUES },
+  voiceEnhancementMode: { enum: VOICE_ENHANCEMENT_VALUES },
+  reference: 'string',
+  references: 'strings',
+  tags: 'map',
+  // Checked item by item (PROFICIENCY).
+  proficiencies: 'number',
 };
-const CHANNELS: Fields = {
-  voice: { kind: { object: VOICE } },
-  chat: { kind: { object: CHANNEL } },
-  task: { kind: { object: CHANNEL } },
-  email: { kind: { object: CHANNEL } },
-};
-const USER: Fields = {
-  username: { kind: 'string', required: true },
-  routingProfile: { kind: 'string', required: true },
-  securityProfiles: { kind: 'strings', required: true },
-  hierarchyGroup: { kind: 'string' },
-  firstName: { kind: 'string' },
-  lastName: { kind: 'string' },
-  email: { kind: 'string' },
-  secondaryEmail: { kind: 'string' },
-  mobile: { kind: 'string' },
-  directoryUserId: { kind: 'string' },
-  phoneType: { kind: { enum: PHONE_TYPES } },
-  deskPhoneNumber: { kind: 'string' },
-  autoAccept: { kind: 'boolean' },
-  afterContactWorkTimeLimit: { kind: 'seconds' },
-  persistentConnection: { kind: 'boolean' },
-  channelSettings: { kind: { object: CHANNELS } },
-  proficiencies: { kind: 'number' }, // checked item by item below
-  tags: { kind: 'map' },
-  adopt: { kind: 'boolean' },
-  existingUserArn: { kind: 'string' },
-};
+
+/** The settings a document user has a place for. */
+const DOC_FIELDS: ReadonlyArray<Field & { json: string }> = FIELDS.filter((f): f is Field & { json: string } => has(f.json));
+
+/** A user's fields, nested as the rows' `json` paths say (`channelSettings.voice.autoAccept`). */
+const USER: Fields = {};
+for (const f of DOC_FIELDS) {
+  const parts = f.json.split('.');
+  let fields = USER;
+  for (const part of parts.slice(0, -1)) fields = ((fields[part] ??= { kind: { object: {} } }).kind as { object: Fields }).object;
+  fields[parts[parts.length - 1]] = { kind: DOC_KINDS[f.kind]!, required: f.required };
+}
 const TOP: Fields = {
   $schema: { kind: 'string' },
   version: { kind: 'number' },
@@ -204,7 +190,7 @@ function checkFields(path: string, v: Json, fields: Fields, skip: readonly strin
   return errors.length === before;
 }
 
-function checkKind(path: string, v: Json, kind: Kind, errors: string[]): void {
+function checkKind(path: string, v: Json, kind: DocKind, errors: string[]): void {
   const bad = (expected: string) => errors.push(`${path}: is ${describe(v)}; expected ${expected}`);
   if (kind === 'string') {
     if (typeof v !== 'string') bad('a string');
@@ -227,16 +213,6 @@ function checkKind(path: string, v: Json, kind: Kind, errors: string[]): void {
     checkFields(path, v, kind.object, [], errors);
   }
 }
-
-/**
- * A proficiency given by its fields, not through `UserProficiency.of()`, which
- * throws: the user's checks judge the values with the row's other problems.
- */
-export function proficiencyOf(attributeName: string, attributeValue: string, level: number): UserProficiency {
-  return { attributeName, attributeValue, level: { levelValue: level } } as unknown as UserProficiency;
-}
-
-const seconds = (v: Json) => (v === undefined ? undefined : Duration.seconds(v as number));
 
 /**
  * Parses a roster document. Every problem of its JSON shape is returned, with
@@ -274,7 +250,7 @@ export function parseRosterDocument(text: string): ParsedDocument {
         if (!Array.isArray(proficiencies)) errors.push(`${path}.proficiencies: is ${describe(proficiencies)}; expected an array`);
         else proficiencies.forEach((p, i) => checkFields(`${path}.proficiencies[${i}]`, p, PROFICIENCY, [], errors));
       }
-      if (errors.length === before) users.push({ spec: specOf(user as unknown as RosterDocumentUser), index });
+      if (errors.length === before) users.push({ spec: userSpec(user), index });
     });
   }
   return {
@@ -288,50 +264,14 @@ export function parseRosterDocument(text: string): ParsedDocument {
   };
 }
 
-/**
- * A document user as a spec. Proficiencies and the voice phone are given by their
- * fields (as a JavaScript caller's look-alike would be), not through the factories,
- * which throw: the user's checks then report every problem of the row at once.
- */
-function specOf(u: RosterDocumentUser): RosterUserSpec {
-  const c = u.channelSettings;
-  const channel = (s: RosterDocumentChannel | undefined) =>
-    s && { autoAccept: s.autoAccept, afterContactWorkTimeLimit: seconds(s.afterContactWorkTimeLimit) };
-  const v = c?.voice;
-  const channelSettings: UserChannelSettings | undefined = c && {
-    voice: v && {
-      ...channel(v),
-      phone: v.phoneType === undefined && v.phoneNumber === undefined ? undefined
-        : { phoneType: (v.phoneType ?? 'SOFT_PHONE') as PhoneType, phoneNumber: v.phoneNumber } as never,
-      persistentConnection: v.persistentConnection,
-      voiceEnhancementMode: v.voiceEnhancementMode as never,
-      agentFirstCallbackAutoAccept: v.agentFirstCallbackAutoAccept,
-      agentFirstCallbackAfterContactWorkTimeLimit: seconds(v.agentFirstCallbackAfterContactWorkTimeLimit),
-    },
-    chat: channel(c.chat),
-    task: channel(c.task),
-    email: channel(c.email),
-  };
-  return {
-    username: u.username,
-    routingProfile: u.routingProfile,
-    securityProfiles: u.securityProfiles,
-    hierarchyGroup: u.hierarchyGroup,
-    firstName: u.firstName,
-    lastName: u.lastName,
-    email: u.email,
-    secondaryEmail: u.secondaryEmail,
-    mobile: u.mobile,
-    directoryUserId: u.directoryUserId,
-    phoneType: u.phoneType as PhoneType | undefined,
-    deskPhoneNumber: u.deskPhoneNumber,
-    autoAccept: u.autoAccept,
-    afterContactWorkTimeLimit: seconds(u.afterContactWorkTimeLimit),
-    persistentConnection: u.persistentConnection,
-    channelSettings,
-    proficiencies: u.proficiencies?.map(p => proficiencyOf(p.attributeName, p.attributeValue, p.level)),
-    tags: u.tags,
-    adopt: u.adopt,
-    existingUserArn: u.existingUserArn,
-  };
+/** A document user as a spec: each row's value, converted as the options take it (seconds, proficiencies). */
+function userSpec(u: Record<string, Json>): RosterUserSpec {
+  return specOf(DOC_FIELDS.map(f => [f, fromJson(f, valueAt(u, f.json))] as const));
+}
+
+/** The value at a dotted path of plain JSON objects. */
+function valueAt(o: Record<string, Json>, path: string): Json {
+  let v: Json = o;
+  for (const part of path.split('.')) v = isObject(v) ? v[part] : undefined;
+  return v;
 }

@@ -1,8 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { UserPassword } from '../password';
-import { RosterUserSpec } from '../roster';
-import { proficiencyOf } from './roster-document';
-import { checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell, yesNoCell } from './rules/roster';
+import { UserPassword } from '../../password';
+import type { RosterUserSpec } from '../../roster-props';
+import {
+  checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell, yesNoCell,
+} from '../rules/roster';
+import { CsvColumn, FIELDS, Field, has } from '../user/fields';
+import { proficienciesOf, specOf } from '../user/read';
 
 /**
  * A parsed row: its line in the CSV (the header is line 1), the agent it
@@ -15,78 +18,33 @@ export interface RosterRow {
   readonly errors: string[];
 }
 
-type Field = 'firstName' | 'lastName' | 'email' | 'password' | 'username' | 'routingProfile' | 'securityProfiles'
-| 'phoneType' | 'phoneNumber' | 'autoAccept' | 'acw' | 'hierarchyGroup'
-| 'secondaryEmail' | 'mobile' | 'directoryUserId' | 'proficiencies' | 'tags' | 'adopt' | 'existingUserArn';
+/** The settings the CSV has a column for, in the column order export writes. */
+export const CSV_FIELDS: ReadonlyArray<Field & { readonly csv: CsvColumn }> = FIELDS.filter((f): f is Field & { csv: CsvColumn } => has(f.csv));
+
+/** A header as it is matched: lower case, spaces folded. */
+const normal = (header: string) => header.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const BY_HEADER = new Map(CSV_FIELDS.flatMap(f => f.csv.headers.map(h => [normal(h), f] as const)));
+const SECURITY_PROFILES = CSV_FIELDS.find(f => f.kind === 'references')!;
 
 /**
- * The columns of Amazon Connect's bulk user upload template (admin website: Users →
- * Add new users → Upload my users from a template), matched by their header
- * after lower-casing and collapsing spaces, with the short forms people write;
- * then the roster's extra columns, for what the template cannot carry.
+ * The setting of a column: the columns of Amazon Connect's bulk user upload template (admin website: Users →
+ * Add new users → Upload my users from a template), matched by their header after lower-casing and
+ * collapsing spaces, with the short forms people write; then the roster's extra columns. Evidence: library.
  */
 function fieldOf(header: string): Field | undefined {
-  const h = header.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (h.startsWith('security_profile_name') || h.startsWith('security profile')) return 'securityProfiles';
-  const fields: Record<string, Field> = {
-    'first name': 'firstName',
-    'last name': 'lastName',
-    'email address': 'email',
-    'email': 'email',
-    'password': 'password',
-    'user login': 'username',
-    'username': 'username',
-    'routing profile name': 'routingProfile',
-    'routing profile': 'routingProfile',
-    'phone type (soft/desk)': 'phoneType',
-    'phone type': 'phoneType',
-    'phone number': 'phoneNumber',
-    'soft phone auto accept (yes/no)': 'autoAccept',
-    'auto accept': 'autoAccept',
-    'acw timeout (seconds)': 'acw',
-    'acw timeout': 'acw',
-    'user hierarchy': 'hierarchyGroup',
-    'userhierarchy': 'hierarchyGroup',
-    'hierarchy group': 'hierarchyGroup',
-    // The roster's extra columns.
-    'secondary email': 'secondaryEmail',
-    'mobile': 'mobile',
-    'directory user id': 'directoryUserId',
-    'proficiencies': 'proficiencies',
-    'tags': 'tags',
-    'adopt': 'adopt',
-    'existing user arn': 'existingUserArn',
-  };
-  return Object.prototype.hasOwnProperty.call(fields, h) ? fields[h] : undefined;
+  const h = normal(header);
+  if (h.startsWith('security_profile_name') || h.startsWith('security profile')) return SECURITY_PROFILES;
+  return BY_HEADER.get(h);
 }
 
-/** How each field is named in errors. */
-const FIELD_NAMES: Record<Field, string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  email: 'email address',
-  password: 'password',
-  username: 'user login',
-  routingProfile: 'routing profile name',
-  securityProfiles: 'security profiles',
-  phoneType: 'phone type',
-  phoneNumber: 'phone number',
-  autoAccept: 'soft phone auto accept',
-  acw: 'ACW timeout',
-  hierarchyGroup: 'user hierarchy',
-  secondaryEmail: 'secondary email',
-  mobile: 'mobile',
-  directoryUserId: 'directory user id',
-  proficiencies: 'proficiencies',
-  tags: 'tags',
-  adopt: 'adopt',
-  existingUserArn: 'existing user arn',
-};
+/** How errors name a column's cell. */
+const nameOf = (f: Field & { csv: CsvColumn }) => f.csv.name ?? f.csv.headers[0];
 
-/** The extra columns, as the header error lists them. */
-const EXTRA_COLUMNS = 'secondary email, mobile, directory user id, proficiencies, tags, adopt, existing user arn';
+/** The extra columns (not the bulk-upload template's), as the header error lists them. */
+const EXTRA_COLUMNS = CSV_FIELDS.slice(CSV_FIELDS.findIndex(f => f.prop === 'identityInfo.secondaryEmail')).map(nameOf).join(', ');
 
-const REQUIRED: Array<[Field, string]> = [['username', 'user login'], ['routingProfile', 'routing profile name'], ['securityProfiles', 'security_profile_name_1|security_profile_name_2']];
+const REQUIRED = CSV_FIELDS.filter(f => f.required);
 
 /**
  * How the CSV is read. Evidence: library (the CSV format, RFC 4180, as csv-parse reads it).
@@ -132,6 +90,27 @@ class LineCounter {
 type CsvRecord = { record: string[]; info: { bytes: number } };
 
 /**
+ * A cell's value as the options take it, by the kind of its setting; a bad cell
+ * is recorded in `errors` and gives no value. Evidence: library (the template's own values).
+ */
+function valueOf(f: Field & { csv: CsvColumn }, cell: string, allowPlaintextPasswords: boolean, errors: string[]): unknown {
+  switch (f.kind) {
+    case 'boolean': return yesNoCell(cell, nameOf(f), errors);
+    case 'seconds': return secondsCell(cell, nameOf(f), errors);
+    case 'phoneType': return phoneTypeCell(cell, errors);
+    case 'proficiencies': {
+      const found = proficienciesCell(cell, errors);
+      return found && proficienciesOf(found.map(p => ({ attributeName: p.name, attributeValue: p.value, level: p.level })));
+    }
+    case 'tags': return tagsCell(cell, errors);
+    case 'password':
+      checkPasswordCell(cell, allowPlaintextPasswords, errors);
+      return allowPlaintextPasswords ? UserPassword.unsafePlainText(cell) : undefined;
+    default: return cell;
+  }
+}
+
+/**
  * Parses bulk-upload CSV text into agent specs. Every problem is returned (with
  * its line) rather than thrown, so that the roster reports them all at once.
  * A row's line is where its record starts (the header is line 1), also when a
@@ -167,8 +146,8 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
       errors.push(`header: column '${h}' is not a column of Amazon Connect's bulk user upload template or one of the roster's extra columns (${EXTRA_COLUMNS})`);
     }
   });
-  for (const [field, name] of REQUIRED) {
-    if (!columns.includes(field)) errors.push(`header: column '${name}' is missing`);
+  for (const f of REQUIRED) {
+    if (!columns.includes(f)) errors.push(`header: column '${f.csv.headers[0].toLowerCase()}' is missing`);
   }
   // Every field but the security profiles has one value: two columns for it are refused (see
   // checkOneColumn). An agent has several security profiles, which the template writes as `a|b` in
@@ -180,20 +159,20 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
   for (const field of new Set(columns)) {
     if (field === undefined) continue;
     const positions = columns.flatMap((f, i) => f === field ? [i] : []);
-    if (field === 'securityProfiles') {
+    if (field === SECURITY_PROFILES) {
       profileColumns.push(...positions);
     } else {
-      checkOneColumn(FIELD_NAMES[field], positions.map(i => header.record[i]), positions.map(i => i + 1), errors);
+      checkOneColumn(nameOf(field as Field & { csv: CsvColumn }), positions.map(i => header.record[i]), positions.map(i => i + 1), errors);
     }
   }
   if (errors.length > 0) return { rows: [], errors };
 
   const rows: RosterRow[] = [];
   for (const { record, line } of data) {
-    const cell: Partial<Record<Field, string>> = {};
+    const cells = new Map<Field, string>();
     columns.forEach((field, i) => {
       const v = record[i];
-      if (field && field !== 'securityProfiles' && v !== undefined && v !== '') cell[field] = v;
+      if (field && field !== SECURITY_PROFILES && v !== undefined && v !== '') cells.set(field, v);
     });
     const securityProfiles: string[] = [];
     for (const i of profileColumns) {
@@ -207,39 +186,11 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     const rowErrors: string[] = [];
     if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
     // Every cell is read, whatever the others hold: a row's problems are all reported at once.
-    const phoneType = phoneTypeCell(cell.phoneType, rowErrors);
-    const autoAccept = yesNoCell(cell.autoAccept, 'soft phone auto accept', rowErrors);
-    const acw = secondsCell(cell.acw, 'ACW timeout', rowErrors);
-    const adopt = yesNoCell(cell.adopt, 'adopt', rowErrors);
-    const proficiencies = proficienciesCell(cell.proficiencies, rowErrors);
-    const tags = tagsCell(cell.tags, rowErrors);
-    checkPasswordCell(cell.password, allowPlaintextPasswords, rowErrors);
-    checkRequiredCells(cell, rowErrors);
-    rows.push({
-      line,
-      errors: rowErrors,
-      spec: {
-        username: cell.username!,
-        routingProfile: cell.routingProfile!,
-        securityProfiles,
-        hierarchyGroup: cell.hierarchyGroup,
-        firstName: cell.firstName,
-        lastName: cell.lastName,
-        email: cell.email,
-        secondaryEmail: cell.secondaryEmail,
-        mobile: cell.mobile,
-        directoryUserId: cell.directoryUserId,
-        phoneType,
-        deskPhoneNumber: cell.phoneNumber,
-        autoAccept,
-        afterContactWorkTimeLimit: acw,
-        proficiencies: proficiencies?.map(p => proficiencyOf(p.name, p.value, p.level)),
-        tags,
-        adopt,
-        existingUserArn: cell.existingUserArn,
-        password: cell.password === undefined || !allowPlaintextPasswords ? undefined : UserPassword.unsafePlainText(cell.password),
-      },
-    });
+    const values: Array<readonly [Field, unknown]> = [[SECURITY_PROFILES, securityProfiles]];
+    for (const [f, cell] of cells) values.push([f, valueOf(f as Field & { csv: CsvColumn }, cell, allowPlaintextPasswords, rowErrors)]);
+    const text = (prop: string) => [...cells].find(([f]) => f.prop === prop)?.[1];
+    checkRequiredCells({ username: text('username'), routingProfile: text('routingProfile') }, rowErrors);
+    rows.push({ line, errors: rowErrors, spec: specOf(values) });
   }
   return { rows, errors };
 }

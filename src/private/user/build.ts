@@ -1,24 +1,29 @@
-import { Annotations, CfnResource, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
-import { CfnUser, CfnUserProps } from 'aws-cdk-lib/aws-connect';
+import { Annotations, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
-import { ADOPT_METADATA_KEY } from './adopt';
-import { renderChannelSettings } from './channels';
-import { instanceKeyOfInstanceArn } from './instance';
-import { Problems } from './problems';
-import { checkAdoption, checkRemovalPolicy } from './rules/adoption';
-import { checkChannelSettings, checkPhoneConfig, PhoneFields } from './rules/channels';
-import { checkDirectoryUserId, checkIdentityInfo, resolveIdentityType } from './rules/identity';
-import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword, checkSecureReferencesElsewhere } from './rules/password';
-import { checkProficiencies, ProficiencyFields } from './rules/proficiencies';
-import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from './rules/references';
-import { checkTag, checkTagCount } from './rules/tags';
-import { checkUserPropTypes } from './rules/types';
-import { checkUniqueUsername, checkUsername } from './rules/username';
-import { SharedChecks, sharedCheck } from './shared-checks';
-import type { ConnectUserProps } from '../connect-user';
-import { IdentityManagementType } from '../identity';
-import { UserPassword } from '../password';
+import { FIELDS } from './fields';
+import { get } from './paths';
+import { renderProficiency, renderUserProps } from './render';
+import { checkOptionTypes } from './types';
+import type { ConnectUserProps } from '../../connect-user-props';
+import type { IdentityManagementType } from '../../identity';
+import type { UserPassword } from '../../password';
+import { ADOPT_METADATA_KEY } from '../adopt';
+import { instanceKeyOfInstanceArn } from '../instance';
+import { Problems } from '../problems';
+import { checkAdoption, checkRemovalPolicy } from '../rules/adoption';
+import { checkChannelSettings, checkPhoneConfig } from '../rules/channels';
+import { checkDirectoryUserId, checkIdentityInfo, resolveIdentityType } from '../rules/identity';
+import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword, checkSecureReferencesElsewhere } from '../rules/password';
+import { checkProficiencies } from '../rules/proficiencies';
+import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from '../rules/references';
+import { checkTag, checkTagCount } from '../rules/tags';
+import { checkUniqueUsername, checkUsername } from '../rules/username';
+import { SharedChecks, sharedCheck } from '../shared-checks';
+
+/** The string settings, where an SSM SecureString reference would be refused (rules/password.ts). */
+const STRING_SETTINGS = FIELDS.filter(f => f.kind === 'string').map(f => f.prop);
 
 /**
  * What the checks of one user found: the problems, and what the caller needs
@@ -47,7 +52,7 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
   const problems = new Problems();
   // What a JavaScript caller passed, before anything reads it. A roster checks its specs' types itself.
   if (!shared) {
-    checkUserPropTypes(problems, props);
+    checkOptionTypes(problems, props, 'props');
     if (problems.any) {
       return { problems, instanceArn: '', instanceKey: undefined, identityManagementType: undefined, plaintextPassword: false };
     }
@@ -87,13 +92,7 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
     checkPasswordReference(problems, Stack.of(scope).resolve(given.unsafeUnwrap()));
   }
   checkRemovalPolicy(problems, props.removalPolicy);
-  const info = props.identityInfo;
-  checkSecureReferencesElsewhere(problems, [
-    ['username', props.username], ['directoryUserId', props.directoryUserId], ['existingUserArn', props.existingUserArn],
-    ['identityInfo.firstName', info?.firstName], ['identityInfo.lastName', info?.lastName], ['identityInfo.email', info?.email],
-    ['identityInfo.secondaryEmail', info?.secondaryEmail], ['identityInfo.mobile', info?.mobile],
-    ['phoneConfig.deskPhoneNumber', props.phoneConfig?.deskPhoneNumber],
-  ], v => Stack.of(scope).resolve(v));
+  checkSecureReferencesElsewhere(problems, STRING_SETTINGS.map(prop => [prop, get(props, prop) as string | undefined]), v => Stack.of(scope).resolve(v));
   checkAdoption(problems, {
     adopt: props.adopt,
     existingUserArn: props.existingUserArn,
@@ -132,54 +131,6 @@ function warnPlaintextPassword(scope: IConstruct): void {
 /** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
 function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
   return props.adopt ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
-}
-
-/**
- * The CloudFormation shape of phone settings, from their fields (as for proficiencies).
- */
-export function renderPhoneConfig(p: PhoneFields): CfnUser.UserPhoneConfigProperty {
-  return {
-    phoneType: p.phoneType,
-    deskPhoneNumber: p.deskPhoneNumber,
-    autoAccept: p.autoAccept,
-    afterContactWorkTimeLimit: p.afterContactWorkTimeLimit?.toSeconds({ integral: false }),
-    persistentConnection: p.persistentConnection,
-  };
-}
-
-/**
- * The CloudFormation shape of a proficiency, from its fields (a look-alike object
- * of a JavaScript caller renders too, and the checks report what is wrong with it).
- */
-export function renderProficiency(p: ProficiencyFields): CfnUser.UserProficiencyProperty {
-  return { attributeName: p.attributeName, attributeValue: p.attributeValue, level: p.level?.levelValue };
-}
-
-/** The L1 properties of a user. `password` is the effective one (given or generated). */
-export function renderUserProps(
-  props: ConnectUserProps, instanceArn: string, password: SecretValue | undefined,
-  proficiencies: CfnUser.UserProficiencyProperty[] | undefined,
-): CfnUserProps {
-  return {
-    instanceArn,
-    username: props.username,
-    routingProfileArn: props.routingProfile.routingProfileRef.routingProfileArn,
-    securityProfileArns: props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn),
-    hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupRef.userHierarchyGroupArn,
-    phoneConfig: props.phoneConfig && renderPhoneConfig(props.phoneConfig),
-    identityInfo: props.identityInfo && {
-      firstName: props.identityInfo.firstName,
-      lastName: props.identityInfo.lastName,
-      email: props.identityInfo.email,
-      secondaryEmail: props.identityInfo.secondaryEmail,
-      mobile: props.identityInfo.mobile,
-    },
-    directoryUserId: props.directoryUserId,
-    password: password?.unsafeUnwrap(),
-    userProficiencies: proficiencies,
-    tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
-    ...renderChannelSettings(props.channelSettings),
-  };
 }
 
 /**

@@ -1,0 +1,319 @@
+/**
+ * The one declaration of an agent's settings. Each row says, for one setting:
+ * where it is in the props (`ConnectUserOptions` / `ConnectUserProps`), in the
+ * CloudFormation template, in the roster's CSV and JSON document, and in what
+ * the Amazon Connect API returns (DescribeUser's `User`); how drift compares it;
+ * and what a change does on the next deploy, with the evidence.
+ *
+ * The type checks, the renderer, the CSV reader and writer, the JSON document's
+ * reader and shape (roster.schema.json is checked against it), export, drift and
+ * plan all read these rows. test/fields.test.ts fails when a prop of the options
+ * or a property of the AWS::Connect::User registry schema has no row (or no
+ * written exclusion). Adding a simple setting (a string, a boolean, seconds) is
+ * a row here and a member of the public type.
+ */
+
+/** A value of one shape, converted the same way everywhere. */
+export type ScalarKind = 'string' | 'boolean' | 'seconds' | 'phoneType' | 'voiceEnhancementMode';
+
+/**
+ * Every kind of setting: scalars, and the settings that each consumer handles
+ * in its own way (references by name or ARN, lists, maps, the password).
+ */
+export type Kind = ScalarKind | 'instance' | 'reference' | 'references' | 'password' | 'proficiencies' | 'tags';
+
+/** A shape that has no place for the setting, and why. */
+export interface Absent {
+  readonly none: string;
+}
+
+/** How the CSV carries a setting. */
+export interface CsvColumn {
+  /** The headers read as this setting (matched lower-cased, spaces folded); the first is the one export writes. */
+  readonly headers: readonly string[];
+  /** How errors name the cell. @default the first header */
+  readonly name?: string;
+}
+
+/** How `import-mapping --check-drift` compares the template's value with the live one. */
+export type Drift =
+  /** Equal values (a property the template leaves out is never compared: CloudFormation never sends it). */
+  | 'exact'
+  /** The template's ARN against the live id. */
+  | 'reference'
+  /** The template's ARNs against the live ids, as sets. */
+  | 'set'
+  /** Proficiencies, by attribute name and value. */
+  | 'keyed'
+  /** The template's tags, and live tags the template does not declare (but `aws:` ones). */
+  | 'tags'
+  | Absent;
+
+/** What a change of the setting does on the next `cdk deploy` (plan's verdict). */
+export type Change =
+  | { readonly verdict: 'updates' }
+  /** The update handler refuses any new non-empty value. */
+  | { readonly verdict: 'fails'; readonly instead: string; readonly evidence: string }
+  /** The handler may not apply a change of this field when nothing else in its property changed. */
+  | { readonly verdict: 'skipped-alone'; readonly why: string }
+  /** The handler may not apply a change that only adds entries. */
+  | { readonly verdict: 'skipped-if-only-added'; readonly why: string };
+
+/** One setting of an agent. */
+export interface Field {
+  /** The path in the agent's options (`identityInfo.firstName`); also its name in messages. */
+  readonly prop: string;
+  readonly kind: Kind;
+  /** Required in the props, the CSV and the JSON document. */
+  readonly required?: boolean;
+  /** The CloudFormation property path (`IdentityInfo.FirstName`, `AutoAcceptConfigs[VOICE].AutoAccept`). */
+  readonly cfn: string | Absent;
+  /** The roster CSV's column. */
+  readonly csv: CsvColumn | Absent;
+  /** The path in a roster document's user (`firstName`, `channelSettings.voice.autoAccept`). */
+  readonly json: string | Absent;
+  /** The path in DescribeUser's `User`, or `ListUserProficiencies`. */
+  readonly api: string | Absent;
+  readonly drift: Drift;
+  readonly change: Change;
+  /** For references: the member of the reference interface that holds the ARN, and the ARN's resource type. */
+  readonly ref?: { readonly refName: string; readonly arnName: string; readonly arnType: 'instance' | 'routing-profile' | 'security-profile' | 'agent-group' };
+  /**
+   * The per-channel setting (its `prop`) that AWS recommends instead of this
+   * `phoneConfig` one. Export moves a live PhoneConfig value there when the live
+   * per-channel list carries the setting; the CSV's phone columns carry the
+   * per-channel value when the phone setting is not set.
+   */
+  readonly perChannel?: string;
+}
+
+// Sources of the verdicts. The handler: aws-cloudformation/aws-cloudformation-resource-providers-connect,
+// aws-connect-user/src/main/java/software/amazon/connect/user/UpdateHandler.java (public source of 2023).
+// The registry schema has no create-only property, so every change goes through the update handler.
+const UPDATES: Change = { verdict: 'updates' };
+const HANDLER = 'observed: UpdateHandler.java (2023) fails with "<property> cannot be updated."';
+
+/** The per-channel lists' channels: the props' key and the API's `Channel`. */
+export const CHANNELS = [['voice', 'VOICE'], ['chat', 'CHAT'], ['task', 'TASK'], ['email', 'EMAIL']] as const;
+
+const noCsv = (why: string): Absent => ({ none: `the CSV has no column for it: ${why}` });
+const PER_CHANNEL_CSV = noCsv('the bulk-upload template has one set of phone columns (the voice settings, or PhoneConfig)');
+
+/** A simple setting whose path is the same in every shape but the case of its letters. */
+function simple(prop: string, kind: ScalarKind, cfn: string, csv: CsvColumn | Absent, json: string, change: Change = UPDATES,
+  extra: Partial<Field> = {}): Field {
+  return { prop, kind, cfn, csv, json, api: cfn, drift: 'exact', change, ...extra };
+}
+
+/** The settings of one channel's per-channel lists. */
+function channelRows(key: string, channel: string): Field[] {
+  const rows: Field[] = [
+    simple(`channelSettings.${key}.autoAccept`, 'boolean', `AutoAcceptConfigs[${channel}].AutoAccept`, PER_CHANNEL_CSV,
+      `channelSettings.${key}.autoAccept`),
+    simple(`channelSettings.${key}.afterContactWorkTimeLimit`, 'seconds',
+      `AfterContactWorkConfigs[${channel}].AfterContactWorkConfig.AfterContactWorkTimeLimit`, PER_CHANNEL_CSV,
+      `channelSettings.${key}.afterContactWorkTimeLimit`),
+  ];
+  if (key !== 'voice') return rows;
+  return [
+    ...rows,
+    simple('channelSettings.voice.phone.phoneType', 'phoneType', 'PhoneNumberConfigs[VOICE].PhoneType', PER_CHANNEL_CSV, 'channelSettings.voice.phoneType'),
+    simple('channelSettings.voice.phone.phoneNumber', 'string', 'PhoneNumberConfigs[VOICE].PhoneNumber', PER_CHANNEL_CSV, 'channelSettings.voice.phoneNumber'),
+    simple('channelSettings.voice.persistentConnection', 'boolean', 'PersistentConnectionConfigs[VOICE].PersistentConnection', PER_CHANNEL_CSV,
+      'channelSettings.voice.persistentConnection'),
+    simple('channelSettings.voice.voiceEnhancementMode', 'voiceEnhancementMode', 'VoiceEnhancementConfigs[VOICE].VoiceEnhancementMode', PER_CHANNEL_CSV,
+      'channelSettings.voice.voiceEnhancementMode'),
+    simple('channelSettings.voice.agentFirstCallbackAutoAccept', 'boolean', 'AutoAcceptConfigs[VOICE].AgentFirstCallbackAutoAccept', PER_CHANNEL_CSV,
+      'channelSettings.voice.agentFirstCallbackAutoAccept'),
+    simple('channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit', 'seconds',
+      'AfterContactWorkConfigs[VOICE].AgentFirstCallbackAfterContactWorkConfig.AfterContactWorkTimeLimit', PER_CHANNEL_CSV,
+      'channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit'),
+  ];
+}
+
+/**
+ * The rows, in the CSV's column order (Amazon Connect's bulk user upload template,
+ * then the roster's extra columns), then the settings the CSV has no column for.
+ */
+export const FIELDS: readonly Field[] = [
+  simple('identityInfo.firstName', 'string', 'IdentityInfo.FirstName', { headers: ['first name'] }, 'firstName'),
+  simple('identityInfo.lastName', 'string', 'IdentityInfo.LastName', { headers: ['last name'] }, 'lastName'),
+  simple('identityInfo.email', 'string', 'IdentityInfo.Email', { headers: ['email address', 'email'] }, 'email'),
+  {
+    prop: 'password',
+    kind: 'password',
+    cfn: 'Password',
+    csv: { headers: ['password'] },
+    json: { none: 'a roster document holds no password (it is a file people share): use the roster\'s passwords' },
+    api: { none: 'no Amazon Connect API returns a password' },
+    drift: { none: 'write-only (the registry schema\'s writeOnlyProperties)' },
+    change: {
+      verdict: 'fails',
+      evidence: HANDLER,
+      instead: 'CloudFormation sets the password only when it creates the user, and refuses any change later, '
+        + 'including a changed secret reference or a replaced generated secret: keep the original value, and reset passwords in the Amazon Connect admin website',
+    },
+  },
+  simple('username', 'string', 'Username', { headers: ['user login', 'username'] }, 'username', {
+    verdict: 'fails',
+    evidence: HANDLER,
+    instead: 'Amazon Connect has no rename: keep this user as it is, add the new one under a new construct id (or roster row) '
+      + 'and retire the old one (RETAIN keeps it in the instance; delete it in the admin website)',
+  }, { required: true }),
+  {
+    prop: 'routingProfile',
+    kind: 'reference',
+    required: true,
+    ref: { refName: 'routingProfileRef', arnName: 'routingProfileArn', arnType: 'routing-profile' },
+    cfn: 'RoutingProfileArn',
+    csv: { headers: ['routing profile name', 'routing profile'] },
+    json: 'routingProfile',
+    api: 'RoutingProfileId',
+    drift: 'reference',
+    change: UPDATES,
+  },
+  {
+    prop: 'securityProfiles',
+    kind: 'references',
+    required: true,
+    ref: { refName: 'securityProfileRef', arnName: 'securityProfileArn', arnType: 'security-profile' },
+    cfn: 'SecurityProfileArns',
+    // Also any header that starts with `security_profile_name` or `security profile` (numbered columns).
+    csv: { headers: ['security_profile_name_1|security_profile_name_2'], name: 'security profiles' },
+    json: 'securityProfiles',
+    api: 'SecurityProfileIds',
+    drift: 'set',
+    change: {
+      verdict: 'skipped-if-only-added',
+      why: 'profiles only added; the handler calls UpdateUserSecurityProfiles only when one is removed (UpdateHandler.java, 2023), '
+        + 'so the new profiles may not reach the live user',
+    },
+  },
+  simple('phoneConfig.phoneType', 'phoneType', 'PhoneConfig.PhoneType', { headers: ['phone type (soft/desk)', 'phone type'], name: 'phone type' },
+    'phoneType', UPDATES, { perChannel: 'channelSettings.voice.phone.phoneType' }),
+  simple('phoneConfig.deskPhoneNumber', 'string', 'PhoneConfig.DeskPhoneNumber', { headers: ['phone number'] }, 'deskPhoneNumber', UPDATES,
+    { perChannel: 'channelSettings.voice.phone.phoneNumber' }),
+  simple('phoneConfig.autoAccept', 'boolean', 'PhoneConfig.AutoAccept',
+    { headers: ['soft phone auto accept (yes/no)', 'auto accept'], name: 'soft phone auto accept' }, 'autoAccept', UPDATES,
+    { perChannel: 'channelSettings.voice.autoAccept' }),
+  simple('phoneConfig.afterContactWorkTimeLimit', 'seconds', 'PhoneConfig.AfterContactWorkTimeLimit',
+    { headers: ['ACW timeout (seconds)', 'acw timeout'], name: 'ACW timeout' }, 'afterContactWorkTimeLimit', UPDATES,
+    { perChannel: 'channelSettings.voice.afterContactWorkTimeLimit' }),
+  {
+    prop: 'hierarchyGroup',
+    kind: 'reference',
+    ref: { refName: 'userHierarchyGroupRef', arnName: 'userHierarchyGroupArn', arnType: 'agent-group' },
+    cfn: 'HierarchyGroupArn',
+    csv: { headers: ['user hierarchy', 'userhierarchy', 'hierarchy group'] },
+    json: 'hierarchyGroup',
+    api: 'HierarchyGroupId',
+    drift: 'reference',
+    change: UPDATES,
+  },
+  simple('identityInfo.secondaryEmail', 'string', 'IdentityInfo.SecondaryEmail', { headers: ['secondary email'] }, 'secondaryEmail'),
+  simple('identityInfo.mobile', 'string', 'IdentityInfo.Mobile', { headers: ['mobile'] }, 'mobile'),
+  simple('directoryUserId', 'string', 'DirectoryUserId', { headers: ['directory user id'] }, 'directoryUserId', {
+    verdict: 'fails',
+    evidence: HANDLER,
+    instead: 'a user keeps its directory user id: create a user under a new construct id for the new directory identity',
+  }),
+  {
+    prop: 'proficiencies',
+    kind: 'proficiencies',
+    cfn: 'UserProficiencies',
+    csv: { headers: ['proficiencies'] },
+    json: 'proficiencies',
+    api: 'ListUserProficiencies',
+    drift: 'keyed',
+    change: UPDATES,
+  },
+  { prop: 'tags', kind: 'tags', cfn: 'Tags', csv: { headers: ['tags'] }, json: 'tags', api: 'Tags', drift: 'tags', change: UPDATES },
+  {
+    prop: 'adopt',
+    kind: 'boolean',
+    cfn: { none: 'not a property: an adopted user gets DeletionPolicy Retain and the import metadata' },
+    csv: { headers: ['adopt'] },
+    json: 'adopt',
+    api: { none: 'export marks every user it reads as adopted' },
+    drift: { none: 'not in the template' },
+    change: UPDATES,
+  },
+  {
+    prop: 'existingUserArn',
+    kind: 'string',
+    cfn: { none: 'not a property: it names the user in the import metadata' },
+    csv: { headers: ['existing user arn'] },
+    json: 'existingUserArn',
+    api: 'Arn',
+    drift: { none: 'not in the template' },
+    change: UPDATES,
+  },
+  simple('phoneConfig.persistentConnection', 'boolean', 'PhoneConfig.PersistentConnection', noCsv('the bulk-upload template has none'),
+    'persistentConnection', {
+      verdict: 'skipped-alone',
+      why: 'PhoneConfig.PersistentConnection alone changed; the handler compares ACW, auto-accept, desk phone number and phone type only '
+        + '(UpdateHandler.java, 2023), so the change may not reach the live user',
+    }, { perChannel: 'channelSettings.voice.persistentConnection' }),
+  ...CHANNELS.flatMap(([key, channel]) => channelRows(key, channel)),
+  {
+    prop: 'instance',
+    kind: 'instance',
+    required: true,
+    ref: { refName: 'instanceRef', arnName: 'instanceArn', arnType: 'instance' },
+    cfn: 'InstanceArn',
+    csv: noCsv("every agent of a roster is in the roster's instance"),
+    json: { none: "the document's instanceArn, for every agent" },
+    api: { none: 'the instance is where the user is read from' },
+    drift: { none: 'the live user is read from this instance' },
+    change: {
+      verdict: 'fails',
+      evidence: HANDLER,
+      instead: 'a user cannot move to another instance: create it there under a new construct id and retire this one',
+    },
+  },
+];
+
+/**
+ * Props of `ConnectUserProps` that are not settings of the agent, and why.
+ * test/fields.test.ts requires each prop to have a row or an entry here.
+ */
+export const NOT_SETTINGS: { readonly [prop: string]: string } = {
+  removalPolicy: 'a CloudFormation resource policy (DeletionPolicy, UpdateReplacePolicy), not a property of the user',
+  identityManagementType: "the instance's, not the user's: it decides which rules apply",
+};
+
+/**
+ * Properties of the AWS::Connect::User registry schema that are not settings, and why.
+ * test/fields.test.ts requires each schema property (and nested field) to have a row or an entry here.
+ */
+export const SCHEMA_EXCLUSIONS: { readonly [path: string]: string } = {
+  'UserArn': 'read-only: the ARN Amazon Connect gives the user',
+  // The key of every per-channel list's entries, set from the row's path.
+  'AutoAcceptConfigs[].Channel': 'the list entry\'s key',
+  'AfterContactWorkConfigs[].Channel': 'the list entry\'s key',
+  'PhoneNumberConfigs[].Channel': 'the list entry\'s key',
+  'PersistentConnectionConfigs[].Channel': 'the list entry\'s key',
+  'VoiceEnhancementConfigs[].Channel': 'the list entry\'s key',
+  // The fields of list items that one row handles as a whole.
+  'UserProficiencies[].AttributeName': 'part of the proficiencies row',
+  'UserProficiencies[].AttributeValue': 'part of the proficiencies row',
+  'UserProficiencies[].Level': 'part of the proficiencies row',
+  'Tags[].Key': 'part of the tags row',
+  'Tags[].Value': 'part of the tags row',
+};
+
+/** Whether a shape has a place for the setting. */
+export const has = <T>(v: T | Absent): v is T => !(typeof v === 'object' && v !== null && 'none' in v);
+
+/** The row of a prop path. */
+export function fieldOf(prop: string): Field {
+  const found = BY_PROP.get(prop);
+  if (found === undefined) throw new Error(`no field ${prop}`);
+  return found;
+}
+
+const BY_PROP = new Map(FIELDS.map(f => [f.prop, f]));
+
+/** Whether the kind is one every consumer converts the same way. */
+export const isScalar = (kind: Kind): kind is ScalarKind =>
+  kind === 'string' || kind === 'boolean' || kind === 'seconds' || kind === 'phoneType' || kind === 'voiceEnhancementMode';

@@ -1,0 +1,91 @@
+/**
+ * The types of an agent's options as a JavaScript or jsii caller passed them,
+ * row by row from the field table (evidence: library; see rules/types.ts).
+ */
+import { FIELDS, Field } from './fields';
+import { segments } from './paths';
+import { Problems } from '../problems';
+import {
+  expectArray, expectBoolean, expectDuration, expectNoneOf, expectObject, expectPassword, expectProficiencies, expectRef,
+  expectString, expectStringMap,
+} from '../rules/types';
+
+/** `props`: a `ConnectUserProps` (references are references); `spec`: a roster agent (references are names). */
+export type Shape = 'props' | 'spec';
+
+/** The objects the rows' props paths pass through (`phoneConfig`, `channelSettings.voice`, …), parents first. */
+const PARENTS: readonly string[] = [...new Set(FIELDS.flatMap(f => {
+  const segs = segments(f.prop).map(s => s.key);
+  return segs.slice(1).map((_, i) => segs.slice(0, i + 1).join('.'));
+}))].sort((a, b) => a.split('.').length - b.split('.').length);
+
+/** Props this library took before, and what replaced them: a caller's old code would otherwise lose them without a word. */
+const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string } } = {
+  props: { generatePassword: 'password: UserPassword.generate()', passwordEncryptionKey: 'password: UserPassword.generate({ encryptionKey })' },
+  // A roster agent took its identity and phone settings flat before it took the options of a ConnectUser.
+  spec: Object.fromEntries(FIELDS.filter(f => /^(identityInfo|phoneConfig)\./.test(f.prop)).map(f => {
+    const name = f.prop.split('.')[1];
+    return [name, `${f.prop}${f.prop.startsWith('phoneConfig') ? ' (phoneConfig: PhoneConfig.softPhone() or deskPhone())' : ''}`];
+  })),
+};
+
+/** The value at a path, reading only through objects. */
+function at(o: Record<string, unknown>, path: string): unknown {
+  let v: unknown = o;
+  for (const s of segments(path)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s.key] : undefined;
+  return v;
+}
+
+/** Checks one row's value. */
+function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
+  const path = f.prop;
+  const ref = f.ref;
+  switch (f.kind) {
+    case 'string': expectString(p, path, v, !f.required); break;
+    case 'boolean': expectBoolean(p, path, v); break;
+    case 'seconds': expectDuration(p, path, v); break;
+    case 'voiceEnhancementMode': expectString(p, path, v, true); break;
+    // A phone type's rule says what is wrong with any value (rules/channels.ts).
+    case 'phoneType': break;
+    case 'password': expectPassword(p, path, v); break;
+    case 'proficiencies': expectProficiencies(p, v); break;
+    case 'tags': expectStringMap(p, path, v); break;
+    case 'instance':
+      if (shape === 'props') expectRef(p, path, v, ref!.refName, ref!.arnName);
+      break;
+    case 'reference':
+      if (shape === 'props') expectRef(p, path, v, ref!.refName, ref!.arnName, !f.required);
+      else expectString(p, path, v, !f.required);
+      break;
+    case 'references':
+      expectArray(p, path, v, (item, itemPath) => (shape === 'props'
+        ? expectRef(p, itemPath, item, ref!.refName, ref!.arnName)
+        : expectString(p, itemPath, item)));
+      break;
+  }
+}
+
+/**
+ * The types of every member of an agent's options (`ConnectUserProps`, or a
+ * roster's `RosterUserSpec`). A member under an object that is not one (a
+ * `phoneConfig` that is a string) is not read.
+ */
+export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): void {
+  if (!expectObject(p, shape, value, false)) return;
+  const unreadable = new Set<string>();
+  for (const parent of PARENTS) {
+    const above = parent.split('.').slice(0, -1).join('.');
+    if (unreadable.has(above) || !expectObject(p, parent, at(value, parent))) unreadable.add(parent);
+  }
+  for (const f of FIELDS) {
+    const parent = f.prop.split('.').slice(0, -1).join('.');
+    if (parent !== '' && unreadable.has(parent)) continue;
+    checkRow(p, f, at(value, f.prop), shape);
+  }
+  expectNoneOf(p, value, REPLACED[shape]);
+  if (shape === 'props') {
+    // Props of a ConnectUser that are not settings of the agent (fields.ts NOT_SETTINGS).
+    expectString(p, 'removalPolicy', value.removalPolicy, true);
+    expectString(p, 'identityManagementType', value.identityManagementType, true);
+  }
+}
