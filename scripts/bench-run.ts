@@ -91,12 +91,10 @@ function l2(app: App, n: number): void {
       const a = agent(i);
       return {
         username: a.username,
-        firstName: a.firstName,
-        lastName: a.lastName,
-        email: a.email,
+        identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
         routingProfile: 'Basic',
         securityProfiles: ['Agent'],
-        phoneType: lib.PhoneType.SOFT_PHONE,
+        phoneConfig: lib.PhoneConfig.softPhone(),
         proficiencies: [
           lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
           lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),

@@ -97,7 +97,7 @@ export interface ConnectUserOptions {
    * handler refuses a later change ("Password cannot be updated."): set it once.
    * Reset passwords in the Amazon Connect admin website.
    *
-   * @default - none
+   * @default - none; on a roster agent, the roster's `passwords`
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_CreateUser.html
    */
   readonly password?: UserPassword;
@@ -112,7 +112,8 @@ export interface ConnectUserOptions {
   readonly proficiencies?: UserProficiency[];
 
   /**
-   * Tags of the user. They are merged with tags applied through `Tags.of()`.
+   * Tags of the user. They are merged with tags applied through `Tags.of()`,
+   * and on a roster agent with the roster's `tags`.
    *
    * @default - none
    */
@@ -127,9 +128,9 @@ export interface ConnectUserOptions {
    * Amazon Connect keeps no password that CloudFormation could import, so an
    * adopted user takes no `password`. Run
    * `npx cdk-connect-user import-mapping` after `cdk synth` to get the files
-   * `cdk import --resource-mapping` needs.
+   * `cdk import --resource-mapping` needs (a roster's agents: `import-roster`).
    *
-   * @default false
+   * @default false; on a roster agent, the roster's `adopt`
    * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import.html
    */
   readonly adopt?: boolean;

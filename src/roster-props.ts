@@ -69,8 +69,9 @@ export interface ConnectUserRosterProps {
 
   /**
    * The agents as a JSON roster document: `{ "users": [...] }` with the fields
-   * of {@link RosterUserSpec} (durations in seconds, proficiencies as
-   * `{ attributeName, attributeValue, level }`, no passwords), and optionally
+   * of the shipped schema (the identity and phone settings flat, as the CSV has
+   * them; durations in seconds; proficiencies as
+   * `{ attributeName, attributeValue, level }`; no passwords), and optionally
    * `instanceArn`, `identityManagementType` and name → ARN maps `routingProfiles`,
    * `securityProfiles` and `hierarchyGroups`, from which the roster makes the
    * references itself. The package ships its JSON Schema as

@@ -113,11 +113,11 @@ describe('import-mapping --check-drift', () => {
     fake.user(instance.arn, 'agent.00001').user.SecurityProfileIds = ['security-profile-0'];
     const drifted = await run(['import-mapping', dir, '--lookup', '--check-drift', '--endpoint-url', fake.url]);
     expect(drifted.out).toEqual([
+      'agent.00001: IdentityInfo.LastName: template Last0, live Changed',
       `agent.00001: SecurityProfileArns: template ${JSON.stringify([0, 1].map(i => `${instance.arn}/security-profile/security-profile-${i}`))}, `
         + `live ${JSON.stringify([`${instance.arn}/security-profile/security-profile-0`])}`,
-      'agent.00001: IdentityInfo.LastName: template Last0, live Changed',
-      'agent.00002: AutoAcceptConfigs[CHAT].AutoAccept: template true, live false',
       'agent.00002: UserProficiencies[Language:Lang0].Level: template 2, live 5',
+      'agent.00002: AutoAcceptConfigs[CHAT].AutoAccept: template true, live false',
       `agent.00003: HierarchyGroupArn: cannot compare: template {"Ref":"GroupParameter"} is not a literal, live ${instance.arn}/agent-group/agent-group-2`,
       '3 adopted user(s) checked: 2 differ from the template (CloudFormation does not correct this: change the template or the live user)',
     ]);
@@ -172,23 +172,24 @@ describe('compareUser', () => {
     }, [{ AttributeName: 'A', AttributeValue: 'B', Level: 1 }]);
     expect(formatDrift(1, findings)).toEqual([
       'jo: RoutingProfileArn: cannot compare: template {"Fn::GetAtt":["Rp","Arn"]} is not a literal, live arn:aws:connect:us-east-1:111122223333:instance/i-1/routing-profile/rp',
-      'jo: HierarchyGroupArn: template arn:aws:connect:us-east-1:111122223333:instance/i-1/agent-group/hg-1, live (not set)',
       'jo: PhoneConfig: cannot compare: template {"Fn::If":["C",{},{}]} is not a literal, live (not set)',
-      'jo: AfterContactWorkConfigs[VOICE].AfterContactWorkConfig.AfterContactWorkTimeLimit: template 30, live 0',
+      'jo: HierarchyGroupArn: template arn:aws:connect:us-east-1:111122223333:instance/i-1/agent-group/hg-1, live (not set)',
       'jo: Tags.team: template a, live b',
       'jo: Tags.extra: template (not set), live x',
+      'jo: AfterContactWorkConfigs[VOICE].AfterContactWorkConfig.AfterContactWorkTimeLimit: template 30, live 0',
       '1 adopted user(s) checked: 1 differ from the template (CloudFormation does not correct this: change the template or the live user)',
     ]);
   });
 
+  // Findings come in the field table's order (src/private/user/fields.ts).
   it('a whole list or map that is not a literal cannot be compared', () => {
     const token = { 'Fn::Split': [',', { Ref: 'P' }] };
     const findings = compareUser(user({
       SecurityProfileArns: token, UserProficiencies: token, Tags: token, AutoAcceptConfigs: token, IdentityInfo: { FirstName: { Ref: 'Name' } },
     }), { IdentityInfo: { FirstName: 'Jo' } }, []);
     expect(findings.map(f => `${f.property} ${f.kind}`)).toEqual([
-      'SecurityProfileArns cannot compare', 'IdentityInfo.FirstName cannot compare', 'AutoAcceptConfigs cannot compare',
-      'UserProficiencies cannot compare', 'Tags cannot compare',
+      'IdentityInfo.FirstName cannot compare', 'SecurityProfileArns cannot compare', 'UserProficiencies cannot compare',
+      'Tags cannot compare', 'AutoAcceptConfigs cannot compare',
     ]);
     expect(formatDrift(1, findings).at(-1)).toBe('1 adopted user(s) checked: 0 differ from the template');
   });

@@ -72,7 +72,7 @@ describe('the roster checks the types of its props and specs', () => {
   it.each([
     ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: the agent has 1 problem:\n {6}- username: is boolean true; expected a string/],
     ['a spec whose security profiles are one string', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: 'Agent' }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- securityProfiles: is the string 'Agent'; expected an array/],
-    ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], afterContactWorkTimeLimit: 30 }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- afterContactWorkTimeLimit: is number 30; expected a Duration/],
+    ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], channelSettings: { chat: { afterContactWorkTimeLimit: 30 } } }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- channelSettings.chat.afterContactWorkTimeLimit: is number 30; expected a Duration/],
     ['csv: a Buffer', { csv: Buffer.from('x') }, /csv: is an object; expected a string, or nothing/],
     ['routingProfiles: an array', { csv: 'x', routingProfiles: [] }, /routingProfiles: is an array; expected an object/],
     ['shardCount: "4"', { csv: 'x', shardCount: '4' }, /shardCount: is the string '4'; expected a whole number, or nothing/],
@@ -85,7 +85,7 @@ describe('the roster checks the types of its props and specs', () => {
   it('a valid roster still builds (the checks pass what they should)', () => {
     const stack = newStack();
     const built = roster(stack, refs(stack), {
-      users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], afterContactWorkTimeLimit: Duration.seconds(5), password: UserPassword.fromSecretValue(SecretValue.secretsManager('s')), tags: { T: 'v' } }],
+      users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(5) }), password: UserPassword.fromSecretValue(SecretValue.secretsManager('s')), tags: { T: 'v' } }],
     });
     expect(Object.keys(built.cfnUsers)).toEqual(['a']);
   });

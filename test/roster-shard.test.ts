@@ -80,7 +80,7 @@ describe('RosterShard', () => {
         routingProfiles: { Basic: rp },
         securityProfiles: { Agent: sp },
         shardCount: 3,
-        users: ['a', 'b', 'c', 'd', 'e'].map(u => ({ username: `agent.${u}`, routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'A', lastName: u, password: UserPassword.generate() })),
+        users: ['a', 'b', 'c', 'd', 'e'].map(u => ({ username: `agent.${u}`, routingProfile: 'Basic', securityProfiles: ['Agent'], identityInfo: { firstName: 'A', lastName: u }, password: UserPassword.generate() })),
       });
       const dir = app.synth().directory;
       return Object.fromEntries(fs.readdirSync(dir).filter(f => f.endsWith('.json') && f !== 'tree.json').sort().map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));

@@ -21,6 +21,11 @@ import { TemplateUser, usersOfAssembly } from './assembly';
 import { ConnectApi, listAll } from './connect-api';
 import { PAGE_SIZES } from './export';
 import { findUser } from '../private/find-user';
+import { FIELDS, has } from '../private/user/fields';
+import { get, walk } from '../private/user/paths';
+
+/** The settings drift compares: in the template, returned by the API, with a way to compare them (fields.ts). */
+const COMPARED = FIELDS.filter(f => has(f.cfn) && has(f.api) && has(f.drift));
 
 /** One finding about one user. */
 export interface DriftFinding {
@@ -89,82 +94,53 @@ export function compareUser(t: TemplateUser, live: Record<string, any>, liveProf
     if (idOf(template) !== liveId) add(property, template, liveId === undefined ? undefined : `${instanceArn}/${kind}/${liveId}`);
   };
 
-  scalar('Username', props.Username, live.Username);
-  reference('RoutingProfileArn', props.RoutingProfileArn, live.RoutingProfileId, 'routing-profile');
-  reference('HierarchyGroupArn', props.HierarchyGroupArn, live.HierarchyGroupId || undefined, 'agent-group');
-  if (props.SecurityProfileArns !== undefined) {
-    const liveArns = (live.SecurityProfileIds ?? []).map((id: string) => `${instanceArn}/security-profile/${id}`).sort();
-    if (hasIntrinsic(props.SecurityProfileArns)) {
-      add('SecurityProfileArns', props.SecurityProfileArns, liveArns);
-    } else {
-      const want = [...new Set((props.SecurityProfileArns as string[]).map(idOf))].sort();
-      const have = [...new Set<string>(live.SecurityProfileIds ?? [])].sort();
-      if (want.join('\n') !== have.join('\n')) add('SecurityProfileArns', props.SecurityProfileArns, liveArns);
-    }
-  }
-  scalar('DirectoryUserId', props.DirectoryUserId, live.DirectoryUserId);
-  for (const [struct, liveStruct] of [['IdentityInfo', live.IdentityInfo], ['PhoneConfig', live.PhoneConfig]] as const) {
-    const declared = props[struct];
-    if (declared === undefined) continue;
-    if (isIntrinsic(declared)) {
-      add(struct, declared, liveStruct);
+  const reported = new Set<string>();
+  for (const f of COMPARED) {
+    const cfn = f.cfn as string;
+    const { value: template, stoppedAt } = walk(props, cfn, isIntrinsic);
+    // A leaf that is not a literal is compared below (each mode reports it with the live value it would compare).
+    if (stoppedAt !== undefined && stoppedAt !== cfn) {
+      // A property (or a part of it) that is not a literal: reported once, where it stands.
+      if (!reported.has(stoppedAt)) add(stoppedAt, template, get(live, stoppedAt));
+      reported.add(stoppedAt);
       continue;
     }
-    for (const [field, value] of Object.entries(declared)) scalar(`${struct}.${field}`, value, liveStruct?.[field]);
-  }
-
-  // Per-channel lists: the entries of the channels the template declares, field by field.
-  for (const list of ['AutoAcceptConfigs', 'AfterContactWorkConfigs', 'PhoneNumberConfigs', 'PersistentConnectionConfigs', 'VoiceEnhancementConfigs']) {
-    const declared = props[list];
-    if (declared === undefined) continue;
-    if (isIntrinsic(declared)) {
-      add(list, declared, live[list]);
-      continue;
-    }
-    for (const entry of declared as Array<Record<string, unknown>>) {
-      const channel = entry.Channel;
-      const liveEntry = (live[list] ?? []).find((e: { Channel?: string }) => e.Channel === channel);
-      const compareFields = (prefix: string, want: Record<string, unknown>, have: Record<string, unknown> | undefined) => {
-        for (const [field, value] of Object.entries(want)) {
-          if (field === 'Channel') continue;
-          if (value !== null && typeof value === 'object' && !isIntrinsic(value)) {
-            compareFields(`${prefix}.${field}`, value as Record<string, unknown>, have?.[field] as Record<string, unknown> | undefined);
-          } else {
-            scalar(`${prefix}.${field}`, value, have?.[field]);
-          }
+    if (template === undefined) continue;
+    const api = f.api as string;
+    switch (f.drift) {
+      case 'exact': scalar(cfn, template, get(live, api)); break;
+      case 'reference': reference(cfn, template, get(live, api) as string | undefined || undefined, f.ref!.arnType); break;
+      case 'set': {
+        const liveIds = (get(live, api) ?? []) as string[];
+        const liveArns = liveIds.map(id => `${instanceArn}/${f.ref!.arnType}/${id}`).sort();
+        if (hasIntrinsic(template)) add(cfn, template, liveArns);
+        else if ([...new Set((template as string[]).map(idOf))].sort().join('\n') !== [...new Set(liveIds)].sort().join('\n')) add(cfn, template, liveArns);
+        break;
+      }
+      case 'keyed': {
+        // The template's list is the user's whole list.
+        if (hasIntrinsic(template)) {
+          add(cfn, template, liveProficiencies);
+          break;
         }
-      };
-      compareFields(`${list}[${show(channel)}]`, entry, liveEntry);
-    }
-  }
-
-  // Proficiencies: the template's list is the user's whole list.
-  if (props.UserProficiencies !== undefined) {
-    if (hasIntrinsic(props.UserProficiencies)) {
-      add('UserProficiencies', props.UserProficiencies, liveProficiencies);
-    } else {
-      const key = (p: Record<string, any>) => `${p.AttributeName}:${p.AttributeValue}`;
-      const have = new Map(liveProficiencies.map(p => [key(p), p.Level]));
-      const want = new Map((props.UserProficiencies as Array<Record<string, any>>).map(p => [key(p), p.Level]));
-      for (const [k, level] of want) {
-        if (have.get(k) !== level) add(`UserProficiencies[${k}].Level`, level, have.get(k));
+        const key = (p: Record<string, any>) => `${p.AttributeName}:${p.AttributeValue}`;
+        const have = new Map(liveProficiencies.map(p => [key(p), p.Level]));
+        const want = new Map((template as Array<Record<string, any>>).map(p => [key(p), p.Level]));
+        for (const [k, level] of want) if (have.get(k) !== level) add(`${cfn}[${k}].Level`, level, have.get(k));
+        for (const [k, level] of have) if (!want.has(k)) add(`${cfn}[${k}].Level`, undefined, level);
+        break;
       }
-      for (const [k, level] of have) {
-        if (!want.has(k)) add(`UserProficiencies[${k}].Level`, undefined, level);
-      }
-    }
-  }
-
-  // Tags: the keys the template declares, and live keys it does not (but aws: ones, which AWS manages).
-  if (props.Tags !== undefined) {
-    if (hasIntrinsic(props.Tags)) {
-      add('Tags', props.Tags, live.Tags);
-    } else {
-      const want = new Map((props.Tags as Array<{ Key: string; Value: unknown }>).map(tag => [tag.Key, tag.Value]));
-      const have = live.Tags ?? {};
-      for (const [k, v] of want) scalar(`Tags.${k}`, v, have[k]);
-      for (const k of Object.keys(have)) {
-        if (!want.has(k) && !k.startsWith('aws:')) add(`Tags.${k}`, undefined, have[k]);
+      case 'tags': {
+        // The keys the template declares, and live keys it does not (but aws: ones, which AWS manages).
+        if (hasIntrinsic(template)) {
+          add(cfn, template, get(live, api));
+          break;
+        }
+        const want = new Map((template as Array<{ Key: string; Value: unknown }>).map(tag => [tag.Key, tag.Value]));
+        const have = (get(live, api) ?? {}) as Record<string, unknown>;
+        for (const [k, v] of want) scalar(`${cfn}.${k}`, v, have[k]);
+        for (const k of Object.keys(have)) if (!want.has(k) && !k.startsWith('aws:')) add(`${cfn}.${k}`, undefined, have[k]);
+        break;
       }
     }
   }

@@ -2,6 +2,7 @@
  * What a later `cdk deploy` does to each Amazon Connect user: the new cloud
  * assembly against a baseline (an earlier synth, or the deployed templates).
  *
+ * Each setting's verdict, with its evidence, is its row in src/private/user/fields.ts.
  * Sources for the fates (read, not guessed):
  * - CloudFormation's handler for AWS::Connect::User
  *   (aws-cloudformation/aws-cloudformation-resource-providers-connect,
@@ -19,6 +20,8 @@
  *   DuplicateResourceException on a username the instance already has.
  */
 import { TemplateUser } from './assembly';
+import { FIELDS, Field, has } from '../private/user/fields';
+import { get, segments } from '../private/user/paths';
 
 /** The fate of one user. */
 export enum Fate {
@@ -57,14 +60,48 @@ export interface Plan {
   readonly fails: boolean;
 }
 
-const CANNOT_UPDATE: Record<string, string> = {
-  Username: 'Amazon Connect has no rename: keep this user as it is, add the new one under a new construct id (or roster row) '
-    + 'and retire the old one (RETAIN keeps it in the instance; delete it in the admin website)',
-  InstanceArn: 'a user cannot move to another instance: create it there under a new construct id and retire this one',
-  DirectoryUserId: 'a user keeps its directory user id: create a user under a new construct id for the new directory identity',
-  Password: 'CloudFormation sets the password only when it creates the user, and refuses any change later, '
-    + 'including a changed secret reference or a replaced generated secret: keep the original value, and reset passwords in the Amazon Connect admin website',
-};
+/** The settings in the template, by their top-level CloudFormation property (fields.ts). */
+const BY_PROPERTY = new Map<string, Field[]>();
+for (const f of FIELDS) {
+  if (!has(f.cfn)) continue;
+  const top = segments(f.cfn)[0].key;
+  BY_PROPERTY.set(top, [...(BY_PROPERTY.get(top) ?? []), f]);
+}
+
+/**
+ * What a change of one top-level property does, from its settings' rows: a
+ * failure, a possible skip, or an update in place (`undefined`).
+ */
+function verdict(prop: string, a: unknown, b: unknown): { fails?: string; skip?: string } | undefined {
+  const rows = BY_PROPERTY.get(prop) ?? [];
+  const whole = rows.find(f => f.cfn === prop);
+  if (whole !== undefined) {
+    const change = whole.change;
+    if (change.verdict === 'fails') {
+      // The handler checks only a non-empty new value: removing it changes nothing on the live user.
+      if (b === undefined || b === '') return { skip: `${prop} removed: the handler ignores an empty ${prop}, so the live user keeps it` };
+      return { fails: `${prop} cannot be updated (the handler's message; from ${show(a, prop)} to ${show(b, prop)}). Instead: ${change.instead}` };
+    }
+    if (change.verdict === 'skipped-if-only-added' && isSuperset(b, a)) return { skip: `${prop}: ${change.why}` };
+    return undefined;
+  }
+  // A struct: the settings in it that changed.
+  const changed = rows.filter(f => canonical(get({ [prop]: a }, f.cfn as string)) !== canonical(get({ [prop]: b }, f.cfn as string)));
+  const alone = changed.length === 1 ? changed[0].change : undefined;
+  // Anything else that differs (a field no row knows) counts as a change too.
+  const rest = (x: unknown) => canonical(rows.reduce((o, f) => without(o, f.cfn as string), x));
+  if (alone?.verdict === 'skipped-alone' && rest(a) === rest(b)) return { skip: alone.why };
+  return undefined;
+}
+
+/** A copy of a struct without the field at `path` (its second segment). */
+function without(value: unknown, path: string): unknown {
+  const segs = segments(path);
+  if (segs.length !== 2 || segs[0].channel !== undefined || value === null || typeof value !== 'object') return value;
+  const copy = { ...(value as Record<string, unknown>) };
+  delete copy[segs[1].key];
+  return copy;
+}
 
 /** Plans the change from `baseline` to `current`. */
 export function plan(baseline: TemplateUser[], current: TemplateUser[]): Plan {
@@ -135,22 +172,10 @@ function compare(old: TemplateUser, now: TemplateUser): PlannedUser | undefined 
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   for (const prop of keys) {
     if (canonical(a[prop]) === canonical(b[prop])) continue;
-    if (prop in CANNOT_UPDATE) {
-      if (b[prop] === undefined || b[prop] === '') {
-        // The handler checks only a non-empty new value: removing it changes nothing on the live user.
-        skips.push(`${prop} removed: the handler ignores an empty ${prop}, so the live user keeps it`);
-      } else {
-        failures.push(`${prop} cannot be updated (the handler's message; from ${show(a[prop], prop)} to ${show(b[prop], prop)}). Instead: ${CANNOT_UPDATE[prop]}`);
-      }
-    } else if (prop === 'SecurityProfileArns' && isSuperset(b[prop], a[prop])) {
-      skips.push('SecurityProfileArns: profiles only added; the handler calls UpdateUserSecurityProfiles only when one is removed '
-        + '(UpdateHandler.java, 2023), so the new profiles may not reach the live user');
-    } else if (prop === 'PhoneConfig' && onlyPersistentConnection(a[prop], b[prop])) {
-      skips.push('PhoneConfig.PersistentConnection alone changed; the handler compares ACW, auto-accept, desk phone number and phone type only '
-        + '(UpdateHandler.java, 2023), so the change may not reach the live user');
-    } else {
-      updates.push(prop);
-    }
+    const found = verdict(prop, a[prop], b[prop]);
+    if (found?.fails !== undefined) failures.push(found.fails);
+    else if (found?.skip !== undefined) skips.push(found.skip);
+    else updates.push(prop);
   }
   const fate = failures.length > 0 ? Fate.FAILS : skips.length > 0 ? Fate.MAY_BE_SKIPPED : updates.length > 0 ? Fate.UPDATES : undefined;
   if (fate === undefined) return undefined;
@@ -187,15 +212,6 @@ function isSuperset(now: unknown, old: unknown): boolean {
   if (!Array.isArray(now) || !Array.isArray(old)) return false;
   const have = new Set(now.map(canonical));
   return old.every(x => have.has(canonical(x)));
-}
-
-function onlyPersistentConnection(old: unknown, now: unknown): boolean {
-  const a = { ...(old as Record<string, unknown> ?? {}) };
-  const b = { ...(now as Record<string, unknown> ?? {}) };
-  if (a.PersistentConnection === b.PersistentConnection) return false;
-  delete a.PersistentConnection;
-  delete b.PersistentConnection;
-  return canonical(a) === canonical(b);
 }
 
 /** The plan as lines: one per changed user, then a summary. */
