@@ -1,0 +1,138 @@
+/**
+ * The field table (src/private/user/fields.ts) is complete: every prop of the
+ * agent's options and every property of the AWS::Connect::User registry schema
+ * (as cfn-lint 1.51.0 carries it) has a row, or an exclusion with its reason;
+ * the shipped roster.schema.json has exactly the rows' JSON fields; and every
+ * row is needed (removing any one leaves a gap these checks report).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { Field, FIELDS, has, NOT_SETTINGS, SCHEMA_EXCLUSIONS } from '../src/private/user/fields';
+import { schemaPath } from '../src/private/user/paths';
+
+const ROOT = path.join(__dirname, '..');
+
+/** The members of the public interfaces and classes that hold an agent's settings, as props paths. */
+function optionPaths(): string[] {
+  const members = (file: string, name: string): string[] => {
+    const source = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, 'src', file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const decl = source.statements.find(s => (ts.isInterfaceDeclaration(s) || ts.isClassDeclaration(s)) && s.name?.text === name) as
+      ts.InterfaceDeclaration | ts.ClassDeclaration | undefined;
+    if (decl === undefined) throw new Error(`${name} is not in src/${file}`);
+    return (decl.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>)
+      .filter(m => (ts.isPropertySignature(m) || (ts.isPropertyDeclaration(m) && !m.modifiers?.some(x => x.kind === ts.SyntaxKind.PrivateKeyword
+        || x.kind === ts.SyntaxKind.StaticKeyword))) && !m.name.getText(source).startsWith('_'))
+      .map(m => m.name!.getText(source));
+  };
+  const under = (prefix: string, names: string[]) => names.map(n => `${prefix}.${n}`);
+  const channel = members('channel-settings.ts', 'ChannelSettings');
+  return [
+    ...members('connect-user-props.ts', 'ConnectUserOptions'),
+    ...members('connect-user-props.ts', 'ConnectUserProps'),
+    ...under('identityInfo', members('identity.ts', 'UserIdentityInfo')),
+    ...under('phoneConfig', members('phone-config.ts', 'PhoneConfig')),
+    ...under('channelSettings', members('channel-settings.ts', 'UserChannelSettings')),
+    ...['chat', 'task', 'email'].flatMap(c => under(`channelSettings.${c}`, channel)),
+    ...under('channelSettings.voice', [...channel, ...members('channel-settings.ts', 'VoiceChannelSettings')]),
+    ...under('channelSettings.voice.phone', members('channel-settings.ts', 'VoicePhone')),
+  ];
+}
+
+/** The props paths that have no row and no exclusion, given the rows. */
+function propGaps(rows: readonly Field[], paths: readonly string[]): string[] {
+  return paths.filter(p => !(p in NOT_SETTINGS) && !rows.some(f => f.prop === p || f.prop.startsWith(`${p}.`)));
+}
+
+/** Every property path of the registry schema: `PhoneConfig`, `PhoneConfig.AutoAccept`, `AutoAcceptConfigs[].AutoAccept`, … */
+function schemaPaths(): string[] {
+  const dump = spawnSync('python3', ['-c', [
+    'import json',
+    'from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as m',
+    "print(json.dumps(m.get_resource_schema('us-east-1', 'AWS::Connect::User').schema))",
+  ].join('\n')], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (dump.status !== 0) throw new Error(`cfn-lint's registry schema could not be read (python3 with cfn-lint on the PATH): ${dump.stderr}`);
+  const schema = JSON.parse(dump.stdout);
+  const resolve = (node: any): any => (node.$ref ? resolve(schema.definitions[node.$ref.split('/').pop()]) : node);
+  const paths: string[] = [];
+  const walk = (prefix: string, node: any, depth: number) => {
+    if (depth > 8) throw new Error(`the schema nests deeper than expected at ${prefix}`);
+    const n = resolve(node);
+    if (n.type === 'array') {
+      const item = resolve(n.items);
+      if (item.properties) walk(`${prefix}[]`, item, depth + 1);
+      return;
+    }
+    for (const [key, child] of Object.entries<any>(n.properties ?? {})) {
+      const p = prefix === '' ? key : prefix.endsWith('[]') ? `${prefix}.${key}` : `${prefix}.${key}`;
+      paths.push(p);
+      walk(p, child, depth + 1);
+    }
+  };
+  walk('', schema, 0);
+  return paths;
+}
+
+/** The schema paths that have no row (the path itself, or one under it) and no exclusion. */
+function schemaGaps(rows: readonly Field[], paths: readonly string[]): string[] {
+  const covered = rows.filter(f => has(f.cfn)).map(f => schemaPath(f.cfn as string));
+  return paths.filter(p => !(p in SCHEMA_EXCLUSIONS) && !covered.some(c => c === p || c.startsWith(`${p}.`) || c.startsWith(`${p}[].`)));
+}
+
+/** The leaf fields of the user in roster.schema.json, as dotted paths. */
+function documentPaths(): string[] {
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'roster.schema.json'), 'utf8'));
+  const resolve = (node: any): any => (node.$ref ? resolve(schema.definitions[node.$ref.split('/').pop()]) : node);
+  const leaves = (prefix: string, node: any): string[] => Object.entries<any>(node.properties).flatMap(([key, child]) => {
+    const n = resolve(child);
+    const p = prefix ? `${prefix}.${key}` : key;
+    return n.type === 'object' && n.properties ? leaves(p, n) : [p];
+  });
+  return leaves('', schema.definitions.RosterDocumentUser);
+}
+
+const options = optionPaths();
+const registry = schemaPaths();
+
+describe('the field table', () => {
+  it('has a row (or a written exclusion) for every prop of the options, and of what they hold', () => {
+    expect(options.length).toBeGreaterThan(30);
+    expect(propGaps(FIELDS, options)).toEqual([]);
+    // Every row names a prop that exists.
+    expect(FIELDS.map(f => f.prop).filter(p => !options.includes(p))).toEqual([]);
+  });
+
+  it('has a row (or a written exclusion) for every property of the AWS::Connect::User registry schema', () => {
+    expect(registry).toEqual(expect.arrayContaining(['Username', 'PhoneConfig.AutoAccept', 'AfterContactWorkConfigs[].AfterContactWorkConfig.AfterContactWorkTimeLimit']));
+    expect(schemaGaps(FIELDS, registry)).toEqual([]);
+    // Every row's CloudFormation path and every exclusion is in the schema.
+    const rowPaths = FIELDS.filter(f => has(f.cfn)).map(f => schemaPath(f.cfn as string));
+    expect([...rowPaths, ...Object.keys(SCHEMA_EXCLUSIONS)].filter(p => !registry.includes(p))).toEqual([]);
+  });
+
+  it('needs every row: without any one of them, a check above reports the gap', () => {
+    const unnoticed = FIELDS.filter(removed => {
+      const rest = FIELDS.filter(f => f !== removed);
+      return propGaps(rest, options).length === 0 && (has(removed.cfn) ? schemaGaps(rest, registry).length === 0 : true);
+    }).map(f => f.prop);
+    expect(unnoticed).toEqual([]);
+  });
+
+  it('is the shape of roster.schema.json: one document field per row with a JSON path, no more', () => {
+    const rows = FIELDS.filter(f => has(f.json)).map(f => f.json as string);
+    expect([...rows].sort()).toEqual([...documentPaths()].sort());
+  });
+
+  it('names each prop, CSV header and JSON path once, and gives each refusal its evidence', () => {
+    const once = (list: string[]) => list.filter((x, i) => list.indexOf(x) !== i);
+    expect(once(FIELDS.map(f => f.prop))).toEqual([]);
+    expect(once(FIELDS.flatMap(f => (has(f.csv) ? f.csv.headers.map(h => h.toLowerCase()) : [])))).toEqual([]);
+    expect(once(FIELDS.flatMap(f => (has(f.json) ? [f.json] : [])))).toEqual([]);
+    for (const f of FIELDS) {
+      if (f.change.verdict === 'fails') expect(f.change.evidence, f.prop).toMatch(/^(schema|model|observed|documented):/);
+      if (f.perChannel !== undefined) expect(FIELDS.some(g => g.prop === f.perChannel), f.prop).toBe(true);
+    }
+  });
+});
