@@ -2,10 +2,11 @@
  * One benchmark run, in its own process: synthesizes N agents either through
  * ConnectUserRoster (l2), as raw CfnUsers in nested stacks of 400 under one
  * stack (l1), or as raw CfnUsers in top-level stacks of 400 in one App (l1top,
- * what a user would otherwise hand-write), with the same properties, and prints
+ * what a user would otherwise hand-write), or as ConnectUser constructs in top-level
+ * stacks of 400 (l2user), with the same properties, and prints
  * {cpuMs, wallMs, maxRssMb} as JSON.
  *
- *   ts-node scripts/bench-run.ts l1|l1top|l2 <N>
+ *   ts-node scripts/bench-run.ts l1|l1top|l2|l2user <N>
  *
  * The library is loaded from lib/ (the jsii build), as a consumer gets it.
  */
@@ -13,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import { CfnUser, IRoutingProfileRef, ISecurityProfileRef } from 'aws-cdk-lib/aws-connect';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib: typeof import('../src') = require('../lib');
 
@@ -110,6 +111,41 @@ function l2(app: App, n: number): void {
 }
 
 
+/** ConnectUser constructs (L2) in top-level stacks of 400, the same settings as the roster's agents. */
+function l2user(app: App, n: number): void {
+  let stack: Stack | undefined;
+  let refs: { instance: lib.IConnectInstance; routingProfile: IRoutingProfileRef; agent: ISecurityProfileRef } | undefined;
+  for (let i = 0; i < n; i++) {
+    if (i % PER_STACK === 0) {
+      stack = new Stack(app, `Agents${i / PER_STACK}`, { env: { account: ACCOUNT, region: REGION } });
+      refs = {
+        instance: lib.ConnectInstance.fromInstanceArn(stack, 'Instance', INSTANCE),
+        routingProfile: lib.RoutingProfile.fromRoutingProfileArn(stack, 'Basic', RP),
+        agent: lib.SecurityProfile.fromSecurityProfileArn(stack, 'Agent', SP),
+      };
+    }
+    const a = agent(i);
+    new lib.ConnectUser(stack!, a.username, {
+      instance: refs!.instance,
+      username: a.username,
+      identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
+      routingProfile: refs!.routingProfile,
+      securityProfiles: [refs!.agent],
+      phoneConfig: lib.PhoneConfig.softPhone(),
+      proficiencies: [
+        lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
+        lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),
+      ],
+      channelSettings: {
+        voice: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) },
+        chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
+        task: { autoAccept: false, afterContactWorkTimeLimit: Duration.seconds(60) },
+      },
+      tags: { Site: 'NYC' },
+    });
+  }
+}
+
 function main(): void {
   const [mode, count] = process.argv.slice(2);
   const n = Number(count);
@@ -117,9 +153,10 @@ function main(): void {
     l1: () => l1,
     l1top: () => l1top,
     l2: () => l2,
+    l2user: () => l2user,
   };
   if (!Object.prototype.hasOwnProperty.call(modes, mode) || !Number.isInteger(n)) {
-    console.error('usage: bench-run l1|l1top|l2 <N>');
+    console.error('usage: bench-run l1|l1top|l2|l2user <N>');
     process.exit(2);
   }
   const build = modes[mode]();
