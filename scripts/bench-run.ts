@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { CfnUser, IRoutingProfileRef, ISecurityProfileRef } from 'aws-cdk-lib/aws-connect';
+import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef } from 'aws-cdk-lib/aws-connect';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib: typeof import('../src') = require('../lib');
 
@@ -114,7 +114,7 @@ function l2(app: App, n: number): void {
 /** ConnectUser constructs (L2) in top-level stacks of 400, the same settings as the roster's agents. */
 function l2user(app: App, n: number): void {
   let stack: Stack | undefined;
-  let refs: { instance: lib.IConnectInstance; routingProfile: IRoutingProfileRef; agent: ISecurityProfileRef } | undefined;
+  let refs: { instance: IInstanceRef; routingProfile: IRoutingProfileRef; agent: ISecurityProfileRef } | undefined;
   for (let i = 0; i < n; i++) {
     if (i % PER_STACK === 0) {
       stack = new Stack(app, `Agents${i / PER_STACK}`, { env: { account: ACCOUNT, region: REGION } });
