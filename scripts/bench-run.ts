@@ -17,6 +17,7 @@ import { App, Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnUser, IInstanceRef, IRoutingProfileRef, ISecurityProfileRef } from 'aws-cdk-lib/aws-connect';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib: typeof import('../src') = require('../lib');
+type ConnectUserOptions = import('../src').ConnectUserOptions;
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
@@ -62,6 +63,25 @@ function cfnUser(scope: Stack, i: number): void {
   }).applyRemovalPolicy(RemovalPolicy.RETAIN);
 }
 
+/** An agent's settings, the same for a roster agent and a ConnectUser (ConnectUserOptions). */
+function options(i: number): ConnectUserOptions {
+  const a = agent(i);
+  return {
+    username: a.username,
+    identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
+    phoneConfig: lib.PhoneConfig.softPhone(),
+    proficiencies: [
+      lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
+      lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),
+    ],
+    channelSettings: {
+      voice: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) },
+      chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
+      task: { autoAccept: false, afterContactWorkTimeLimit: Duration.seconds(60) },
+    },
+  };
+}
+
 function l1(app: App, n: number): void {
   const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
   let shard: NestedStack | undefined;
@@ -88,25 +108,7 @@ function l2(app: App, n: number): void {
     securityProfiles: { Agent: lib.SecurityProfile.fromSecurityProfileArn(stack, 'Agent', SP) },
     shardCount: Math.ceil(n / PER_STACK),
     tags: { Site: 'NYC' },
-    users: Array.from({ length: n }, (_, i) => {
-      const a = agent(i);
-      return {
-        username: a.username,
-        identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
-        routingProfile: 'Basic',
-        securityProfiles: ['Agent'],
-        phoneConfig: lib.PhoneConfig.softPhone(),
-        proficiencies: [
-          lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
-          lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),
-        ],
-        channelSettings: {
-          voice: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) },
-          chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
-          task: { autoAccept: false, afterContactWorkTimeLimit: Duration.seconds(60) },
-        },
-      };
-    }),
+    users: Array.from({ length: n }, (_, i) => ({ ...options(i), routingProfile: 'Basic', securityProfiles: ['Agent'] })),
   });
 }
 
@@ -124,23 +126,11 @@ function l2user(app: App, n: number): void {
         agent: lib.SecurityProfile.fromSecurityProfileArn(stack, 'Agent', SP),
       };
     }
-    const a = agent(i);
-    new lib.ConnectUser(stack!, a.username, {
+    new lib.ConnectUser(stack!, agent(i).username, {
+      ...options(i),
       instance: refs!.instance,
-      username: a.username,
-      identityInfo: { firstName: a.firstName, lastName: a.lastName, email: a.email },
       routingProfile: refs!.routingProfile,
       securityProfiles: [refs!.agent],
-      phoneConfig: lib.PhoneConfig.softPhone(),
-      proficiencies: [
-        lib.UserProficiency.of('Language', a.language, lib.ProficiencyLevel.of(a.languageLevel)),
-        lib.UserProficiency.of('Skill', 'Billing', lib.ProficiencyLevel.of(a.skillLevel)),
-      ],
-      channelSettings: {
-        voice: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) },
-        chat: { autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(15) },
-        task: { autoAccept: false, afterContactWorkTimeLimit: Duration.seconds(60) },
-      },
       tags: { Site: 'NYC' },
     });
   }
