@@ -29,6 +29,10 @@ const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string }
   })),
 };
 
+/** Each parent with the parent above it ('' at the top), and each row with its parent: worked out once, read for every agent. */
+const PARENT_STEPS = PARENTS.map(parent => ({ parent, above: parent.split('.').slice(0, -1).join('.') }));
+const ROW_STEPS = FIELDS.map(f => ({ f, parent: f.prop.split('.').slice(0, -1).join('.') }));
+
 /** The value at a path, reading only through objects. */
 function at(o: Record<string, unknown>, path: string): unknown {
   let v: unknown = o;
@@ -73,12 +77,10 @@ function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
 export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): void {
   if (!expectObject(p, shape, value, false)) return;
   const unreadable = new Set<string>();
-  for (const parent of PARENTS) {
-    const above = parent.split('.').slice(0, -1).join('.');
+  for (const { parent, above } of PARENT_STEPS) {
     if (unreadable.has(above) || !expectObject(p, parent, at(value, parent))) unreadable.add(parent);
   }
-  for (const f of FIELDS) {
-    const parent = f.prop.split('.').slice(0, -1).join('.');
+  for (const { f, parent } of ROW_STEPS) {
     if (parent !== '' && unreadable.has(parent)) continue;
     checkRow(p, f, at(value, f.prop), shape);
   }
