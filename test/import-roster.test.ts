@@ -16,7 +16,8 @@ import { FakeConnect, generateInstance } from './util/fake-connect';
 import { ACCOUNT, INSTANCE_ARN, REGION, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
 import { tempDirs } from './util/tmp';
 import { readStacks } from '../src/cli/assembly';
-import { ImportCfn, importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, planRosterImport, resolveUrl, RosterImportPlan, runRosterImport, sdkImportCfn, shardStackName } from '../src/cli/import-roster';
+import { ImportCfn, sdkImportCfn } from '../src/cli/aws/cloudformation';
+import { importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, planRosterImport, resolveUrl, RosterImportPlan, runRosterImport, shardStackName } from '../src/cli/import-roster';
 import { main } from '../src/cli/main';
 
 const tmp = tempDirs('import-roster');

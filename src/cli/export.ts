@@ -17,7 +17,7 @@
  *
  * No password is read (no API returns one) or written.
  */
-import { CallCounts, ConnectApi, listAll, mapLimit } from './connect-api';
+import { CallCounts, ConnectApi, listAll, mapLimit } from './aws/connect';
 import type { RosterDocument as Doc, RosterDocumentChannelSettings, RosterDocumentUser, RosterDocumentVoiceChannel } from '../private/roster-document';
 
 /** The JSON roster document's version. */

@@ -21,15 +21,9 @@
  * step can be run again: what is done already is seen and skipped.
  */
 import { AssemblyStack, readStacks, Template, TemplateResource, TemplateUser, usersOf } from './assembly';
-import { loadCloudFormationSdk } from './deployed';
+import type { ImportCfn, StackTag } from './aws/cloudformation';
 import { ADOPT_METADATA_KEY } from '../private/adopt';
 import { MAX_TAGS } from '../private/rules/tags';
-
-/** A tag as CloudFormation takes it. */
-export interface StackTag {
-  readonly Key: string;
-  readonly Value: string;
-}
 
 /** One agent of a shard, to import by `UserArn`. */
 export interface ShardUser {
@@ -315,29 +309,6 @@ function preview(items: string[]): string {
   return items.length <= 5 ? items.join(', ') : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
 }
 
-/** The CloudFormation calls the import makes. */
-export interface ImportCfn {
-  /** A stack's status, id, tags and parent, or `undefined` when it does not exist. */
-  describeStack(name: string): Promise<{ stackId: string; status: string; reason?: string; tags: StackTag[]; parentId?: string } | undefined>;
-  /** A stack's template as it was given (`TemplateStage: Original`). */
-  getTemplate(name: string): Promise<string>;
-  createStack(input: { StackName: string; TemplateBody: string; Tags: StackTag[]; Capabilities?: string[] }): Promise<void>;
-  /** Updates only the stack-level tags (`UsePreviousTemplate`). */
-  updateTags(name: string, tags: StackTag[]): Promise<void>;
-  createImportChangeSet(input: {
-    StackName: string;
-    ChangeSetName: string;
-    TemplateURL?: string;
-    TemplateBody?: string;
-    Parameters?: Array<{ ParameterKey: string; UsePreviousValue: boolean }>;
-    Tags?: StackTag[];
-    Capabilities?: string[];
-    ResourcesToImport: Array<{ ResourceType: string; LogicalResourceId: string; ResourceIdentifier: Record<string, string> }>;
-  }): Promise<void>;
-  describeChangeSet(stackName: string, changeSetName: string): Promise<{ status: string; reason?: string }>;
-  executeChangeSet(stackName: string, changeSetName: string): Promise<void>;
-}
-
 /** How long to wait between polls of a change set or stack, and for how long at most. `delayMs` is a test hook. */
 export const importPolling = { delayMs: 5_000, timeoutMs: 2 * 60 * 60 * 1000 };
 
@@ -521,44 +492,4 @@ async function waitStack(cfn: ImportCfn, name: string, wanted: string): Promise<
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-/** The import's CloudFormation calls through the AWS SDK (loaded on demand, as `plan --deployed` does). */
-export function sdkImportCfn(options: { region: string; endpoint?: string }): ImportCfn {
-  let sdk: any;
-  try {
-    sdk = loadCloudFormationSdk.load();
-  } catch {
-    throw new Error("import-roster needs the AWS SDK for JavaScript v3 CloudFormation client: 'npm install --save-dev @aws-sdk/client-cloudformation'");
-  }
-  const client = new sdk.CloudFormationClient({ region: options.region, endpoint: options.endpoint, maxAttempts: 10 });
-  const send = (command: string, input: Record<string, unknown>) => client.send(new sdk[`${command}Command`](input));
-  return {
-    async describeStack(name) {
-      try {
-        const s = (await send('DescribeStacks', { StackName: name })).Stacks?.[0];
-        return s && {
-          stackId: s.StackId,
-          status: s.StackStatus,
-          reason: s.StackStatusReason,
-          parentId: s.ParentId,
-          tags: (s.Tags ?? []).map((t: StackTag) => ({ Key: t.Key, Value: t.Value })),
-        };
-      } catch (e) {
-        if ((e as { name?: string }).name === 'ValidationError' && /does not exist/.test((e as Error).message)) return undefined;
-        throw e;
-      }
-    },
-    async getTemplate(name) {
-      return (await send('GetTemplate', { StackName: name, TemplateStage: 'Original' })).TemplateBody;
-    },
-    async createStack(input) { await send('CreateStack', input); },
-    async updateTags(name, tags) { await send('UpdateStack', { StackName: name, UsePreviousTemplate: true, Tags: tags }); },
-    async createImportChangeSet(input) { await send('CreateChangeSet', { ...input, ChangeSetType: 'IMPORT' }); },
-    async describeChangeSet(stackName, changeSetName) {
-      const out = await send('DescribeChangeSet', { StackName: stackName, ChangeSetName: changeSetName });
-      return { status: out.Status, reason: out.StatusReason };
-    },
-    async executeChangeSet(stackName, changeSetName) { await send('ExecuteChangeSet', { StackName: stackName, ChangeSetName: changeSetName }); },
-  };
 }

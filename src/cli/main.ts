@@ -13,14 +13,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, ParseArgsConfig } from 'util';
 import { readStacks, usersOfAssembly } from './assembly';
-import { ConnectApi, connectApi, connectSdk, formatCounts } from './connect-api';
-import { deployedUsers, sdkDeployedTemplates } from './deployed';
+import { sdkDeployedTemplates, sdkImportCfn } from './aws/cloudformation';
+import { connectApi, connectApis, formatCounts, userArnLookup } from './aws/connect';
+import { deployedUsers } from './deployed';
 import { adoptedTemplateUsers, checkDrift, formatDrift } from './drift';
 import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from './export';
-import { buildMappings, findAdoptedUsers, UserArnLookup, writeMappings } from './import-mapping';
-import { IMPORTING_TAG_KEY, planRosterImport, runRosterImport, sdkImportCfn } from './import-roster';
+import { buildMappings, findAdoptedUsers, writeMappings } from './import-mapping';
+import { IMPORTING_TAG_KEY, planRosterImport, runRosterImport } from './import-roster';
 import { formatPlan, plan, planJson } from './plan';
-import { findUser } from '../private/find-user';
 
 /** Where a command writes: `out` for results, `err` for usage errors and diagnostics. */
 export interface Io {
@@ -38,17 +38,6 @@ interface Command {
   readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[], io: Io) => Promise<number>;
 }
 
-/** Loads the AWS SDK's Connect client (not a dependency of this package: installed by those who use --lookup or export). */
-export { loadConnectSdk } from './connect-api';
-
-/** A lookup through the AWS SDK, which is loaded only when asked for. */
-function sdkLookup(region: string | undefined, endpoint: string | undefined): UserArnLookup {
-  const sdk = connectSdk('--lookup');
-  return async (instanceArn, username) => {
-    const client = new sdk.ConnectClient({ region: region ?? instanceArn.split(':')[3], ...(endpoint !== undefined ? { endpoint } : {}) });
-    return (await findUser(client, sdk.SearchUsersCommand, instanceArn, username)).Arn;
-  };
-}
 
 const COMMANDS: Record<string, Command> = {
   'import-mapping': {
@@ -84,15 +73,7 @@ const COMMANDS: Record<string, Command> = {
           io.out(`No adopted ConnectUsers in ${assembly}: nothing to check.`);
           return 0;
         }
-        const apis = new Map<string, ConnectApi>();
-        const findings = await checkDrift(users, {
-          lookup: !!values.lookup,
-          api: instanceArn => {
-            const key = region ?? instanceArn.split(':')[3];
-            if (!apis.has(key)) apis.set(key, connectApi(instanceArn, { region, endpoint, neededBy: '--check-drift' }));
-            return apis.get(key)!;
-          },
-        });
+        const findings = await checkDrift(users, { lookup: !!values.lookup, api: connectApis({ region, endpoint, neededBy: '--check-drift' }) });
         formatDrift(users.length, findings).forEach(l => io.out(l));
         return findings.some(f => f.kind === 'differs') ? 1 : 0;
       }
@@ -109,7 +90,7 @@ const COMMANDS: Record<string, Command> = {
         io.out(`No adopted ConnectUsers in the top-level stacks of ${assembly}: nothing to import with cdk import.`);
         return nested > 0 ? 1 : 0;
       }
-      const mappings = await buildMappings(users, values.lookup ? sdkLookup(region, endpoint) : undefined);
+      const mappings = await buildMappings(users, values.lookup ? userArnLookup({ region, endpoint, neededBy: '--lookup' }) : undefined);
       const files = writeMappings(mappings, (values.out as string | undefined) ?? 'import-mappings');
       // --app: the assembly the mappings were made from. Without it, cdk import needs a cdk.json (else '--app is
       // required'), and would synthesize anew: with other logical ids than the mappings name, if the code changed.
@@ -166,7 +147,7 @@ const COMMANDS: Record<string, Command> = {
       if (missing.length > 0 && values['dry-run']) {
         io.out(`${missing.length} agent(s) without existingUserArn will be looked up by username (--lookup; not under --dry-run)`);
       } else if (missing.length > 0) {
-        const lookup = sdkLookup(undefined, values['connect-endpoint-url'] as string | undefined);
+        const lookup = userArnLookup({ endpoint: values['connect-endpoint-url'] as string | undefined, neededBy: '--lookup' });
         for (const u of missing) u.userArn = await lookup(u.instanceArn, u.username);
       }
       io.out(`${users.length} adopted agent(s) in ${importPlan.shards.length} shard(s) of ${importPlan.stack} (stack ${importPlan.stackName}, ${importPlan.region}):`);
