@@ -17,7 +17,8 @@ import { ACCOUNT, INSTANCE_ARN, REGION, routingProfileArn, securityProfileArn, u
 import { tempDirs } from './util/tmp';
 import { readStacks } from '../src/cli/assembly';
 import { ImportCfn, sdkImportCfn } from '../src/cli/aws/cloudformation';
-import { importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, planRosterImport, resolveUrl, RosterImportPlan, runRosterImport, shardStackName } from '../src/cli/import-roster';
+import { IMPORTING_TAG_KEY, planRosterImport, resolveUrl, RosterImportPlan, shardStackName } from '../src/cli/import-roster-plan';
+import { importPolling, PLACEHOLDER_LOGICAL_ID, runRosterImport } from '../src/cli/import-roster-run';
 import { main } from '../src/cli/main';
 
 const tmp = tempDirs('import-roster');

@@ -19,7 +19,8 @@ import { deployedUsers } from './deployed';
 import { adoptedTemplateUsers, checkDrift, formatDrift } from './drift';
 import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from './export';
 import { buildMappings, findAdoptedUsers, writeMappings } from './import-mapping';
-import { IMPORTING_TAG_KEY, planRosterImport, runRosterImport } from './import-roster';
+import { IMPORTING_TAG_KEY, planRosterImport } from './import-roster-plan';
+import { runRosterImport } from './import-roster-run';
 import { formatPlan, plan, planJson } from './plan';
 
 /** Where a command writes: `out` for results, `err` for usage errors and diagnostics. */
