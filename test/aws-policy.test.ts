@@ -105,6 +105,7 @@ describe('a server that never answers', () => {
     const api = connectApi(INSTANCE_ARN, { endpoint, neededBy: 'test' });
     const { ms, error } = await timed(api.call('ListUsers', { InstanceId: 'i-1' }));
     expect(error.message).toBe('ListUsers got no answer within 1 s, retries included: check the network and the endpoint, then run the command again');
+    expect(error.cause).toMatchObject({ name: 'AbortError' });
     expect(ms).toBeGreaterThanOrEqual(1_000 - 50);
     expect(ms).toBeLessThan(1_000 + 2_000);
     // Three attempts timed out; the fourth was under way when the deadline came.

@@ -136,8 +136,9 @@ export async function sendWithDeadline(client: SdkClient, command: unknown, oper
     return await client.send(command, { abortSignal: signal });
   } catch (e) {
     if (!signal.aborted) throw e;
+    // The SDK's own error says only 'Request aborted'. $metadata is kept: it tells how many attempts were made.
     throw Object.assign(new Error(`${operation} got no answer within ${formatMs(awsPolicy.callDeadlineMs)}, retries included: `
-      + 'check the network and the endpoint, then run the command again'), { $metadata: (e as { $metadata?: unknown }).$metadata });
+      + 'check the network and the endpoint, then run the command again', { cause: e }), { $metadata: (e as { $metadata?: unknown }).$metadata });
   }
 }
 
