@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { connectRetry } from '../src/cli/connect-api';
+import { awsPolicy } from '../src/cli/aws/policy';
 import { minimalCalls } from '../src/cli/export';
 import { main } from '../src/cli/main';
 import { FakeConnect, FakeInstance, generateInstance } from '../test/util/fake-connect';
@@ -25,7 +25,7 @@ async function measure(): Promise<void> {
   delete process.env.AWS_PROFILE;
   delete process.env.AWS_SESSION_TOKEN;
   // The SDK's retries, without its seconds of backoff (the fake answers at once).
-  connectRetry.delayMs = () => 1;
+  awsPolicy.delayMs = () => 1;
   const instance = generateInstance(users, type);
   const fake = await FakeConnect.start([instance]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-calls-'));

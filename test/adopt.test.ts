@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectUser, ConnectUserRoster, IdentityManagementType, UserPassword } from '../src';
 import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, userArn, INSTANCE_ARN } from './util/fixtures';
 import { tempDirs } from './util/tmp';
+import { loadConnectSdk } from '../src/cli/aws/connect';
+import { CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS, RETRY_MODE } from '../src/cli/aws/policy';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
-import { loadConnectSdk, main } from '../src/cli/main';
+import { main } from '../src/cli/main';
 
 const env = { account: ACCOUNT, region: REGION };
 const tmp = tempDirs('adopt');
@@ -238,7 +240,13 @@ describe('import-mapping --lookup', () => {
       },
     });
     expect(await main(['import-mapping', outdir, '--lookup', '--out', path.join(outdir, 'm')], { out: () => undefined, err: () => undefined })).toBe(0);
-    expect(clients).toEqual([{ region: REGION }]);
+    // One client, in the instance's region, made under the CLI's policy (timeouts and retries).
+    expect(clients).toEqual([expect.objectContaining({
+      region: REGION,
+      retryMode: RETRY_MODE,
+      maxAttempts: MAX_ATTEMPTS,
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    })]);
     const mapping = JSON.parse(fs.readFileSync(path.join(outdir, 'm', 'Frontline.import-mapping.json'), 'utf8'));
     expect(Object.values(mapping)).toEqual([{ UserArn: userArn('bob-id') }]);
   });

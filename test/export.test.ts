@@ -13,7 +13,8 @@ import { ConnectUserRoster } from '../src';
 import { useDummyCredentials } from './util/credentials';
 import { FakeConnect, FakeInstance, generateInstance } from './util/fake-connect';
 import { tempDirs } from './util/tmp';
-import { ConnectApi, connectRetry, listAll, loadConnectSdk } from '../src/cli/connect-api';
+import { ConnectApi, listAll, loadConnectSdk } from '../src/cli/aws/connect';
+import { awsPolicy } from '../src/cli/aws/policy';
 import { CSV_COLUMNS, LiveInstance, minimalCalls, RosterDocument, toCsv, toRosterDocument } from '../src/cli/export';
 import { main } from '../src/cli/main';
 
@@ -49,13 +50,13 @@ function minimum(instance: FakeInstance): Record<string, number> {
 
 /** A fake endpoint holding `instance`, whose clients retry as the SDK does but back off 1 ms, not seconds. */
 async function startFake(instance: FakeInstance): Promise<FakeConnect> {
-  connectRetry.delayMs = () => 1;
+  awsPolicy.delayMs = () => 1;
   return FakeConnect.start([instance]);
 }
 
 /** Closes what {@link startFake} started, and restores the SDK's own backoff. */
 async function stopFake(fake: FakeConnect): Promise<void> {
-  connectRetry.delayMs = undefined;
+  awsPolicy.delayMs = undefined;
   await fake.close();
 }
 

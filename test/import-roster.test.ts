@@ -16,7 +16,9 @@ import { FakeConnect, generateInstance } from './util/fake-connect';
 import { ACCOUNT, INSTANCE_ARN, REGION, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
 import { tempDirs } from './util/tmp';
 import { readStacks } from '../src/cli/assembly';
-import { ImportCfn, importPolling, IMPORTING_TAG_KEY, PLACEHOLDER_LOGICAL_ID, planRosterImport, resolveUrl, RosterImportPlan, runRosterImport, sdkImportCfn, shardStackName } from '../src/cli/import-roster';
+import { ImportCfn, sdkImportCfn } from '../src/cli/aws/cloudformation';
+import { IMPORTING_TAG_KEY, planRosterImport, resolveUrl, RosterImportPlan, shardStackName } from '../src/cli/import-roster-plan';
+import { importPolling, PLACEHOLDER_LOGICAL_ID, runRosterImport } from '../src/cli/import-roster-run';
 import { main } from '../src/cli/main';
 
 const tmp = tempDirs('import-roster');

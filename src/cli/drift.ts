@@ -18,7 +18,7 @@
  * be compared: it is reported as such, not as a difference.
  */
 import { TemplateUser, usersOfAssembly } from './assembly';
-import { ConnectApi, listAll } from './connect-api';
+import { ConnectApi, listAll } from './aws/connect';
 import { PAGE_SIZES } from './export';
 import { findUser } from '../private/find-user';
 import { FIELDS, has } from '../private/user/fields';

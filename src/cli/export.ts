@@ -17,7 +17,7 @@
  *
  * No password is read (no API returns one) or written.
  */
-import { CallCounts, ConnectApi, listAll, mapLimit } from './connect-api';
+import { CallCounts, ConnectApi, listAll, mapLimit } from './aws/connect';
 import { CSV_FIELDS } from '../private/roster/csv';
 import type { RosterDocument as Doc, RosterDocumentChannelSettings, RosterDocumentUser, RosterDocumentVoiceChannel } from '../private/roster/document';
 import { CHANNELS, FIELDS, Field, fieldOf, has } from '../private/user/fields';
