@@ -1,16 +1,16 @@
-import { CfnParameter, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, PhoneConfig, UserChannelSettings, VoiceEnhancementMode, VoicePhone } from '../src';
 import { assertLintClean } from './util/cfn-lint';
-import { minimalProps, newStack, refs, warningsOf } from './util/fixtures';
+import { minimalProps, newStack, refs } from './util/fixtures';
 
 function render(channelSettings: UserChannelSettings, phoneConfig?: PhoneConfig) {
   const stack = newStack();
   new ConnectUser(stack, 'U', minimalProps(refs(stack), { channelSettings, phoneConfig }));
   const template = Template.fromStack(stack).toJSON();
   const props = Object.values<any>(template.Resources).find(r => r.Type === 'AWS::Connect::User').Properties;
-  return { template, props, stack };
+  return { template, props };
 }
 
 describe('per-channel settings', () => {
@@ -67,44 +67,6 @@ describe('per-channel settings', () => {
   it('every rendered configuration passes cfn-lint', () => {
     expect(templates).toHaveLength(3);
     assertLintClean(templates);
-  });
-
-  it.each([
-    ['autoAccept in both', { chat: { autoAccept: true } }, PhoneConfig.softPhone({ autoAccept: false }), /channelSettings: sets autoAccept while phoneConfig.autoAccept is set/],
-    ['ACW in both', { task: { afterContactWorkTimeLimit: Duration.seconds(5) } }, PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(5) }), /sets afterContactWorkTimeLimit while phoneConfig.afterContactWorkTimeLimit is set/],
-    ['the phone in both', { voice: { phone: VoicePhone.SOFT_PHONE } }, PhoneConfig.softPhone(), /sets voice.phone while phoneConfig \(phone type and number\) is set/],
-    ['persistent connection in both', { voice: { persistentConnection: true } }, PhoneConfig.softPhone({ persistentConnection: true }), /sets voice.persistentConnection while phoneConfig.persistentConnection is set/],
-  ])('warns of %s (the API reference says they cannot both be set)', (_what, channelSettings, phoneConfig, text) => {
-    const { stack } = render(channelSettings as UserChannelSettings, phoneConfig);
-    expect(warningsOf(stack, 'channelConflict')).toEqual([expect.stringMatching(text)]);
-  });
-
-  it.each([
-    ['an ACW over 2,000,000 s', { email: { afterContactWorkTimeLimit: Duration.days(30) } }, /channelSettings.email.afterContactWorkTimeLimit: 2592000 seconds is over/],
-    ['a callback ACW over the limit', { voice: { afterContactWorkTimeLimit: Duration.seconds(1), agentFirstCallbackAfterContactWorkTimeLimit: Duration.days(25) } }, /channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit: 2160000 seconds is over/],
-  ])('warns of %s (only the API reference states the maximum)', (_what, channelSettings, text) => {
-    const { stack } = render(channelSettings as UserChannelSettings);
-    expect(warningsOf(stack, 'afterContactWorkMaximum')).toEqual([expect.stringMatching(text)]);
-  });
-
-  it.each([
-    ['an ACW that is not whole seconds', { chat: { afterContactWorkTimeLimit: Duration.millis(10) } }, /channelSettings.chat.afterContactWorkTimeLimit: 0.01 seconds is not a whole number/],
-    ['a callback auto-accept without auto-accept', { voice: { agentFirstCallbackAutoAccept: true } }, /channelSettings.voice.agentFirstCallbackAutoAccept: is set without channelSettings.voice.autoAccept/],
-    ['a callback ACW without ACW', { voice: { agentFirstCallbackAfterContactWorkTimeLimit: Duration.seconds(3) } }, /agentFirstCallbackAfterContactWorkTimeLimit: is set without channelSettings.voice.afterContactWorkTimeLimit/],
-    ['a voice enhancement mode that is not one (JavaScript callers)', { voice: { voiceEnhancementMode: 'LOUDER' } }, /channelSettings.voice.voiceEnhancementMode: 'LOUDER' is not a voice enhancement mode/],
-    ['a VoicePhone look-alike with a bad number', { voice: { phone: { phoneType: 'DESK_PHONE', phoneNumber: 'call me' } } }, /channelSettings.voice.phone.phoneNumber: 'call me' is not an E.164 phone number/],
-    ['a VoicePhone look-alike with a bad phone type', { voice: { phone: { phoneType: 'CARRIER_PIGEON' } } }, /channelSettings.voice.phone.phoneType: 'CARRIER_PIGEON' is not a phone type/],
-  ])('rejects %s', (_what, channelSettings, error) => {
-    expect(() => render(channelSettings as UserChannelSettings)).toThrow(error);
-  });
-
-  it('reports a token ACW in minutes beside phoneConfig with its own message (no crash in Duration)', () => {
-    const stack = newStack();
-    const minutes = new CfnParameter(stack, 'Acw', { type: 'Number' }).valueAsNumber;
-    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), {
-      channelSettings: { chat: { afterContactWorkTimeLimit: Duration.minutes(minutes) } },
-      phoneConfig: PhoneConfig.softPhone({ autoAccept: true }),
-    }))).toThrow(/channelSettings.chat.afterContactWorkTimeLimit: a token duration in minutes cannot be converted to seconds/);
   });
 
   it('rejects a desk phone number that is not E.164', () => {

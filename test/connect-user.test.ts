@@ -75,12 +75,6 @@ describe('ConnectUser: the documented scenarios', () => {
       DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ Username: 'existing.user' }),
     });
   });
-
-  it('adopt: rejects a removal policy other than RETAIN instead of overriding it', () => {
-    const stack = newStack();
-    expect(() => new ConnectUser(stack, 'Existing', minimalProps(refs(stack), { adopt: true, removalPolicy: RemovalPolicy.DESTROY })))
-      .toThrow(/removalPolicy: destroy conflicts with adopt: true/);
-  });
 });
 
 describe('ConnectUser: removal policy', () => {

@@ -1,31 +1,12 @@
 import { App, NestedStack, Stack, Tags } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, ConnectUserRoster, ConnectUserRosterProps, IdentityManagementType, PhoneConfig, PhoneType, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword } from '../src';
+import { ConnectUser, ConnectUserRoster, IdentityManagementType, RoutingProfile, UserPassword } from '../src';
 import { rawRoutingProfile } from './util/fakes';
 import { ACCOUNT, hierarchyGroupArn, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
-
-const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
-const row = (login: string, extra: Partial<Record<'rp' | 'sp' | 'type' | 'number' | 'auto' | 'acw' | 'hier' | 'pw', string>> = {}) =>
-  ['Agent', login, `${login}@example.com`, extra.pw ?? '', login, extra.rp ?? 'Basic', extra.sp ?? 'Agent', extra.type ?? 'soft', extra.number ?? '', extra.auto ?? 'yes', extra.acw ?? '30', extra.hier ?? ''].join(',');
-
-function roster(overrides: Partial<ConnectUserRosterProps> & { rows?: string[] } = {}) {
-  const app = new App();
-  const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
-  const r = refs(stack);
-  const { rows, ...rest } = overrides;
-  const construct = new ConnectUserRoster(stack, 'Roster', {
-    instance: r.instance,
-    routingProfiles: { Basic: r.routingProfile, Sales: RoutingProfile.fromRoutingProfileArn(stack, 'Sales', routingProfileArn('rp-sales')) },
-    securityProfiles: { Agent: r.securityProfile, Supervisor: SecurityProfile.fromSecurityProfileArn(stack, 'Sup', securityProfileArn('sp-sup')) },
-    hierarchyGroups: { 'support/eu': UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Eu', hierarchyGroupArn('hg-eu')) },
-    ...(rest.users ? {} : { csv: [HEADER, ...(rows ?? [])].join('\n') }),
-    ...rest,
-  });
-  return { app, stack, roster: construct };
-}
+import { BULK_HEADER as HEADER, bulkRoster as roster, bulkRow as row } from './util/roster';
 
 /** username -> { shard nested stack id, logical id inside it } */
 function placement(r: ConnectUserRoster) {
@@ -147,21 +128,10 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     expect(warned('instanceRegion')).toEqual(['alice', 'bob', 'carol']);
   });
 
-  it('rejects a phone type that is not one (JavaScript callers), instead of making a soft phone', () => {
-    const phoneConfig = { ...PhoneConfig.softPhone(), phoneType: 'MOBILE' as PhoneType } as PhoneConfig;
-    expect(() => roster({ users: [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneConfig }] }))
-      .toThrow(/users\[0\]: agent 'alice' has \d problems?:\n {6}- phoneConfig.phoneType: 'MOBILE' is not a phone type; expected SOFT_PHONE or DESK_PHONE/);
-  });
-
   it('names the new place of a setting a roster agent took flat before (JavaScript callers)', () => {
     const users = [{ username: 'alice', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'Al', autoAccept: true }];
     expect(() => roster({ users: users as never }))
       .toThrow(/firstName: is no longer a prop; use identityInfo.firstName[\s\S]*autoAccept: is no longer a prop; use phoneConfig.autoAccept/);
-  });
-
-  it('looks names up among the maps\' own keys only', () => {
-    expect(() => roster({ rows: [row('alice', { rp: 'constructor', sp: 'toString' })] }))
-      .toThrow(/row 2: agent 'alice' has 2 problems:\n {6}- routingProfile 'constructor' is not in routingProfiles \(known: Basic, Sales\)\n {6}- securityProfile 'toString' is not in securityProfiles/);
   });
 
   it('rejects unknown and missing columns', () => {
@@ -173,40 +143,14 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     })).toThrow(/header: column 'favourite colour' is not a column of Amazon Connect's bulk user upload template[\s\S]*header: column 'user login' is missing/);
   });
 
-  it('refuses plaintext passwords unless allowed, and never shows them', () => {
-    expect(() => roster({ rows: [row('alice', { pw: 'S3cret-Value' })] })).toThrow(/row 2: agent 'alice' has 1 problem:\n {6}- password: the cell holds a plaintext password \(value not shown\)/);
-    try {
-      roster({ rows: [row('alice', { pw: 'S3cret-Value' })] });
-    } catch (e) {
-      expect((e as Error).message).not.toContain('S3cret-Value');
-    }
-    const { roster: r } = roster({ rows: [row('alice', { pw: 'S3cret-Value' })], allowPlaintextPasswords: true, identityManagementType: IdentityManagementType.CONNECT_MANAGED });
-    const parent = (Stack.of(r.cfnUsers.alice) as NestedStack).nestedStackParent!;
-    Annotations.fromStack(parent).hasWarning('*', Match.stringLikeRegexp('plaintext SecretValue'));
-  });
-
-  it('rejects a shard that would exceed 500 resources, counting each password secret, and suggests a count that works', () => {
-    const rows = Array.from({ length: 260 }, (_, i) => row(`agent${i}`));
-    const props = { rows, passwords: UserPassword.generate(), identityManagementType: IdentityManagementType.CONNECT_MANAGED };
-    let message = '';
-    try {
-      roster({ ...props, shardCount: 1 });
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toMatch(/1 shard would hold more than CloudFormation's 500 resources per template \(shard 0: 520\); the roster has 520 resources \(260 agents, and a secret for each generated password\) in 1 shards\. Expected shardCount: 2 or more, which leaves room to grow; then keep it fixed/);
-    const suggested = Number(/Expected shardCount: (\d+)/.exec(message)![1]);
-    expect(Object.keys(roster({ ...props, shardCount: suggested }).roster.cfnUsers)).toHaveLength(260);
-  });
 });
 
 describe('ConnectUserRoster from typed specs', () => {
-  it('takes specs, merges tags, and needs exactly one source', () => {
+  it('takes specs and merges tags', () => {
     const { roster: r } = roster({ users: [{ username: 'carol', routingProfile: 'Basic', securityProfiles: ['Agent'], tags: { Team: 'A' } }], tags: { Site: 'NYC' } });
     Template.fromStack(Stack.of(r.cfnUsers.carol)).hasResourceProperties('AWS::Connect::User', {
       Tags: [{ Key: 'Site', Value: 'NYC' }, { Key: 'Team', Value: 'A' }],
     });
-    expect(() => roster({ users: [], csv: HEADER })).toThrow(/2 of users, csv and json given; expected exactly one/);
   });
 
   it('cites the index of a bad spec', () => {

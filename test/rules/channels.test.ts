@@ -1,0 +1,89 @@
+/**
+ * The rules of src/private/rules/channels.ts: phone numbers, after contact work
+ * limits, the phone settings (`phoneConfig`) and the per-channel settings
+ * (`channelSettings`), including what AWS says cannot be set in both.
+ */
+import { CfnParameter, Duration } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { ConnectUser, PhoneConfig, PhoneType, UserChannelSettings, VoicePhone } from '../../src';
+import { minimalProps, newStack, refs, warningsOf } from '../util/fixtures';
+import { AcceptCase, RejectCase, ruleCases, WarnCase } from '../util/rules';
+
+const js = (v: unknown) => v as any;
+
+const reject: RejectCase[] = [
+  // checkPhoneNumber (in the PhoneConfig factory)
+  { rule: 'desk phone number not E.164', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('555-1234') }), error: /PhoneConfig.deskPhone\(\) has 1 problem:\n {2}- phoneNumber: '555-1234' is not an E.164 phone number/ },
+  { rule: 'desk phone number empty', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('') }), error: /phoneNumber: '' is not an E.164 phone number/ },
+  { rule: 'desk phone number with text after it', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('+15555550100 ext 2') }), error: /phoneNumber: '\+15555550100 ext 2' is not an E.164 phone number/ },
+  { rule: 'desk phone number that is not a string (JavaScript callers)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone(js(5555550100)) }), error: /phoneNumber: '5555550100' is not an E.164 phone number/ },
+  { rule: 'VoicePhone desk phone without a number (JavaScript callers)', build: (_s, r) => minimalProps(r, { channelSettings: { voice: { phone: VoicePhone.deskPhone(js(undefined)) } } }), error: /VoicePhone.deskPhone\(\) has 1 problem:\n {2}- phoneNumber: 'undefined' is not an E.164 phone number/ },
+  // checkAfterContactWork (in the PhoneConfig factory)
+  { rule: 'after contact work not whole seconds', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.millis(1500) }) }), error: /afterContactWorkTimeLimit: 1.5 seconds is not a whole number of seconds/ },
+  { rule: 'after contact work token in minutes', build: (s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.minutes(new CfnParameter(s, 'Acw', { type: 'Number' }).valueAsNumber) }) }), error: /afterContactWorkTimeLimit: a token duration in minutes cannot be converted to seconds/ },
+  { rule: 'after contact work that is not a Duration (JavaScript callers)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: js('30') }) }), error: /PhoneConfig.softPhone\(\) has 1 problem:\n {2}- afterContactWorkTimeLimit: '30' is not a Duration/ },
+  // checkPhoneConfig: a look-alike object, not made by the factories
+  { rule: 'phoneConfig look-alike with a phone type that is not one', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: 'CARRIER_PIGEON' }) }), error: /phoneConfig.phoneType: 'CARRIER_PIGEON' is not a phone type; expected SOFT_PHONE or DESK_PHONE/ },
+  { rule: 'phoneConfig look-alike with a desk phone number that is not E.164', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: PhoneType.DESK_PHONE, deskPhoneNumber: 'call me' }) }), error: /phoneConfig.deskPhoneNumber: 'call me' is not an E.164 phone number/ },
+  { rule: 'phoneConfig look-alike with an after contact work limit of 1.5 s', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: PhoneType.SOFT_PHONE, afterContactWorkTimeLimit: Duration.millis(1500) }) }), error: /phoneConfig.afterContactWorkTimeLimit: 1.5 seconds is not a whole number of seconds/ },
+];
+
+const warn: WarnCase[] = [
+  { rule: 'desk phone number with text before it', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('tel:+15555550100') }), id: 'phoneNumberShape', text: /phoneConfig.deskPhoneNumber: 'tel:\+15555550100' has text before the E.164 number/ },
+  { rule: 'after contact work above 2,000,000 s', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(2_000_001) }) }), id: 'afterContactWorkMaximum', text: /phoneConfig.afterContactWorkTimeLimit: 2000001 seconds is over the 2,000,000 seconds the API reference documents/ },
+];
+
+const accept: AcceptCase[] = [
+  { name: 'after contact work of 0 seconds (no limit)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(0) }) }) },
+  { name: 'after contact work at 2,000,000 seconds', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(2_000_000) }) }) },
+  { name: 'after contact work in whole minutes', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('+15555550100', { afterContactWorkTimeLimit: Duration.minutes(2), persistentConnection: true, autoAccept: false }) }) },
+];
+
+ruleCases({ reject, warn, accept });
+
+/** Builds a user with these settings; returns its stack. */
+function user(channelSettings: UserChannelSettings, phoneConfig?: PhoneConfig) {
+  const stack = newStack();
+  new ConnectUser(stack, 'U', minimalProps(refs(stack), { channelSettings, phoneConfig }));
+  return stack;
+}
+
+describe('per-channel settings (checkChannelSettings)', () => {
+  it.each([
+    ['autoAccept in both', { chat: { autoAccept: true } }, PhoneConfig.softPhone({ autoAccept: false }), /channelSettings: sets autoAccept while phoneConfig.autoAccept is set/],
+    ['ACW in both', { task: { afterContactWorkTimeLimit: Duration.seconds(5) } }, PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(5) }), /sets afterContactWorkTimeLimit while phoneConfig.afterContactWorkTimeLimit is set/],
+    ['the phone in both', { voice: { phone: VoicePhone.SOFT_PHONE } }, PhoneConfig.softPhone(), /sets voice.phone while phoneConfig \(phone type and number\) is set/],
+    ['persistent connection in both', { voice: { persistentConnection: true } }, PhoneConfig.softPhone({ persistentConnection: true }), /sets voice.persistentConnection while phoneConfig.persistentConnection is set/],
+  ])('warns of %s (the API reference says they cannot both be set)', (_what, channelSettings, phoneConfig, text) => {
+    const stack = user(channelSettings as UserChannelSettings, phoneConfig);
+    expect(warningsOf(stack, 'channelConflict')).toEqual([expect.stringMatching(text)]);
+  });
+
+  it.each([
+    ['an ACW over 2,000,000 s', { email: { afterContactWorkTimeLimit: Duration.days(30) } }, /channelSettings.email.afterContactWorkTimeLimit: 2592000 seconds is over/],
+    ['a callback ACW over the limit', { voice: { afterContactWorkTimeLimit: Duration.seconds(1), agentFirstCallbackAfterContactWorkTimeLimit: Duration.days(25) } }, /channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit: 2160000 seconds is over/],
+  ])('warns of %s (only the API reference states the maximum)', (_what, channelSettings, text) => {
+    const stack = user(channelSettings as UserChannelSettings);
+    expect(warningsOf(stack, 'afterContactWorkMaximum')).toEqual([expect.stringMatching(text)]);
+  });
+
+  it.each([
+    ['an ACW that is not whole seconds', { chat: { afterContactWorkTimeLimit: Duration.millis(10) } }, /channelSettings.chat.afterContactWorkTimeLimit: 0.01 seconds is not a whole number/],
+    ['a callback auto-accept without auto-accept', { voice: { agentFirstCallbackAutoAccept: true } }, /channelSettings.voice.agentFirstCallbackAutoAccept: is set without channelSettings.voice.autoAccept/],
+    ['a callback ACW without ACW', { voice: { agentFirstCallbackAfterContactWorkTimeLimit: Duration.seconds(3) } }, /agentFirstCallbackAfterContactWorkTimeLimit: is set without channelSettings.voice.afterContactWorkTimeLimit/],
+    ['a voice enhancement mode that is not one (JavaScript callers)', { voice: { voiceEnhancementMode: 'LOUDER' } }, /channelSettings.voice.voiceEnhancementMode: 'LOUDER' is not a voice enhancement mode/],
+    ['a VoicePhone look-alike with a bad number', { voice: { phone: { phoneType: 'DESK_PHONE', phoneNumber: 'call me' } } }, /channelSettings.voice.phone.phoneNumber: 'call me' is not an E.164 phone number/],
+    ['a VoicePhone look-alike with a bad phone type', { voice: { phone: { phoneType: 'CARRIER_PIGEON' } } }, /channelSettings.voice.phone.phoneType: 'CARRIER_PIGEON' is not a phone type/],
+  ])('rejects %s', (_what, channelSettings, error) => {
+    expect(() => user(channelSettings as UserChannelSettings)).toThrow(error);
+  });
+
+  it('reports a token ACW in minutes beside phoneConfig with its own message (no crash in Duration)', () => {
+    const stack = newStack();
+    const minutes = new CfnParameter(stack, 'Acw', { type: 'Number' }).valueAsNumber;
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), {
+      channelSettings: { chat: { afterContactWorkTimeLimit: Duration.minutes(minutes) } },
+      phoneConfig: PhoneConfig.softPhone({ autoAccept: true }),
+    }))).toThrow(/channelSettings.chat.afterContactWorkTimeLimit: a token duration in minutes cannot be converted to seconds/);
+  });
+});
