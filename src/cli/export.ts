@@ -120,7 +120,8 @@ export function minimalCalls(
 }
 
 /** The settings the document has a place for and the API returns (DescribeUser's `User`, or ListUserProficiencies). */
-const READ: ReadonlyArray<Field & { api: string; json: string }> = FIELDS.filter((f): f is Field & { api: string; json: string } => has(f.api) && has(f.json));
+type ReadField = Field & { api: string; json: string };
+const READ: readonly ReadField[] = FIELDS.filter((f): f is ReadField => has(f.api) && has(f.json));
 const BY_API = new Map(READ.map(f => [f.api, f]));
 
 /**
@@ -132,7 +133,9 @@ const USER_FIELDS = new Set([...READ.map(f => segments(f.api)[0].key), 'Id', 'La
 const STRUCT_FIELDS = new Map<string, Set<string>>();
 for (const f of READ) {
   const segs = segments(f.api);
-  if (segs.length === 2 && segs[0].channel === undefined) (STRUCT_FIELDS.get(segs[0].key) ?? STRUCT_FIELDS.set(segs[0].key, new Set()).get(segs[0].key)!).add(segs[1].key);
+  if (segs.length !== 2 || segs[0].channel !== undefined) continue;
+  if (!STRUCT_FIELDS.has(segs[0].key)) STRUCT_FIELDS.set(segs[0].key, new Set());
+  STRUCT_FIELDS.get(segs[0].key)!.add(segs[1].key);
 }
 /** The per-channel lists of `User`. */
 const CHANNEL_LISTS = [...new Set(READ.filter(f => segments(f.api)[0].channel !== undefined).map(f => segments(f.api)[0].key))];
@@ -213,13 +216,14 @@ export function toRosterDocument(live: LiveInstance): { document: RosterDocument
       }
     }
     const doc: Record<string, unknown> = {};
+    const named = (arnType: string, id: string, field: string) => nameOf(names[arnType], kinds[arnType], arnType, id, username, field);
     const put = (f: Field & { json: string }, value: unknown) => {
       if (value === undefined || (typeof value === 'string' && f.kind !== 'references' && !present(value))) return;
       const ref = f.ref;
       if (f.kind === 'reference') {
-        set(doc, f.json, nameOf(names[ref!.arnType], kinds[ref!.arnType], ref!.arnType, value as string, username, f.api as string));
+        set(doc, f.json, named(ref!.arnType, value as string, f.api as string));
       } else if (f.kind === 'references') {
-        set(doc, f.json, (value as string[]).map(id => nameOf(names[ref!.arnType], kinds[ref!.arnType], ref!.arnType, id, username, f.api as string)));
+        set(doc, f.json, (value as string[]).map(id => named(ref!.arnType, id, f.api as string)));
       } else if (f.kind === 'tags') {
         // The aws: prefix is reserved; CloudFormation cannot set such a tag.
         const tags: Record<string, string> = {};
@@ -254,8 +258,9 @@ export function toRosterDocument(live: LiveInstance): { document: RosterDocument
             continue;
           }
           const voice = BY_API.get(`${list}[VOICE].${path}`);
-          if (voice === undefined) note(`${list}[${entry.Channel}].${path}`, 'the roster document has no place for it');
-          else {
+          if (voice === undefined) {
+            note(`${list}[${entry.Channel}].${path}`, 'the roster document has no place for it');
+          } else {
             const field = voice.json.split('.').pop();
             note(`${list}[${entry.Channel}].${field}`, `${JSON.stringify(value)}: the roster document has ${field} on the voice channel only`);
           }

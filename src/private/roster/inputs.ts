@@ -25,7 +25,9 @@ export interface SharedInputs {
  * What every agent shares, from the props and the JSON document (whose ARNs
  * become imports in `scope`). `undefined` when they cannot be had (the errors say why).
  */
-export function sharedInputs(scope: Construct, props: ConnectUserRosterProps, doc: ParsedDocument | undefined, errors: string[]): SharedInputs | undefined {
+export function sharedInputs(
+  scope: Construct, props: ConnectUserRosterProps, doc: ParsedDocument | undefined, errors: string[],
+): SharedInputs | undefined {
   const before = errors.length;
   const type = joinIdentityType(props.identityManagementType, doc?.identityManagementType, errors);
   let instance = props.instance;

@@ -92,7 +92,8 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
     checkPasswordReference(problems, Stack.of(scope).resolve(given.unsafeUnwrap()));
   }
   checkRemovalPolicy(problems, props.removalPolicy);
-  checkSecureReferencesElsewhere(problems, STRING_SETTINGS.map(prop => [prop, get(props, prop) as string | undefined]), v => Stack.of(scope).resolve(v));
+  const strings = STRING_SETTINGS.map(prop => [prop, get(props, prop)] as const);
+  checkSecureReferencesElsewhere(problems, strings, v => Stack.of(scope).resolve(v));
   checkAdoption(problems, {
     adopt: props.adopt,
     existingUserArn: props.existingUserArn,
