@@ -3,6 +3,7 @@
  * 127.0.0.1 (test/util/fake-cloudformation.ts), which enforces what
  * CloudFormation enforces on imports and on nesting an existing stack.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Aws, CfnOutput, CfnResource, NestedStack, Stack, Tags } from 'aws-cdk-lib';
@@ -170,6 +171,49 @@ describe('import-roster: a 2,000-agent roster', () => {
     expect(again.out).toMatch(/Imported 0 shard\(s\) into Agents \(20 were nested already\)/);
     expect(fake.requests.slice(before).map(r => r.Action)).toEqual(['DescribeStacks', 'GetTemplate']);
   });
+});
+
+describe('import-roster on what the real cdk CLI writes', () => {
+  it('an adopted roster synthesized by `cdk synth` with its defaults passes --dry-run and imports to the end', async () => {
+    const dir = tmp();
+    const doc = path.join(dir, 'roster.json');
+    fs.writeFileSync(doc, document(30));
+    const out = path.join(dir, 'cdk.out');
+    const root = path.join(__dirname, '..');
+    const cdk = spawnSync(process.execPath, [path.join(root, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--quiet', '--no-notices',
+      '--app', `${process.execPath} -r ts-node/register/transpile-only test/apps/adopted-roster.ts`, '--output', out], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', ROSTER_DOCUMENT: doc, APP_ACCOUNT: ACCOUNT, APP_REGION: REGION },
+    });
+    expect(cdk.status, cdk.stderr).toBe(0);
+    // What the CLI adds and an in-process App does not: version reporting in the parent, path and asset metadata.
+    const parent = templateOf(out);
+    expect(parent.Resources.CDKMetadata?.Type).toBe('AWS::CDK::Metadata');
+    const rows = shardRows(out);
+    expect(Object.keys(rows)).toHaveLength(2);
+    for (const row of Object.values(rows)) expect(row.Metadata['aws:asset:property']).toBe('TemplateURL');
+    // The shards of adopted agents hold the agents alone: nothing an import would have to create.
+    const stack = readStacks(out)[0];
+    for (const id of Object.keys(rows)) {
+      const types = Object.values(stack.nestedTemplate(stack.template, id)!.Resources ?? {}).map(r => r.Type);
+      expect(types.length).toBeGreaterThan(0);
+      expect(types.filter(t => t !== 'AWS::Connect::User')).toEqual([]);
+    }
+
+    const dry = await run(['import-roster', out, '--dry-run']);
+    expect(dry.err).toBe('');
+    expect(dry.code).toBe(0);
+
+    fake = await startFakeCloudFormation({ liveUsers: Array.from({ length: 30 }, (_, i) => userArn(`u-${i}`)), account: ACCOUNT, region: REGION });
+    publishAssets(out, fake);
+    const result = await run(['import-roster', out, '--endpoint-url', fake.endpoint]);
+    expect(result.err).not.toMatch(/problem/);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Imported 2 shard\(s\) into Agents\./);
+    for (const id of Object.keys(rows)) expect(fake.stacks.get(`Agents-${id}`)!.parentId).toBe(fake.stacks.get('Agents')!.stackId);
+  }, 240_000);
 });
 
 describe('import-roster: a run that stops half way', () => {

@@ -19,6 +19,20 @@ export class RosterShard extends NestedStack {
     super(scope, id, props);
   }
 
+  /**
+   * Leaves CDK's version-reporting resource (`CDKMetadata`, `AWS::CDK::Metadata`, which the cdk CLI
+   * asks every stack for, nested ones included) out of this shard. A shard that holds adopted agents
+   * is imported as a stack of its own (`cdk-connect-user import-roster`) from its published template,
+   * and an import creates no resource: CloudFormation refuses a template that holds one to create
+   * (user guide, "Considerations during an import operation"; evidence: documented, and the cdk CLI's
+   * own `cdk import` deletes `CDKMetadata` from the template it imports for that reason). NestedStack
+   * takes no `analyticsReporting` prop, so this sets the field `Stack` reads it into; were it renamed
+   * in a later aws-cdk-lib, the resource would come back and import-roster would name it.
+   */
+  public withoutVersionReporting(): void {
+    (this as unknown as { _versionReportingEnabled: boolean })._versionReportingEnabled = false;
+  }
+
   /** @internal */
   public _prepareTemplateAsset(): boolean {
     this.preparing = true;
