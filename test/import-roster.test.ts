@@ -3,7 +3,6 @@
  * 127.0.0.1 (test/util/fake-cloudformation.ts), which enforces what
  * CloudFormation enforces on imports and on nesting an existing stack.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Aws, CfnOutput, CfnResource, NestedStack, Stack, Tags } from 'aws-cdk-lib';
@@ -11,6 +10,7 @@ import { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectInstance, ConnectUser, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile } from '../src';
+import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { FakeConnect, generateInstance } from './util/fake-connect';
@@ -179,15 +179,7 @@ describe('import-roster on what the real cdk CLI writes', () => {
     const doc = path.join(dir, 'roster.json');
     fs.writeFileSync(doc, document(30));
     const out = path.join(dir, 'cdk.out');
-    const root = path.join(__dirname, '..');
-    const cdk = spawnSync(process.execPath, [path.join(root, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--quiet', '--no-notices',
-      '--app', `${process.execPath} -r ts-node/register/transpile-only test/apps/adopted-roster.ts`, '--output', out], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', ROSTER_DOCUMENT: doc, APP_ACCOUNT: ACCOUNT, APP_REGION: REGION },
-    });
-    expect(cdk.status, cdk.stderr).toBe(0);
+    cdkSynth('test/apps/adopted-roster.ts', out, { ROSTER_DOCUMENT: doc, APP_ACCOUNT: ACCOUNT, APP_REGION: REGION });
     // What the CLI adds and an in-process App does not: version reporting in the parent, path and asset metadata.
     const parent = templateOf(out);
     expect(parent.Resources.CDKMetadata?.Type).toBe('AWS::CDK::Metadata');
