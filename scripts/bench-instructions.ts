@@ -40,7 +40,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '5000').split(',').map(Number);
 const SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3').split(',').map(Number);
 const MODES = (process.env.BENCH_MODES ?? 'l1,l2').split(',').map(m => m.trim());
 for (const m of MODES) {
-  if (!/^(l1|l1top|l2)$/.test(m)) throw new Error(`BENCH_MODES: unknown mode ${m}; expected l1, l1top or l2`);
+  if (!/^(l1|l1top|l2|l2user)$/.test(m)) throw new Error(`BENCH_MODES: unknown mode ${m}; expected l1, l1top, l2 or l2user`);
 }
 const LABEL: { [mode: string]: string } = { l1: 'L1', l2: 'L2', l1top: 'L1top' };
 

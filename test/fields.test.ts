@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { PhoneType, VoiceEnhancementMode } from '../src';
+import { PHONE_TYPE_VALUES, VOICE_ENHANCEMENT_VALUES } from '../src/private/rules/channels';
 import { Field, FIELDS, has, NOT_SETTINGS, SCHEMA_EXCLUSIONS } from '../src/private/user/fields';
 import { schemaPath } from '../src/private/user/paths';
 
@@ -134,5 +136,20 @@ describe('the field table', () => {
       if (f.change.verdict === 'fails') expect(f.change.evidence, f.prop).toMatch(/^(schema|model|observed|documented):/);
       if (f.perChannel !== undefined) expect(FIELDS.some(g => g.prop === f.perChannel), f.prop).toBe(true);
     }
+  });
+
+  it("takes the enums' values from the registry schema, as the public enums have them", () => {
+    // The rules hold the schema's values (they import no public module); the public enums must say the same.
+    expect([...PHONE_TYPE_VALUES].sort()).toEqual(Object.values(PhoneType).sort());
+    expect([...VOICE_ENHANCEMENT_VALUES].sort()).toEqual(Object.values(VoiceEnhancementMode).sort());
+    const dump = spawnSync('python3', ['-c', [
+      'import json',
+      'from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as m',
+      "d = m.get_resource_schema('us-east-1', 'AWS::Connect::User').schema['definitions']",
+      "print(json.dumps([d['PhoneType']['enum'], d['VoiceEnhancementMode']['enum']]))",
+    ].join('\n')], { encoding: 'utf8' });
+    const [phone, voice] = JSON.parse(dump.stdout);
+    expect([...PHONE_TYPE_VALUES].sort()).toEqual([...phone].sort());
+    expect([...VOICE_ENHANCEMENT_VALUES].sort()).toEqual([...voice].sort());
   });
 });
