@@ -42,7 +42,7 @@ const MODES = (process.env.BENCH_MODES ?? 'l1,l2').split(',').map(m => m.trim())
 for (const m of MODES) {
   if (!/^(l1|l1top|l2|l2user)$/.test(m)) throw new Error(`BENCH_MODES: unknown mode ${m}; expected l1, l1top, l2 or l2user`);
 }
-const LABEL: { [mode: string]: string } = { l1: 'L1', l2: 'L2', l1top: 'L1top' };
+const LABEL: { [mode: string]: string } = { l1: 'L1', l2: 'L2', l1top: 'L1top', l2user: 'L2user' };
 
 async function instructions(mode: string, n: number, seed: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));
