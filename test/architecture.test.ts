@@ -16,7 +16,7 @@ const SRC = path.join(__dirname, '..', 'src');
  */
 export const LAYERS: ReadonlyArray<[string, RegExp]> = [
   // Leaves: shared helpers and the public enums and plain interfaces that import nothing of ours.
-  ['leaf', /^(private\/(problems|arn|instance|registry|adopt|shared-checks|find-user|lookup-handler)|identity)\.ts$/],
+  ['leaf', /^(private\/(problems|arn|instance|registry|adopt|shared-checks|find-user|lookup-handler|json)|identity)\.ts$/],
   ['rules', /^private\/rules\//],
   // Public value classes and props types: they check their own inputs with the rules.
   ['values', /^(phone-config|channel-settings|proficiency|password|references|connect-user-props|roster-props)\.ts$/],

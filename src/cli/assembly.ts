@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ADOPT_METADATA_KEY, AdoptMetadata } from '../private/adopt';
+import { parseJson } from '../private/json';
 
 /** An `AWS::Connect::User` as a template declares it. */
 export interface TemplateUser {
@@ -72,8 +73,9 @@ export function readJson<T>(file: string): T {
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    return JSON.parse(text) as T;
+    return parseJson(text) as T;
   } catch (e) {
+    // Where and what, never the text around it: a template may hold a plaintext password.
     throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
   }
 }

@@ -7,6 +7,7 @@
  * each other.
  */
 import type { RosterUserSpec } from '../../roster-props';
+import { parseJson } from '../json';
 import { show } from '../problems';
 import { PHONE_TYPE_VALUES, VOICE_ENHANCEMENT_VALUES } from '../rules/channels';
 import { FIELDS, Field, has, Kind } from '../user/fields';
@@ -223,9 +224,10 @@ function checkKind(path: string, v: Json, kind: DocKind, errors: string[]): void
 export function parseRosterDocument(text: string): ParsedDocument {
   let doc: Json;
   try {
-    doc = JSON.parse(text);
+    doc = parseJson(text);
   } catch (e) {
-    // JSON.parse's message names the position and the token; a roster document holds no password.
+    // Line, column and the kind of mistake: never the text (JSON.parse's message quotes it, and a hand-edited
+    // document may hold a secret there).
     return { users: [], errors: [`the JSON document cannot be parsed: ${(e as Error).message}`] };
   }
   const errors: string[] = [];
