@@ -128,6 +128,10 @@ describe('import-mapping --check-drift', () => {
     const dir = synthApp(instance, fake);
     const result = await run(['import-mapping', dir, '--check-drift', '--endpoint-url', fake.url]);
     expect(result.out).toContain('agent.00003: existingUserArn: cannot compare: not set, so the live user is unknown; pass --lookup to find it by username');
+    // The summary does not count it as checked, and the exit is not 0: "0 differ" would not be the whole truth.
+    // (The live users were changed by the test above: two of the three checked users differ.)
+    expect(result.out.at(-1)).toMatch(/^2 adopted user\(s\) checked: \d differ from the template.*; 1 not checked \(see above\)$/);
+    expect(result.code).toBe(1);
     const usage = await run(['import-mapping', dir, '--check-drift', '--out', 'x']);
     expect(usage.code).toBe(2);
     expect(usage.err[0]).toMatch(/--check-drift writes no files/);

@@ -39,6 +39,8 @@ export interface DriftFinding {
   readonly live: unknown;
   /** Why it cannot be compared (for `cannot compare`). */
   readonly reason?: string;
+  /** The live user itself could not be had, so none of its properties was compared. */
+  readonly wholeUser?: boolean;
 }
 
 /** The adopted users of an assembly, nested stacks included. */
@@ -173,6 +175,7 @@ export async function checkDrift(users: TemplateUser[], options: DriftOptions): 
           template: undefined,
           live: undefined,
           reason: 'not set, so the live user is unknown; pass --lookup to find it by username',
+          wholeUser: true,
         });
         continue;
       }
@@ -193,6 +196,15 @@ export function formatDrift(users: number, findings: DriftFinding[]): string[] {
     ? `${f.username}: ${f.property}: template ${show(f.template)}, live ${show(f.live)}`
     : `${f.username}: ${f.property}: cannot compare: ${f.reason}`));
   const differing = new Set(findings.filter(f => f.kind === 'differs').map(f => f.where)).size;
-  lines.push(`${users} adopted user(s) checked: ${differing} differ from the template${differing ? ' (CloudFormation does not correct this: change the template or the live user)' : ''}`);
+  // A user whose live user could not be had was not checked at all: "0 differ" must not count it.
+  const unchecked = new Set(findings.filter(f => f.wholeUser).map(f => f.where)).size;
+  lines.push(`${users - unchecked} adopted user(s) checked: ${differing} differ from the template`
+    + `${differing ? ' (CloudFormation does not correct this: change the template or the live user)' : ''}`
+    + `${unchecked ? `; ${unchecked} not checked (see above)` : ''}`);
   return lines;
+}
+
+/** The exit code of a drift check: 1 when a user differs or was not checked at all, else 0. */
+export function driftExitCode(findings: DriftFinding[]): number {
+  return findings.some(f => f.kind === 'differs' || f.wholeUser) ? 1 : 0;
 }

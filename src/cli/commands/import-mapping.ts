@@ -4,7 +4,7 @@
  * stack), or, with --check-drift, each adopted user compared with the live one.
  */
 import { connectApis, userArnLookup } from '../aws/connect';
-import { adoptedTemplateUsers, checkDrift, formatDrift } from '../drift';
+import { adoptedTemplateUsers, checkDrift, driftExitCode, formatDrift } from '../drift';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../import-mapping';
 import { Command, shellPath, shellWord, USAGE_EXIT, UsageError } from './command';
 
@@ -36,7 +36,8 @@ export const importMappingCommand: Command = {
     { code: 0, meaning: 'the mappings are written, or there is nothing to import; with --check-drift: no adopted user differs' },
     {
       code: 1,
-      meaning: 'with --check-drift: an adopted user differs from the live one; without it: adopted users are in nested stacks, which the '
+      meaning: 'with --check-drift: an adopted user differs from the live one, or was not checked (no existingUserArn without --lookup); '
+        + 'without it: adopted users are in nested stacks, which the '
         + 'files do not cover; or the command failed (an assembly it cannot read, a user not found, an AWS error)',
     },
     USAGE_EXIT,
@@ -54,7 +55,7 @@ export const importMappingCommand: Command = {
       }
       const findings = await checkDrift(users, { lookup: !!values.lookup, api: connectApis({ region, endpoint, neededBy: '--check-drift' }) });
       formatDrift(users.length, findings).forEach(l => io.out(l));
-      return findings.some(f => f.kind === 'differs') ? 1 : 0;
+      return driftExitCode(findings);
     }
     const users = findAdoptedUsers(assembly);
     // Adopted users in nested stacks (a roster's shards): cdk import cannot import into them, so no mapping is
