@@ -7,18 +7,29 @@
 import { Duration, SecretValue } from 'aws-cdk-lib';
 import { CfnUser, CfnUserProps } from 'aws-cdk-lib/aws-connect';
 import { FIELDS, Field, has, isScalar } from './fields';
-import { get, l1Path, segments, set } from './paths';
+import { l1Path, segments, set } from './paths';
 import type { ConnectUserProps } from '../../connect-user-props';
 import type { ProficiencyFields } from '../rules/proficiencies';
 
-/** The rows the template has a place for, with their L1 paths (worked out once). */
-const RENDERED: ReadonlyArray<{ field: Field; path: string; parent?: string }> = FIELDS.filter(f => has(f.cfn)).map(f => {
-  const cfn = f.cfn as string;
-  const segs = segments(f.prop);
-  // A struct (identityInfo, phoneConfig) renders when given, even empty, as the L1 would render it.
-  const parent = segs.length === 2 && !cfn.includes('[') ? segs[0].key : undefined;
-  return { field: f, path: l1Path(cfn), parent };
-});
+/**
+ * The rows the template has a place for, grouped by the props object they live in (`''`, `identityInfo`,
+ * `channelSettings.voice`, …), each with its last key and L1 path: worked out once, so that rendering an
+ * agent reads each props object once and skips every row of one that is not given.
+ */
+const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: ReadonlyArray<{ field: Field; key: string; path: string }> }> = (() => {
+  const groups = new Map<string, { parent: string[]; rows: Array<{ field: Field; key: string; path: string }> }>();
+  for (const f of FIELDS) {
+    if (!has(f.cfn)) continue;
+    const keys = segments(f.prop).map(s => s.key);
+    const parent = keys.slice(0, -1);
+    const group = groups.get(parent.join('.')) ?? groups.set(parent.join('.'), { parent, rows: [] }).get(parent.join('.'))!;
+    group.rows.push({ field: f, key: keys[keys.length - 1], path: l1Path(f.cfn) });
+  }
+  return [...groups.values()];
+})();
+
+/** A struct (identityInfo, phoneConfig) renders when given, even empty, as the L1 would render it. */
+const STRUCTS = GROUPS.filter(g => g.parent.length === 1 && g.rows.every(r => !r.path.includes('['))).map(g => g.parent[0]);
 
 /** A proficiency in the L1's shape, from its fields. */
 export function renderProficiency(p: ProficiencyFields): CfnUser.UserProficiencyProperty {
@@ -36,25 +47,32 @@ export function renderUserProps(
   proficiencies: CfnUser.UserProficiencyProperty[] | undefined,
 ): CfnUserProps {
   const out: Record<string, unknown> = {};
-  for (const { field: f, path, parent } of RENDERED) {
-    if (parent !== undefined && (props as unknown as Record<string, unknown>)[parent] !== undefined) out[parent] ??= {};
-    let value: unknown;
-    if (isScalar(f.kind)) {
-      value = scalar(f, get(props, f.prop));
-    } else if (f.kind === 'instance') {
-      value = instanceArn;
-    } else if (f.kind === 'reference') {
-      value = (get(props, f.prop) as Record<string, Record<string, string>> | undefined)?.[f.ref!.refName][f.ref!.arnName];
-    } else if (f.kind === 'references') {
-      value = (get(props, f.prop) as Array<Record<string, Record<string, string>>>).map(r => r[f.ref!.refName][f.ref!.arnName]);
-    } else if (f.kind === 'password') {
-      value = password?.unsafeUnwrap();
-    } else if (f.kind === 'proficiencies') {
-      value = proficiencies;
-    } else {
-      value = Object.entries(props.tags ?? {}).map(([key, v]) => ({ key, value: v }));
+  const given = props as unknown as Record<string, unknown>;
+  for (const struct of STRUCTS) if (given[struct] !== undefined) out[struct] = {};
+  for (const { parent, rows } of GROUPS) {
+    let holder: unknown = given;
+    for (const key of parent) holder = (holder as Record<string, unknown> | undefined)?.[key];
+    if (holder === undefined) continue;
+    for (const { field: f, key, path } of rows) {
+      const v = (holder as Record<string, unknown>)[key];
+      let value: unknown;
+      if (isScalar(f.kind)) {
+        value = scalar(f, v);
+      } else if (f.kind === 'instance') {
+        value = instanceArn;
+      } else if (f.kind === 'reference') {
+        value = (v as Record<string, Record<string, string>> | undefined)?.[f.ref!.refName][f.ref!.arnName];
+      } else if (f.kind === 'references') {
+        value = (v as Array<Record<string, Record<string, string>>>).map(r => r[f.ref!.refName][f.ref!.arnName]);
+      } else if (f.kind === 'password') {
+        value = password?.unsafeUnwrap();
+      } else if (f.kind === 'proficiencies') {
+        value = proficiencies;
+      } else {
+        value = Object.entries((v ?? {}) as Record<string, string>).map(([k, tag]) => ({ key: k, value: tag }));
+      }
+      set(out, path, value, 'channel');
     }
-    set(out, path, value, 'channel');
   }
   return out as unknown as CfnUserProps;
 }

@@ -29,16 +29,20 @@ const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string }
   })),
 };
 
-/** Each parent with the parent above it ('' at the top), and each row with its parent: worked out once, read for every agent. */
-const PARENT_STEPS = PARENTS.map(parent => ({ parent, above: parent.split('.').slice(0, -1).join('.') }));
-const ROW_STEPS = FIELDS.map(f => ({ f, parent: f.prop.split('.').slice(0, -1).join('.') }));
+/**
+ * Each parent with the parent above it and its last key, and each row with its parent and last key:
+ * worked out once and read for every agent, so that an agent's check reads each object once.
+ */
+const PARENT_STEPS = PARENTS.map(parent => {
+  const keys = parent.split('.');
+  return { parent, above: keys.slice(0, -1).join('.'), key: keys[keys.length - 1] };
+});
+const ROW_STEPS = FIELDS.map(f => {
+  const keys = f.prop.split('.');
+  return { f, parent: keys.slice(0, -1).join('.'), key: keys[keys.length - 1] };
+});
 
-/** The value at a path, reading only through objects. */
-function at(o: Record<string, unknown>, path: string): unknown {
-  let v: unknown = o;
-  for (const s of segments(path)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s.key] : undefined;
-  return v;
-}
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks one row's value. */
 function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
@@ -76,13 +80,17 @@ function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
  */
 export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): void {
   if (!expectObject(p, shape, value, false)) return;
-  const unreadable = new Set<string>();
-  for (const { parent, above } of PARENT_STEPS) {
-    if (unreadable.has(above) || !expectObject(p, parent, at(value, parent))) unreadable.add(parent);
+  // The objects the rows live in, by path ('' is the options themselves); a parent that is not an object is left out.
+  const objects = new Map<string, Record<string, unknown>>([['', value]]);
+  for (const { parent, above, key } of PARENT_STEPS) {
+    const outer = objects.get(above);
+    if (outer === undefined) continue;
+    const v = outer[key];
+    if (expectObject(p, parent, v) && isObject(v)) objects.set(parent, v);
   }
-  for (const { f, parent } of ROW_STEPS) {
-    if (parent !== '' && unreadable.has(parent)) continue;
-    checkRow(p, f, at(value, f.prop), shape);
+  for (const { f, parent, key } of ROW_STEPS) {
+    const outer = objects.get(parent);
+    if (outer !== undefined) checkRow(p, f, outer[key], shape);
   }
   expectNoneOf(p, value, REPLACED[shape]);
   if (shape === 'props') {
