@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from './util/tmp';
 import { Command, USAGE_EXIT } from '../src/cli/commands/command';
 import { exportCommand } from '../src/cli/commands/export';
 import { importMappingCommand } from '../src/cli/commands/import-mapping';
@@ -13,7 +14,6 @@ import { importRosterCommand } from '../src/cli/commands/import-roster';
 import { planCommand } from '../src/cli/commands/plan';
 import { packageVersion, versionCommand } from '../src/cli/commands/version';
 import { main } from '../src/cli/main';
-import { tempDirs } from './util/tmp';
 
 const CLI = path.join(__dirname, '..', 'src', 'cli');
 const COMMANDS_DIR = path.join(CLI, 'commands');
