@@ -140,7 +140,7 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     const r = refs(stack);
     expect(() => new ConnectUserRoster(stack, 'R', {
       instance: r.instance, routingProfiles: {}, securityProfiles: {}, csv: 'first name,favourite colour\nA,blue',
-    })).toThrow(/header: column 'favourite colour' is not a column of Amazon Connect's bulk user upload template[\s\S]*header: column 'user login' is missing/);
+    })).toThrow(/header: column 'favourite colour' is not a column the roster reads; expected one of: [\s\S]*header: column 'user login' is missing/);
   });
 
 });
