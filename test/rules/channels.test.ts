@@ -20,6 +20,8 @@ const reject: RejectCase[] = [
   { rule: 'VoicePhone desk phone without a number (JavaScript callers)', build: (_s, r) => minimalProps(r, { channelSettings: { voice: { phone: VoicePhone.deskPhone(js(undefined)) } } }), error: /VoicePhone.deskPhone\(\) has 1 problem:\n {2}- phoneNumber: 'undefined' is not an E.164 phone number/ },
   // checkAfterContactWork (in the PhoneConfig factory)
   { rule: 'after contact work not whole seconds', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.millis(1500) }) }), error: /afterContactWorkTimeLimit: 1.5 seconds is not a whole number of seconds/ },
+  { rule: 'after contact work of 1e21 seconds (renders as 1e+21, not an integer)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(1e21) }) }), error: /PhoneConfig.softPhone\(\) has 1 problem:\n {2}- afterContactWorkTimeLimit: 1e\+21 seconds is not a safe whole number; expected whole seconds up to 9007199254740991 \(registry schema AfterContactWorkTimeLimit: integer\)/ },
+  { rule: 'after contact work of 2^53 seconds (past the safe integers)', build: (_s, r) => minimalProps(r, { channelSettings: { chat: { afterContactWorkTimeLimit: Duration.seconds(2 ** 53) } } }), error: /channelSettings.chat.afterContactWorkTimeLimit: 9007199254740992 seconds is not a safe whole number/ },
   { rule: 'after contact work token in minutes', build: (s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.minutes(new CfnParameter(s, 'Acw', { type: 'Number' }).valueAsNumber) }) }), error: /afterContactWorkTimeLimit: a token duration in minutes cannot be converted to seconds/ },
   { rule: 'after contact work that is not a Duration (JavaScript callers)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: js('30') }) }), error: /PhoneConfig.softPhone\(\) has 1 problem:\n {2}- afterContactWorkTimeLimit: '30' is not a Duration/ },
   // checkPhoneConfig: a look-alike object, not made by the factories
@@ -30,6 +32,7 @@ const reject: RejectCase[] = [
 
 const warn: WarnCase[] = [
   { rule: 'desk phone number with text before it', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.deskPhone('tel:+15555550100') }), id: 'phoneNumberShape', text: /phoneConfig.deskPhoneNumber: 'tel:\+15555550100' has text before the E.164 number/ },
+  { rule: 'after contact work at the largest safe whole number of seconds (warned, not rejected)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(Number.MAX_SAFE_INTEGER) }) }), id: 'afterContactWorkMaximum', text: /phoneConfig.afterContactWorkTimeLimit: 9007199254740991 seconds is over/ },
   { rule: 'after contact work above 2,000,000 s', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(2_000_001) }) }), id: 'afterContactWorkMaximum', text: /phoneConfig.afterContactWorkTimeLimit: 2000001 seconds is over the 2,000,000 seconds the API reference documents/ },
 ];
 

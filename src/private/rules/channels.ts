@@ -82,6 +82,10 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
   // Evidence: schema. AfterContactWorkTimeLimit type integer, minimum 0.
   if (!Number.isInteger(seconds)) {
     p.add(path, `${seconds} seconds is not a whole number of seconds; expected whole seconds (registry schema AfterContactWorkTimeLimit)`);
+  } else if (!Number.isSafeInteger(seconds)) {
+    // Evidence: schema. AfterContactWorkTimeLimit type integer: from 1e21 on, JSON renders a number as 1e+21, not an
+    // integer, and past 2^53 the number is no longer the whole number of seconds that was meant.
+    p.add(path, `${seconds} seconds is not a safe whole number; expected whole seconds up to ${Number.MAX_SAFE_INTEGER} (registry schema AfterContactWorkTimeLimit: integer)`);
   } else if (seconds > MAX_AFTER_CONTACT_WORK_SECONDS) {
     p.warn('afterContactWorkMaximum', path, `${seconds} seconds is over the ${MAX_AFTER_CONTACT_WORK_SECONDS.toLocaleString('en-US')} seconds the API reference documents`);
   }
