@@ -26,6 +26,8 @@ const reject: RejectCase[] = [
   { rule: 'after contact work that is not a Duration (JavaScript callers)', build: (_s, r) => minimalProps(r, { phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: js('30') }) }), error: /PhoneConfig.softPhone\(\) has 1 problem:\n {2}- afterContactWorkTimeLimit: '30' is not a Duration/ },
   // checkPhoneConfig: a look-alike object, not made by the factories
   { rule: 'phoneConfig look-alike with a phone type that is not one', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: 'CARRIER_PIGEON' }) }), error: /phoneConfig.phoneType: 'CARRIER_PIGEON' is not a phone type; expected SOFT_PHONE or DESK_PHONE/ },
+  { rule: 'phoneConfig look-alike without a phone type', build: (_s, r) => minimalProps(r, { phoneConfig: js({ autoAccept: true }) }), error: /phoneConfig.phoneType: is missing; expected SOFT_PHONE or DESK_PHONE: make phoneConfig with PhoneConfig.softPhone\(\) or PhoneConfig.deskPhone\(phoneNumber\)/ },
+  { rule: 'phoneConfig look-alike with a phone type that is a number', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: 1 }) }), error: /phoneConfig.phoneType: is the number 1; expected SOFT_PHONE or DESK_PHONE/ },
   { rule: 'phoneConfig look-alike with a desk phone number that is not E.164', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: PhoneType.DESK_PHONE, deskPhoneNumber: 'call me' }) }), error: /phoneConfig.deskPhoneNumber: 'call me' is not an E.164 phone number/ },
   { rule: 'phoneConfig look-alike with an after contact work limit of 1.5 s', build: (_s, r) => minimalProps(r, { phoneConfig: js({ phoneType: PhoneType.SOFT_PHONE, afterContactWorkTimeLimit: Duration.millis(1500) }) }), error: /phoneConfig.afterContactWorkTimeLimit: 1.5 seconds is not a whole number of seconds/ },
 ];
@@ -77,6 +79,7 @@ describe('per-channel settings (checkChannelSettings)', () => {
     ['a voice enhancement mode that is not one (JavaScript callers)', { voice: { voiceEnhancementMode: 'LOUDER' } }, /channelSettings.voice.voiceEnhancementMode: 'LOUDER' is not a voice enhancement mode/],
     ['a VoicePhone look-alike with a bad number', { voice: { phone: { phoneType: 'DESK_PHONE', phoneNumber: 'call me' } } }, /channelSettings.voice.phone.phoneNumber: 'call me' is not an E.164 phone number/],
     ['a VoicePhone look-alike with a bad phone type', { voice: { phone: { phoneType: 'CARRIER_PIGEON' } } }, /channelSettings.voice.phone.phoneType: 'CARRIER_PIGEON' is not a phone type/],
+    ['a VoicePhone look-alike without a phone type', { voice: { phone: { phoneNumber: '+15555550100' } } }, /channelSettings.voice.phone.phoneType: is missing; expected SOFT_PHONE or DESK_PHONE: make channelSettings.voice.phone with VoicePhone.SOFT_PHONE or VoicePhone.deskPhone\(phoneNumber\)/],
   ])('rejects %s', (_what, channelSettings, error) => {
     expect(() => user(channelSettings as UserChannelSettings)).toThrow(error);
   });

@@ -5,7 +5,7 @@
  * the factories. See common.ts for the evidence levels.
  */
 import { Duration } from 'aws-cdk-lib';
-import { CHANNEL_KEYS, isToken, Problems, show } from './common';
+import { CHANNEL_KEYS, describeValue, isToken, Problems, show } from './common';
 
 /** Phone settings as the rules see them (a `PhoneConfig`, or what a JavaScript caller passed). */
 export interface PhoneFields {
@@ -55,11 +55,22 @@ export function checkPhoneNumber(p: Problems, path: string, value: unknown): voi
   }
 }
 
-/** A phone type, as a JavaScript caller may pass anything. */
-function checkPhoneType(p: Problems, path: string, value: unknown): void {
+/** How a JavaScript caller makes the phone settings at each path, for the phone type's error. */
+const PHONE_FACTORIES: { readonly [parent: string]: string } = {
+  'phoneConfig': 'PhoneConfig.softPhone() or PhoneConfig.deskPhone(phoneNumber)',
+  'channelSettings.voice.phone': 'VoicePhone.SOFT_PHONE or VoicePhone.deskPhone(phoneNumber)',
+};
+
+/** A phone type, as a JavaScript caller may pass anything; `parent` is the path of the phone settings. */
+function checkPhoneType(p: Problems, parent: string, value: unknown): void {
   // Evidence: schema. PhoneType enum SOFT_PHONE, DESK_PHONE.
-  if (!isToken(value) && !(typeof value === 'string' && PHONE_TYPE_VALUES.includes(value))) {
-    p.add(path, `${show(value)} is not a phone type; expected ${PHONE_TYPE_VALUES.join(' or ')}`);
+  if (isToken(value) || (typeof value === 'string' && PHONE_TYPE_VALUES.includes(value))) return;
+  const expected = `expected ${PHONE_TYPE_VALUES.join(' or ')}`;
+  if (typeof value === 'string') {
+    p.add(`${parent}.phoneType`, `${show(value)} is not a phone type; ${expected}`);
+  } else {
+    // Not made by a factory (a look-alike without a phone type): say which factory makes one.
+    p.add(`${parent}.phoneType`, `is ${describeValue(value)}; ${expected}: make ${parent} with ${PHONE_FACTORIES[parent]}`);
   }
 }
 
@@ -94,7 +105,7 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
 /** The phone settings, from their fields. */
 export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): void {
   if (phone === undefined) return;
-  checkPhoneType(p, 'phoneConfig.phoneType', phone.phoneType);
+  checkPhoneType(p, 'phoneConfig', phone.phoneType);
   if (phone.deskPhoneNumber !== undefined) {
     checkPhoneNumber(p, 'phoneConfig.deskPhoneNumber', phone.deskPhoneNumber);
   }
@@ -131,7 +142,7 @@ export function checkChannelSettings(p: Problems, settings: ChannelSettingsField
       p.add('channelSettings.voice.voiceEnhancementMode', `${show(mode)} is not a voice enhancement mode; expected ${VOICE_ENHANCEMENT_VALUES.join(', ')}`);
     }
     if (voice.phone !== undefined) {
-      checkPhoneType(p, 'channelSettings.voice.phone.phoneType', voice.phone.phoneType);
+      checkPhoneType(p, 'channelSettings.voice.phone', voice.phone.phoneType);
       if (voice.phone.phoneNumber !== undefined) {
         checkPhoneNumber(p, 'channelSettings.voice.phone.phoneNumber', voice.phone.phoneNumber);
       }

@@ -6,8 +6,8 @@ import { FIELDS, Field } from './fields';
 import { segments } from './paths';
 import { Problems } from '../problems';
 import {
-  expectArray, expectBoolean, expectDuration, expectNoneOf, expectObject, expectPassword, expectProficiencies, expectRef,
-  expectString, expectStringMap,
+  expectArray, expectBoolean, expectDuration, expectNoneOf, expectObject, expectOptionObject, expectPassword, expectProficiencies,
+  expectRef, expectString, expectStringMap,
 } from '../rules/types';
 
 /** `props`: a `ConnectUserProps` (references are references); `spec`: a roster agent (references are names). */
@@ -78,7 +78,7 @@ export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): voi
   if (!expectObject(p, shape, value, false)) return;
   const unreadable = new Set<string>();
   for (const { parent, above } of PARENT_STEPS) {
-    if (unreadable.has(above) || !expectObject(p, parent, at(value, parent))) unreadable.add(parent);
+    if (unreadable.has(above) || !expectOptionObject(p, parent, at(value, parent))) unreadable.add(parent);
   }
   for (const { f, parent } of ROW_STEPS) {
     if (parent !== '' && unreadable.has(parent)) continue;
