@@ -45,10 +45,19 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 // (the schema and the model give only the minimum, 0).
 export const MAX_AFTER_CONTACT_WORK_SECONDS = 2_000_000;
 
+/**
+ * What a desk phone without a number is told: the same words where VoicePhone.deskPhone() refuses it
+ * (its parameter is a string) and where the user's checks warn of it (documented evidence, below).
+ */
+const DESK_PHONE_WITHOUT_NUMBER = 'missing for a desk phone; expected the E.164 number Amazon Connect rings, such as +15555550100';
+
 /** A desk phone number. */
 export function checkPhoneNumber(p: Problems, path: string, value: unknown): void {
   if (isToken(value)) return;
-  if (typeof value !== 'string' || !MODEL_PHONE.test(value)) {
+  if (value === undefined) {
+    // Evidence: library. A factory's phone number is a string (a JavaScript caller passed nothing).
+    p.add(path, DESK_PHONE_WITHOUT_NUMBER);
+  } else if (typeof value !== 'string' || !MODEL_PHONE.test(value)) {
     p.add(path, `${show(value)} is not an E.164 phone number; expected '+' then 2-15 digits, the first not 0, such as +15555550100 (API model PhoneNumber)`);
   } else if (!E164.test(value)) {
     p.warn('phoneNumberShape', path, `${show(value)} has text before the E.164 number; the API model accepts it, but Amazon Connect documents an E.164 number such as +15555550100`);
@@ -102,13 +111,24 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
   }
 }
 
+/**
+ * A desk phone's number, which may be missing: a warning then.
+ * Evidence: documented (API CreateUser, as the issue reads it; Terraform's aws_connect_user: "Required if phone_type is
+ * set as DESK_PHONE"). The registry schema and the API model leave it optional and cfn-lint passes: not an error.
+ */
+function checkDeskPhoneNumber(p: Problems, path: string, phoneType: unknown, phoneNumber: unknown): void {
+  if (phoneNumber !== undefined) {
+    checkPhoneNumber(p, path, phoneNumber);
+  } else if (phoneType === 'DESK_PHONE') {
+    p.warn('deskPhoneNumberMissing', path, `${DESK_PHONE_WITHOUT_NUMBER} (documented as required for DESK_PHONE; the registry schema and the API model do not require it)`);
+  }
+}
+
 /** The phone settings, from their fields. */
 export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): void {
   if (phone === undefined) return;
   checkPhoneType(p, 'phoneConfig', phone.phoneType);
-  if (phone.deskPhoneNumber !== undefined) {
-    checkPhoneNumber(p, 'phoneConfig.deskPhoneNumber', phone.deskPhoneNumber);
-  }
+  checkDeskPhoneNumber(p, 'phoneConfig.deskPhoneNumber', phone.phoneType, phone.deskPhoneNumber);
   checkAfterContactWork(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
 }
 
@@ -143,9 +163,7 @@ export function checkChannelSettings(p: Problems, settings: ChannelSettingsField
     }
     if (voice.phone !== undefined) {
       checkPhoneType(p, 'channelSettings.voice.phone', voice.phone.phoneType);
-      if (voice.phone.phoneNumber !== undefined) {
-        checkPhoneNumber(p, 'channelSettings.voice.phone.phoneNumber', voice.phone.phoneNumber);
-      }
+      checkDeskPhoneNumber(p, 'channelSettings.voice.phone.phoneNumber', voice.phone.phoneType, voice.phone.phoneNumber);
     }
   }
   if (!phone) return;
