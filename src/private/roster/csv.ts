@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { UserPassword } from '../../password';
 import type { RosterUserSpec } from '../../roster-props';
 import {
-  checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell, yesNoCell,
+  checkCellCount, checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell,
+  yesNoCell,
 } from '../rules/roster';
 import { CsvColumn, FIELDS, Field, has } from '../user/fields';
 import { proficienciesOf, specOf } from '../user/read';
@@ -187,7 +188,8 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
       }
     }
     const rowErrors: string[] = [];
-    if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
+    // First: with a cell too many or too few, the row's other problems may come from cells read as the wrong column.
+    checkCellCount(record.length, columns.length, rowErrors);
     // Every cell is read, whatever the others hold: a row's problems are all reported at once.
     const values: Array<readonly [Field, unknown]> = [[SECURITY_PROFILES, securityProfiles]];
     for (const [f, cell] of cells) values.push([f, valueOf(f as Field & { csv: CsvColumn }, cell, allowPlaintextPasswords, rowErrors)]);
