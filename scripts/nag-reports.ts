@@ -3,7 +3,8 @@
  *
  *   ts-node scripts/nag-reports.ts <cdk.out directory>
  *
- * cdk-nag writes one `<pack>-<stack>-NagReport.csv` per stack beside the templates. Unsuppressed errors
+ * cdk-nag writes one `<pack>-<stage>-<stack>-NagReport.csv` per stack beside the templates (an app's stage
+ * name is empty: `AwsSolutions--ConnectAgents-NagReport.csv`). Unsuppressed errors
  * have already failed the synth; this reads the reports back, so that `npm run example` says what ran.
  * Exits non-zero when there is no report (cdk-nag did not run) or a report holds an unsuppressed error.
  */
@@ -38,7 +39,7 @@ export function summarizeNagReports(dir: string): { lines: string[]; ok: boolean
   const count = (compliance: string, level?: string) =>
     rows.filter(r => r.Compliance === compliance && (level === undefined || r['Rule Level'] === level)).length;
   const errors = rows.filter(r => r.Compliance === 'Non-Compliant' && r['Rule Level'] === 'Error');
-  // `<pack>-<stack>-NagReport.csv`: the pack's name has no dash.
+  // `<pack>-<stage>-<stack>-NagReport.csv`: the pack's name has no dash.
   const packs = [...new Set(reports.map(f => path.basename(f).split('-')[0]))].join(', ');
   const lines = [
     `cdk-nag (${packs}) checked ${reports.length} stack(s): ${errors.length} unsuppressed error(s), ${count('Non-Compliant', 'Warning')} unsuppressed warning(s), `

@@ -5,7 +5,9 @@ import {
 } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { IdentityManagementType } from './identity';
-import { checkImportArn } from './private/rules/references';
+import { Problems } from './private/problems';
+import { checkIdentityTypeValue } from './private/rules/identity';
+import { checkArn, checkImportArn } from './private/rules/references';
 
 /**
  * An Amazon Connect instance, as referenced by users. Any `IInstanceRef`
@@ -71,7 +73,10 @@ export class ConnectInstance {
    * @param attrs the instance's ARN and, optionally, its identity-management type
    */
   public static fromInstanceAttributes(scope: Construct, id: string, attrs: ConnectInstanceAttributes): IConnectInstance {
-    const { problems } = checkImportArn(attrs.instanceArn, 'instance', `ConnectInstance.fromInstanceAttributes('${id}')`, 'instanceArn');
+    const problems = new Problems();
+    checkArn(problems, 'instanceArn', attrs.instanceArn, 'instance');
+    checkIdentityTypeValue(problems, 'identityManagementType', attrs.identityManagementType);
+    problems.throwIfAny(`ConnectInstance.fromInstanceAttributes('${id}')`);
     class Import extends Resource implements IConnectInstance {
       public readonly instanceArn = attrs.instanceArn;
       public readonly identityManagementType = attrs.identityManagementType;

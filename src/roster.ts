@@ -157,25 +157,22 @@ export class ConnectUserRoster extends Construct {
       if (found) securityProfiles.push(found);
     }
     const hierarchyGroup = spec.hierarchyGroup === undefined ? undefined : resolveName(shared.hierarchyGroups, spec.hierarchyGroup, 'hierarchyGroup', rowErrors);
-    // Without a username or a routing profile there is no user to check; every other problem is checked.
-    if (spec.username === undefined || routingProfile === undefined) {
-      return renderRow(spec, rowErrors);
+    const userProps = userPropsOf(spec, props, shared, routingProfile, securityProfiles, hierarchyGroup);
+    if (spec.username === undefined || routingProfile === undefined || rowErrors.length > 0) {
+      // The row has problems already (without a username or a routing profile there is no user to make): check
+      // the rest, in the roster's stack, whose region and account the shards share, and make nothing.
+      const checked = checkUserProps(this, userProps, context.shared);
+      return renderRow(spec, [...rowErrors, ...checked.problems.found]);
     }
 
     // A RosterShard renders its template once per synth where a NestedStack renders it twice (see BENCHMARKS.md).
     const stack = (this.shards[shard] ??= new RosterShard(this, `Shard${shard}`)) as RosterShard;
-    const userProps = userPropsOf(spec, props, shared, routingProfile, securityProfiles, hierarchyGroup);
-    if (rowErrors.length > 0) {
-      // The row has problems already: check the rest, make nothing.
-      const checked = checkUserProps(stack, userProps, context.shared);
-      return renderRow(spec, [...rowErrors, ...checked.problems.found]);
-    }
     // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
     // But constructs keeps a construct's children in a plain object, where a name of Object.prototype's
     // (`constructor`, `__proto__`, `toString`, …) is taken already: such a username gets `#Agent`
     // ('#' cannot be in a username, so this id never meets an agent's). The logical id is the username's.
     const id = spec.username in Object.prototype ? `${spec.username}#Agent` : spec.username;
-    const built = buildUser(stack, id, userProps, {
+    const built = buildUser(stack, id, { ...userProps, routingProfile }, {
       shared: context.shared,
       root: context.root,
       // '#' cannot be in a username, so this id never meets an agent's.
@@ -243,11 +240,14 @@ interface AddContext {
   readonly shared: SharedChecks;
 }
 
-/** An agent's props, as a `ConnectUser` would take them: its options, where it belongs, and the roster's defaults. */
+/**
+ * An agent's props, as a `ConnectUser` would take them: its options, where it belongs, and the roster's defaults
+ * (without the routing profile when its name is not known).
+ */
 function userPropsOf(
-  spec: RosterUserSpec, props: ConnectUserRosterProps, shared: SharedInputs, routingProfile: IRoutingProfileRef,
+  spec: RosterUserSpec, props: ConnectUserRosterProps, shared: SharedInputs, routingProfile: IRoutingProfileRef | undefined,
   securityProfiles: ISecurityProfileRef[], hierarchyGroup: IUserHierarchyGroupRef | undefined,
-): ConnectUserProps {
+): Omit<ConnectUserProps, 'routingProfile'> & { readonly routingProfile: IRoutingProfileRef | undefined } {
   return {
     ...spec,
     instance: shared.instance,

@@ -6,11 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from './util/tmp';
 import { Command, USAGE_EXIT } from '../src/cli/commands/command';
 import { exportCommand } from '../src/cli/commands/export';
 import { importMappingCommand } from '../src/cli/commands/import-mapping';
 import { importRosterCommand } from '../src/cli/commands/import-roster';
 import { planCommand } from '../src/cli/commands/plan';
+import { packageVersion, versionCommand } from '../src/cli/commands/version';
 import { main } from '../src/cli/main';
 
 const CLI = path.join(__dirname, '..', 'src', 'cli');
@@ -26,6 +28,7 @@ async function run(args: string[]): Promise<{ code: number; out: string[]; err: 
 /** Each command module's command, by file name. */
 const MODULES: Array<[string, Command]> = [
   ['export', exportCommand], ['import-mapping', importMappingCommand], ['import-roster', importRosterCommand], ['plan', planCommand],
+  ['version', versionCommand],
 ];
 
 describe('commands', () => {
@@ -56,6 +59,28 @@ describe('commands', () => {
       expect(lines.map(l => l.slice(5)).join(' ')).toBe(meaning);
       expect(lines.every(l => l.length <= 110)).toBe(true);
     }
+  });
+});
+
+describe('--version', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+
+  it.each([['--version'], ['-V'], ['version']])("'%s' prints the version of package.json, exit 0", async arg => {
+    expect(await run([arg])).toEqual({ code: 0, out: [pkg.version], err: [] });
+  });
+
+  it('is documented in --help, and takes no argument', async () => {
+    expect((await run(['--help'])).out).toContain("'cdk-connect-user --version' (or -V) prints the version of the package.");
+    const extra = await run(['version', 'cdk.out']);
+    expect(extra.code).toBe(2);
+    expect(extra.err[0]).toBe("cdk-connect-user version: expected no argument, got 'cdk.out'");
+  });
+
+  const tmp = tempDirs('version');
+  it('fails (exit 1 in main) on a package.json without a version', () => {
+    const file = path.join(tmp(), 'package.json');
+    fs.writeFileSync(file, '{"name":"x"}');
+    expect(() => packageVersion(file)).toThrow(`${file} has no version`);
   });
 });
 

@@ -24,10 +24,15 @@ function nagFindings(app: App, stacks: Stack[]): string[] {
 }
 
 describe('cdk-nag AwsSolutions', () => {
-  it('finds nothing unsuppressed in the example app', () => {
+  it('finds nothing unsuppressed in the example app, and writes the reports the README names', () => {
     const app = new App();
     const stacks = addExampleStacks(app);
     expect(nagFindings(app, stacks)).toEqual([]);
+    // cdk-nag names a report `<pack>-<stage id>-<stack>-NagReport.csv`: an app's stage id is '', hence the two dashes.
+    const reports = fs.readdirSync(app.outdir).filter(f => f.endsWith('-NagReport.csv')).sort();
+    expect(reports).toEqual(['AwsSolutions--ConnectAgents-NagReport.csv', 'AwsSolutions--ConnectManagedAgents-NagReport.csv']);
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    for (const report of reports) expect(readme).toContain(`cdk.out.example/${report}`);
   });
 
   it('does report findings (here: a generated password secret without rotation, unsuppressed)', () => {

@@ -23,6 +23,27 @@ function blocks(lang: string): string[] {
 /** The pasted app: every TypeScript block in order. */
 const APP = blocks('ts').join('\n');
 
+describe("README's tables", () => {
+  /** The source of every file under a directory. */
+  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const f = path.join(dir, e.name);
+    return e.isDirectory() ? sources(f) : e.name.endsWith('.ts') ? [fs.readFileSync(f, 'utf8')] : [];
+  });
+
+  it('lists every warning id the library gives, and no other', () => {
+    const lines = README.split('\n');
+    const start = lines.indexOf('| id | when |');
+    const rows = lines.slice(start + 2, lines.findIndex((l, i) => i > start && !l.startsWith('|')));
+    const listed = rows.flatMap(r => [...r.split('|')[1].matchAll(/`([A-Za-z]+)`/g)].map(m => m[1])).sort();
+    const given = sources(path.join(ROOT, 'src')).flatMap(text => [
+      ...[...text.matchAll(/\.warn\('([A-Za-z]+)'/g)].map(m => m[1]),
+      ...[...text.matchAll(/addWarningV2\('cdk-connect-user:([A-Za-z]+)'/g)].map(m => m[1]),
+    ]).sort();
+    expect(given).toContain('deskPhoneNumberMissing');
+    expect(listed).toEqual(given);
+  });
+});
+
 describe('README as one app', () => {
   it('has the blocks it should (the quick start, the roster and its CSV)', () => {
     expect(blocks('ts').length).toBeGreaterThanOrEqual(10);

@@ -1,7 +1,9 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 // The package first: the parser's rules import phone-config, which needs the package's load order.
 import '../src';
-import { parseRosterCsv } from '../src/private/roster/csv';
+import { CSV_FIELDS, fieldOfHeader, parseRosterCsv } from '../src/private/roster/csv';
 
 const HEADER = 'first name,last name,email address,password,user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),phone number,soft phone auto accept (yes/no),ACW timeout (seconds),user hierarchy';
 const row = (login: string, extra: { first?: string; type?: string; pw?: string } = {}) =>
@@ -76,6 +78,42 @@ describe('parseRosterCsv columns', () => {
       ['bob', ['Supervisor']],
       ['carol', ['Agent', 'Admin', 'Supervisor']],
     ]);
+  });
+});
+
+describe('the columns the README documents are those the reader accepts (from the field table)', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').split('\n');
+  const start = readme.indexOf('| column | also read as | example | what it sets |');
+  /** The README's table of CSV columns: each row's column, the names also read as it, and its cells. */
+  const table = readme.slice(start + 2, readme.findIndex((l, i) => i > start && !l.startsWith('|'))).map(line => {
+    const cells = line.slice(1, -1).split(/(?<!\\)\|/).map(c => c.trim());
+    const names = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(m => m[1].replace(/\\\|/g, '|'));
+    return { column: names(cells[0]), also: names(cells[1]), sets: cells[3] };
+  });
+
+  it('has one row per column of the field table, in its order, with every header and alias', () => {
+    expect(start).toBeGreaterThan(0);
+    expect(table.map(r => r.column)).toEqual(CSV_FIELDS.map(f => [f.csv.headers[0]]));
+    for (const [i, f] of CSV_FIELDS.entries()) {
+      expect(table[i].also, f.prop).toEqual([...f.csv.headers.slice(1), ...(f.csv.prefixes ?? []).map(p => `${p}…`)]);
+      expect(table[i].sets, f.prop).toContain(`\`${f.prop}\``);
+    }
+  });
+
+  it('each documented name is read as its column, whatever its case and spacing', () => {
+    for (const [i, f] of CSV_FIELDS.entries()) {
+      for (const name of [...table[i].column, ...table[i].also].map(n => n.replace(/…$/, '_2'))) {
+        expect(fieldOfHeader(name), name).toBe(f);
+        expect(fieldOfHeader(` ${name.toUpperCase().replace(/ /g, '  ')} `), name).toBe(f);
+      }
+    }
+  });
+
+  it("names every column and alias in an unknown column's error", () => {
+    const { errors } = parse('user login,routing profile name,security profile,phone extension\nalice,Basic,Agent,42');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^header: column 'phone extension' is not a column the roster reads; expected one of: first name, last name, email address \(or email\), /);
+    for (const name of [...CSV_FIELDS.flatMap(f => f.csv.headers), 'security_profile_name', 'security profile']) expect(errors[0]).toContain(name);
   });
 });
 

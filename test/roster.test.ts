@@ -89,6 +89,28 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     }
   });
 
+  it.each([
+    ['an unknown routing profile', { rp: 'Nope' }, "row 2: agent 'alice' has 2 problems:\n      - routingProfile 'Nope' is not in routingProfiles (known: Basic, Sales)"],
+    ['an empty routing profile cell', { rp: '' }, "row 2: agent 'alice' has 2 problems:\n      - routing profile name is empty"],
+    ['a bad cell and an unknown security profile', { sp: 'Nope', auto: 'maybe' }, "row 2: agent 'alice' has 3 problems:\n      - soft phone auto accept 'maybe' is not yes or no\n      - securityProfile 'Nope' is not in securityProfiles"],
+  ])("reports all of a row's problems in one error: %s does not hide the user rules' findings", (_what, cells, first) => {
+    let message = '';
+    try {
+      roster({ rows: [row('alice', { ...cells, type: 'desk', number: '555-1234' })] });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(first);
+    expect(message).toMatch(/\n {6}- phoneConfig.deskPhoneNumber: '555-1234' is not an E.164 phone number/);
+  });
+
+  it("reports all of a row's problems in one error: an empty user login does not hide them either", () => {
+    const cells = row('alice', { type: 'desk', number: '555-1234' }).split(',');
+    cells[4] = '';
+    expect(() => roster({ rows: [cells.join(',')] }))
+      .toThrow(/row 2: the agent has 2 problems:\n {6}- user login is empty\n {6}- phoneConfig.deskPhoneNumber: '555-1234' is not an E.164 phone number/);
+  });
+
   it('reports a problem of a shared input (profile, instance) on every agent that uses it', () => {
     // The roster checks each distinct profile and stack once; every agent must still get what was found.
     let message = '';
@@ -140,7 +162,7 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
     const r = refs(stack);
     expect(() => new ConnectUserRoster(stack, 'R', {
       instance: r.instance, routingProfiles: {}, securityProfiles: {}, csv: 'first name,favourite colour\nA,blue',
-    })).toThrow(/header: column 'favourite colour' is not a column of Amazon Connect's bulk user upload template[\s\S]*header: column 'user login' is missing/);
+    })).toThrow(/header: column 'favourite colour' is not a column the roster reads; expected one of: [\s\S]*header: column 'user login' is missing/);
   });
 
 });

@@ -14,11 +14,15 @@ import { exportCommand } from './commands/export';
 import { importMappingCommand } from './commands/import-mapping';
 import { importRosterCommand } from './commands/import-roster';
 import { planCommand } from './commands/plan';
+import { versionCommand } from './commands/version';
 
 export type { Io } from './commands/command';
 
 /** The commands, in the order the list of commands shows them. */
-const COMMANDS: readonly Command[] = [importMappingCommand, importRosterCommand, exportCommand, planCommand];
+const COMMANDS: readonly Command[] = [importMappingCommand, importRosterCommand, exportCommand, planCommand, versionCommand];
+
+/** The options that name a command: `--version` is the version command, as in most CLIs. */
+const COMMAND_OPTIONS: { readonly [option: string]: Command } = { '--version': versionCommand, '-V': versionCommand };
 
 /** How wide `--help` wraps the meaning of an exit code. */
 const HELP_WIDTH = 110;
@@ -31,6 +35,7 @@ function usage(): string[] {
     ...COMMANDS.map(c => `  ${c.name.padEnd(16)}${c.summary}`),
     '',
     "'cdk-connect-user <command> --help' describes a command's options.",
+    "'cdk-connect-user --version' (or -V) prints the version of the package.",
   ];
 }
 
@@ -66,7 +71,8 @@ function wrap(text: string, width: number): string[] {
  * (a file it cannot read, a plan that fails), 2 on bad usage. Messages go to `io.err`.
  */
 export async function main(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
-  const [name, ...rest] = argv;
+  const [given, ...rest] = argv;
+  const name = given !== undefined && Object.prototype.hasOwnProperty.call(COMMAND_OPTIONS, given) ? COMMAND_OPTIONS[given].name : given;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     usage().forEach(l => (name === undefined ? io.err : io.out)(l));
     return name === undefined ? 2 : 0;

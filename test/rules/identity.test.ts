@@ -6,7 +6,7 @@
 import { Annotations as AssertAnnotations, Match } from 'aws-cdk-lib/assertions';
 import { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import { describe, expect, it } from 'vitest';
-import { ConnectInstance, ConnectUser, IdentityManagementType } from '../../src';
+import { ConnectInstance, ConnectUser, ConnectUserRoster, IdentityManagementType } from '../../src';
 import { INSTANCE_ARN, minimalProps, newStack, refs, warningsOf } from '../util/fixtures';
 import { AcceptCase, CM, DIR, names, RejectCase, repeat, ruleCases, SAML, samlInfo, secretPassword, WarnCase } from '../util/rules';
 
@@ -68,6 +68,28 @@ describe('the identity-management type (resolveIdentityType)', () => {
     new ConnectUser(stack, 'A', minimalProps(r, { username: 'a', password: secretPassword, identityInfo: names }));
     new ConnectUser(stack, 'B', minimalProps(refs(stack), { username: 'b', identityManagementType: DIR }));
     expect(warningsOf(stack, 'identityTypeUnknown')).toEqual([]);
+  });
+
+  it.each([
+    ["'saml' (a JavaScript caller's lower case)", 'saml', "'saml'"],
+    ['a number', 1, 'the number 1'],
+  ])('rejects %s in ConnectInstance.fromInstanceAttributes, naming the value and the allowed ones', (_what, value, shown) => {
+    const stack = newStack();
+    expect(() => ConnectInstance.fromInstanceAttributes(stack, 'I', { instanceArn: INSTANCE_ARN, identityManagementType: value as IdentityManagementType }))
+      .toThrow(`ConnectInstance.fromInstanceAttributes('I') has 1 problem:\n  - identityManagementType: ${shown} is not an identity-management type; `
+        + 'expected one of CONNECT_MANAGED, SAML, EXISTING_DIRECTORY');
+  });
+
+  it("rejects a roster's identity-management type that is not one, once for the roster", () => {
+    const stack = newStack();
+    const r = refs(stack);
+    const csv = 'user login,routing profile name,security_profile_name_1\na,Basic,Agent\nb,Basic,Agent';
+    const json = JSON.stringify({ version: 1, instanceArn: INSTANCE_ARN, users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'] }] });
+    for (const source of [{ csv, instance: r.instance }, { json }]) {
+      expect(() => new ConnectUserRoster(stack, `R${Object.keys(source)[0]}`, {
+        routingProfiles: { Basic: r.routingProfile }, securityProfiles: { Agent: r.securityProfile }, ...source, identityManagementType: 'saml' as IdentityManagementType,
+      })).toThrow(/ has 1 problem:\n {2}- identityManagementType: 'saml' is not an identity-management type; expected one of CONNECT_MANAGED, SAML, EXISTING_DIRECTORY$/);
+    }
   });
 
   it("reads the type of a CfnInstance in the app, and applies that type's rules", () => {

@@ -8,7 +8,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ConnectUserRoster, IdentityManagementType, PhoneType, UserPassword } from '../../src';
 import {
-  checkDuplicateRows, checkOneColumn, checkPasswordCell, checkRequiredCells, checkRosterSource, checkShardCount, checkShardLoads,
+  checkCellCount, checkDuplicateRows, checkOneColumn, checkPasswordCell, checkRequiredCells, checkRosterSource, checkShardCount, checkShardLoads,
   csvQuoteProblem, MAX_RESOURCES_PER_TEMPLATE, phoneTypeCell, proficienciesCell, resolveName, secondsCell, suggestedShardCount, tagsCell, yesNoCell,
 } from '../../src/private/rules/roster';
 import { newStack, refs } from '../util/fixtures';
@@ -158,6 +158,28 @@ describe("the CSV's quotes and columns (csvQuoteProblem, checkOneColumn)", () =>
   it('rejects a roster CSV with two user login columns', () => {
     expect(() => bulkRoster({ csv: 'user login,routing profile,security profile,username\nalice,Basic,Agent,bob' }))
       .toThrow(/header: columns 'user login' \(column 1\) and 'username' \(column 4\) are both the user login/);
+  });
+});
+
+describe("a CSV row's cell count (checkCellCount)", () => {
+  it('takes as many cells as the header has columns, and names both counts otherwise', () => {
+    expect(run(e => checkCellCount(12, 12, e)).errors).toEqual([]);
+    expect(run(e => checkCellCount(11, 12, e)).errors).toEqual([
+      'the row has 11 cells but the header has 12 columns; expected 12 cells (a comma missing or too many moves every cell after it to another column)',
+    ]);
+    expect(run(e => checkCellCount(13, 12, e)).errors).toEqual([expect.stringMatching(/^the row has 13 cells but the header has 12 columns; expected 12 cells/)]);
+  });
+
+  it('rejects a short row (which would lose its last cells, here the ACW and hierarchy), naming the row and both counts', () => {
+    const short = bulkRow('alice', { acw: '45' }).split(',').slice(0, 10).join(',');
+    expect(errorOf(() => bulkRoster({ rows: [bulkRow('bob'), short] })))
+      .toMatch(/has 1 problem:\n {2}- row 3: agent 'alice' has 1 problem:\n {6}- the row has 10 cells but the header has 12 columns; expected 12 cells/);
+  });
+
+  it("reports a long row's count first, with the row's other problems", () => {
+    const long = `${bulkRow('alice', { type: 'mobile' })},extra`;
+    expect(errorOf(() => bulkRoster({ rows: [long] }))).toMatch(
+      /row 2: agent 'alice' has 2 problems:\n {6}- the row has 13 cells but the header has 12 columns; expected 12 cells .*\n {6}- phone type 'mobile' is not soft or desk/);
   });
 });
 

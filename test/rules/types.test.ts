@@ -12,25 +12,30 @@ const js = (v: unknown) => v as any;
 
 const cases: Array<[string, (r: Refs) => ConnectUserProps | undefined, RegExp]> = [
   // checkOptionTypes (src/private/user/types.ts, row by row from the field table), and expectString, expectBoolean, expectDuration, expectPassword, expectObject, expectStringMap, expectRef, expectArray
-  ['username: true', r => minimalProps(r, { username: js(true) }), /username: is boolean true; expected a string/],
+  ['username: true', r => minimalProps(r, { username: js(true) }), /username: is the boolean true; expected a string/],
   ['securityProfiles: [{}]', r => minimalProps(r, { securityProfiles: [js({})] }), /securityProfiles\[0\]: is an object; expected a reference with securityProfileRef.securityProfileArn/],
   ['securityProfiles: a profile, not a list', r => minimalProps(r, { securityProfiles: js(r.securityProfile) }), /securityProfiles: is an object; expected an array/],
   ['routingProfile: an ARN string', r => minimalProps(r, { routingProfile: js('arn:aws:connect:us-east-1:111122223333:instance/i/routing-profile/r') }), /routingProfile: is the string 'arn:aws:connect.*'; expected a reference with routingProfileRef.routingProfileArn/],
   ['hierarchyGroup: an ARN string', r => minimalProps(r, { hierarchyGroup: js('arn:aws:connect:us-east-1:111122223333:instance/i/agent-group/g') }), /hierarchyGroup: is the string 'arn:aws:connect.*'; expected a reference with userHierarchyGroupRef.userHierarchyGroupArn/],
-  ['instance: undefined', r => minimalProps(r, { instance: js(undefined) }), /instance: is undefined undefined; expected a reference with instanceRef.instanceArn/],
+  ['instance: undefined', r => minimalProps(r, { instance: js(undefined) }), /instance: is missing; expected a reference with instanceRef.instanceArn/],
   ['identityInfo.email: a BigInt', r => minimalProps(r, { identityInfo: { email: js(BigInt(7)) } }), /identityInfo.email: is the bigint 7n; expected a string, or nothing/],
   ['identityInfo: a string', r => minimalProps(r, { identityInfo: js('Jane') }), /identityInfo: is the string 'Jane'; expected an object, or nothing/],
   ['phoneConfig.autoAccept: "yes"', r => minimalProps(r, { phoneConfig: js({ phoneType: 'SOFT_PHONE', autoAccept: 'yes' }) }), /phoneConfig.autoAccept: is the string 'yes'; expected true, false, or nothing/],
-  ['tags: a number value', r => minimalProps(r, { tags: js({ Team: 7 }) }), /tags.Team: is number 7; expected a string/],
+  ['tags: a number value', r => minimalProps(r, { tags: js({ Team: 7 }) }), /tags.Team: is the number 7; expected a string/],
   ['password: a plain string', r => minimalProps(r, { password: js('Passw0rd!') }), /password: is the string 'Passw0rd!'; expected a UserPassword/],
   ['password: a SecretValue (the type before UserPassword)', r => minimalProps(r, { password: js(SecretValue.secretsManager('x')) }), /password: is a SecretValue; expected a UserPassword: UserPassword.fromSecretValue\(value\)/],
   ['generatePassword: a prop UserPassword replaced', r => js({ ...minimalProps(r), generatePassword: true }), /generatePassword: is no longer a prop; use password: UserPassword.generate\(\)/],
-  ['proficiencies: [{}]', r => minimalProps(r, { proficiencies: [js({})] }), /proficiencies\[0\].attributeName: is undefined undefined; expected a string/],
-  ['proficiencies[0].level: a number', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: 3 })] }), /proficiencies\[0\].level: is number 3; expected an object/],
-  ['channelSettings.chat ACW: a number', r => minimalProps(r, { channelSettings: { chat: { afterContactWorkTimeLimit: js(30) } } }), /channelSettings.chat.afterContactWorkTimeLimit: is number 30; expected a Duration/],
-  ['channelSettings.voice.voiceEnhancementMode: a number', r => minimalProps(r, { channelSettings: { voice: { voiceEnhancementMode: js(1) } } }), /channelSettings.voice.voiceEnhancementMode: is number 1; expected a string, or nothing/],
+  ['proficiencies: [{}]', r => minimalProps(r, { proficiencies: [js({})] }), /proficiencies\[0\].attributeName: is missing; expected a string/],
+  ['proficiencies[0].level: a number', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: 3 })] }), /proficiencies\[0\].level: is the number 3; expected a ProficiencyLevel: ProficiencyLevel.of\(3\)/],
+  ['proficiencies[0].level: a string', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: 'high' })] }), /proficiencies\[0\].level: is the string 'high'; expected a ProficiencyLevel: ProficiencyLevel.of\(n\) with n from 1 to 5, or ProficiencyLevel.ONE to FIVE/],
+  ['securityProfiles: undefined', r => minimalProps(r, { securityProfiles: js(undefined) }), /securityProfiles: is missing; expected an array/],
+  ['phoneConfig: the string SOFT_PHONE', r => minimalProps(r, { phoneConfig: js('SOFT_PHONE') }), /phoneConfig: is the string 'SOFT_PHONE'; expected a PhoneConfig \(PhoneConfig.softPhone\(\) or PhoneConfig.deskPhone\(phoneNumber\)\), or nothing/],
+  ['channelSettings.voice.phone: the string DESK_PHONE', r => minimalProps(r, { channelSettings: { voice: { phone: js('DESK_PHONE') } } }), /channelSettings.voice.phone: is the string 'DESK_PHONE'; expected a VoicePhone \(VoicePhone.SOFT_PHONE or VoicePhone.deskPhone\(phoneNumber\)\), or nothing/],
+  ['username: a function', r => minimalProps(r, { username: js(() => 'agent') }), /username: is a function; expected a string$/m],
+  ['channelSettings.chat ACW: a number', r => minimalProps(r, { channelSettings: { chat: { afterContactWorkTimeLimit: js(30) } } }), /channelSettings.chat.afterContactWorkTimeLimit: is the number 30; expected a Duration/],
+  ['channelSettings.voice.voiceEnhancementMode: a number', r => minimalProps(r, { channelSettings: { voice: { voiceEnhancementMode: js(1) } } }), /channelSettings.voice.voiceEnhancementMode: is the number 1; expected a string, or nothing/],
   ['adopt: "yes"', r => minimalProps(r, { adopt: js('yes') }), /adopt: is the string 'yes'; expected true, false, or nothing/],
-  ['no props at all', () => undefined, /props: is undefined undefined; expected an object/],
+  ['no props at all', () => undefined, /props: is missing; expected an object/],
 ];
 
 describe("bad input to a ConnectUser gets the library's error, naming the property", () => {
@@ -44,6 +49,8 @@ describe("bad input to a ConnectUser gets the library's error, naming the proper
     }
     expect(error?.name).toBe('ConnectUserValidationError');
     expect(error?.message).toMatch(message);
+    // Never the words of a value printed as it is: 'undefined undefined', 'undefined' in quotes, a function's source.
+    expect(error?.message).not.toMatch(/undefined undefined|'undefined'|=>/);
   });
 });
 
@@ -54,9 +61,9 @@ describe('the roster checks the types of its props (checkRosterPropTypes) and sp
     });
   }
   it.each([
-    ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: the agent has 1 problem:\n {6}- username: is boolean true; expected a string/],
+    ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: the agent has 1 problem:\n {6}- username: is the boolean true; expected a string/],
     ['a spec whose security profiles are one string', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: 'Agent' }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- securityProfiles: is the string 'Agent'; expected an array/],
-    ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], channelSettings: { chat: { afterContactWorkTimeLimit: 30 } } }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- channelSettings.chat.afterContactWorkTimeLimit: is number 30; expected a Duration/],
+    ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], channelSettings: { chat: { afterContactWorkTimeLimit: 30 } } }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- channelSettings.chat.afterContactWorkTimeLimit: is the number 30; expected a Duration/],
     ['csv: a Buffer', { csv: Buffer.from('x') }, /csv: is an object; expected a string, or nothing/],
     ['routingProfiles: an array', { csv: 'x', routingProfiles: [] }, /routingProfiles: is an array; expected an object/],
     ['shardCount: "4"', { csv: 'x', shardCount: '4' }, /shardCount: is the string '4'; expected a whole number, or nothing/],

@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { UserPassword } from '../../password';
 import type { RosterUserSpec } from '../../roster-props';
 import {
-  checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell, yesNoCell,
+  checkCellCount, checkOneColumn, checkPasswordCell, checkRequiredCells, csvQuoteProblem, phoneTypeCell, proficienciesCell, secondsCell, tagsCell,
+  yesNoCell,
 } from '../rules/roster';
 import { CsvColumn, FIELDS, Field, has } from '../user/fields';
 import { proficienciesOf, specOf } from '../user/read';
@@ -25,6 +26,7 @@ export const CSV_FIELDS: ReadonlyArray<Field & { readonly csv: CsvColumn }> = FI
 const normal = (header: string) => header.trim().toLowerCase().replace(/\s+/g, ' ');
 
 const BY_HEADER = new Map(CSV_FIELDS.flatMap(f => f.csv.headers.map(h => [normal(h), f] as const)));
+const BY_PREFIX = CSV_FIELDS.flatMap(f => (f.csv.prefixes ?? []).map(p => [normal(p), f] as const));
 const SECURITY_PROFILES = CSV_FIELDS.find(f => f.kind === 'references')!;
 
 /**
@@ -32,17 +34,19 @@ const SECURITY_PROFILES = CSV_FIELDS.find(f => f.kind === 'references')!;
  * Add new users → Upload my users from a template), matched by their header after lower-casing and
  * collapsing spaces, with the short forms people write; then the roster's extra columns. Evidence: library.
  */
-function fieldOf(header: string): Field | undefined {
+export function fieldOfHeader(header: string): Field | undefined {
   const h = normal(header);
-  if (h.startsWith('security_profile_name') || h.startsWith('security profile')) return SECURITY_PROFILES;
-  return BY_HEADER.get(h);
+  return BY_HEADER.get(h) ?? BY_PREFIX.find(([p]) => h.startsWith(p))?.[1];
 }
 
 /** How errors name a column's cell. */
 const nameOf = (f: Field & { csv: CsvColumn }) => f.csv.name ?? f.csv.headers[0];
 
-/** The extra columns (not the bulk-upload template's), as the header error lists them. */
-const EXTRA_COLUMNS = CSV_FIELDS.slice(CSV_FIELDS.findIndex(f => f.prop === 'identityInfo.secondaryEmail')).map(nameOf).join(', ');
+/** Every column the reader accepts, with the other headers read as it, as the header error lists them. */
+const ACCEPTED_COLUMNS = CSV_FIELDS.map(f => {
+  const also = [...f.csv.headers.slice(1), ...(f.csv.prefixes ?? []).map(p => `any header starting with ${p}`)];
+  return also.length === 0 ? f.csv.headers[0] : `${f.csv.headers[0]} (or ${also.join(', or ')})`;
+}).join(', ');
 
 const REQUIRED = CSV_FIELDS.filter(f => f.required);
 
@@ -140,10 +144,10 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
     return { rows: [], errors: ['the CSV is empty; expected a header row and one row per agent'] };
   }
   const [header, ...data] = records;
-  const columns = header.record.map(fieldOf);
+  const columns = header.record.map(fieldOfHeader);
   header.record.forEach((h, i) => {
     if (columns[i] === undefined) {
-      errors.push(`header: column '${h}' is not a column of Amazon Connect's bulk user upload template or one of the roster's extra columns (${EXTRA_COLUMNS})`);
+      errors.push(`header: column '${h}' is not a column the roster reads; expected one of: ${ACCEPTED_COLUMNS} (case and spacing do not matter)`);
     }
   });
   for (const f of REQUIRED) {
@@ -184,7 +188,8 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
       }
     }
     const rowErrors: string[] = [];
-    if (record.length > columns.length) rowErrors.push(`${record.length} cells but the header has ${columns.length} columns`);
+    // First: with a cell too many or too few, the row's other problems may come from cells read as the wrong column.
+    checkCellCount(record.length, columns.length, rowErrors);
     // Every cell is read, whatever the others hold: a row's problems are all reported at once.
     const values: Array<readonly [Field, unknown]> = [[SECURITY_PROFILES, securityProfiles]];
     for (const [f, cell] of cells) values.push([f, valueOf(f as Field & { csv: CsvColumn }, cell, allowPlaintextPasswords, rowErrors)]);

@@ -8,8 +8,8 @@
  */
 import type { RosterUserSpec } from '../../roster-props';
 import { parseJson } from '../json';
-import { show } from '../problems';
 import { PHONE_TYPE_VALUES, VOICE_ENHANCEMENT_VALUES } from '../rules/channels';
+import { describeValue as describe } from '../rules/common';
 import { FIELDS, Field, has, Kind } from '../user/fields';
 import { fromJson, specOf } from '../user/read';
 
@@ -154,14 +154,6 @@ const PROFICIENCY: Fields = {
 };
 
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function describe(v: Json): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the string ${show(v)}`;
-  return `${typeof v} ${String(v)}`;
-}
 
 /**
  * Checks an object's members against `fields` (every JSON type problem, with its

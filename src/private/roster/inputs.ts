@@ -10,7 +10,8 @@ import { ParsedDocument } from './document';
 import { IdentityManagementType } from '../../identity';
 import { ConnectInstance, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../../references';
 import type { ConnectUserRosterProps } from '../../roster-props';
-import { show } from '../problems';
+import { Problems, show } from '../problems';
+import { checkIdentityTypeValue } from '../rules/identity';
 
 /** What every agent of one roster shares, resolved. */
 export interface SharedInputs {
@@ -54,6 +55,13 @@ export function sharedInputs(
 
 /** The identity type from the prop and the document: the same when both are given. */
 function joinIdentityType(prop: IdentityManagementType | undefined, doc: string | undefined, errors: string[]): IdentityManagementType | undefined {
+  // The prop as a JavaScript caller may pass it: one error for the roster, not one per agent. (The document's
+  // value is checked with the document.)
+  const checked = new Problems();
+  if (!checkIdentityTypeValue(checked, 'identityManagementType', prop)) {
+    errors.push(...checked.found);
+    return undefined;
+  }
   // Evidence: library. Two answers to one question: neither can be preferred silently.
   if (prop !== undefined && doc !== undefined && prop !== doc) {
     errors.push(`identityManagementType: the prop says ${prop} and the JSON document ${doc}; expected one, or both the same`);

@@ -10,7 +10,8 @@ export interface AdoptionFields {
   readonly existingUserArn?: string;
   readonly removalPolicy?: RemovalPolicy;
   readonly hasPassword: boolean;
-  readonly username: string;
+  /** `undefined` for a roster row without one (reported as such). */
+  readonly username: string | undefined;
   readonly instanceArn: string;
   readonly instanceKey: string | undefined;
 }

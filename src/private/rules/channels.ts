@@ -5,7 +5,7 @@
  * the factories. See common.ts for the evidence levels.
  */
 import { Duration } from 'aws-cdk-lib';
-import { CHANNEL_KEYS, isToken, Problems, show } from './common';
+import { CHANNEL_KEYS, describeValue, isToken, Problems, show } from './common';
 
 /** Phone settings as the rules see them (a `PhoneConfig`, or what a JavaScript caller passed). */
 export interface PhoneFields {
@@ -45,21 +45,41 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 // (the schema and the model give only the minimum, 0).
 export const MAX_AFTER_CONTACT_WORK_SECONDS = 2_000_000;
 
+/**
+ * What a desk phone without a number is told: the same words where VoicePhone.deskPhone() refuses it
+ * (its parameter is a string) and where the user's checks warn of it (documented evidence, below).
+ */
+const DESK_PHONE_WITHOUT_NUMBER = 'missing for a desk phone; expected the E.164 number Amazon Connect rings, such as +15555550100';
+
 /** A desk phone number. */
 export function checkPhoneNumber(p: Problems, path: string, value: unknown): void {
   if (isToken(value)) return;
-  if (typeof value !== 'string' || !MODEL_PHONE.test(value)) {
+  if (value === undefined) {
+    // Evidence: library. A factory's phone number is a string (a JavaScript caller passed nothing).
+    p.add(path, DESK_PHONE_WITHOUT_NUMBER);
+  } else if (typeof value !== 'string' || !MODEL_PHONE.test(value)) {
     p.add(path, `${show(value)} is not an E.164 phone number; expected '+' then 2-15 digits, the first not 0, such as +15555550100 (API model PhoneNumber)`);
   } else if (!E164.test(value)) {
     p.warn('phoneNumberShape', path, `${show(value)} has text before the E.164 number; the API model accepts it, but Amazon Connect documents an E.164 number such as +15555550100`);
   }
 }
 
-/** A phone type, as a JavaScript caller may pass anything. */
-function checkPhoneType(p: Problems, path: string, value: unknown): void {
+/** How a JavaScript caller makes the phone settings at each path, for the phone type's error. */
+const PHONE_FACTORIES: { readonly [parent: string]: string } = {
+  'phoneConfig': 'PhoneConfig.softPhone() or PhoneConfig.deskPhone(phoneNumber)',
+  'channelSettings.voice.phone': 'VoicePhone.SOFT_PHONE or VoicePhone.deskPhone(phoneNumber)',
+};
+
+/** A phone type, as a JavaScript caller may pass anything; `parent` is the path of the phone settings. */
+function checkPhoneType(p: Problems, parent: string, value: unknown): void {
   // Evidence: schema. PhoneType enum SOFT_PHONE, DESK_PHONE.
-  if (!isToken(value) && !(typeof value === 'string' && PHONE_TYPE_VALUES.includes(value))) {
-    p.add(path, `${show(value)} is not a phone type; expected ${PHONE_TYPE_VALUES.join(' or ')}`);
+  if (isToken(value) || (typeof value === 'string' && PHONE_TYPE_VALUES.includes(value))) return;
+  const expected = `expected ${PHONE_TYPE_VALUES.join(' or ')}`;
+  if (typeof value === 'string') {
+    p.add(`${parent}.phoneType`, `${show(value)} is not a phone type; ${expected}`);
+  } else {
+    // Not made by a factory (a look-alike without a phone type): say which factory makes one.
+    p.add(`${parent}.phoneType`, `is ${describeValue(value)}; ${expected}: make ${parent} with ${PHONE_FACTORIES[parent]}`);
   }
 }
 
@@ -82,18 +102,33 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
   // Evidence: schema. AfterContactWorkTimeLimit type integer, minimum 0.
   if (!Number.isInteger(seconds)) {
     p.add(path, `${seconds} seconds is not a whole number of seconds; expected whole seconds (registry schema AfterContactWorkTimeLimit)`);
+  } else if (!Number.isSafeInteger(seconds)) {
+    // Evidence: schema. AfterContactWorkTimeLimit type integer: from 1e21 on, JSON renders a number as 1e+21, not an
+    // integer, and past 2^53 the number is no longer the whole number of seconds that was meant.
+    p.add(path, `${seconds} seconds is not a safe whole number; expected whole seconds up to ${Number.MAX_SAFE_INTEGER} (registry schema AfterContactWorkTimeLimit: integer)`);
   } else if (seconds > MAX_AFTER_CONTACT_WORK_SECONDS) {
     p.warn('afterContactWorkMaximum', path, `${seconds} seconds is over the ${MAX_AFTER_CONTACT_WORK_SECONDS.toLocaleString('en-US')} seconds the API reference documents`);
+  }
+}
+
+/**
+ * A desk phone's number, which may be missing: a warning then.
+ * Evidence: documented (API CreateUser, as the issue reads it; Terraform's aws_connect_user: "Required if phone_type is
+ * set as DESK_PHONE"). The registry schema and the API model leave it optional and cfn-lint passes: not an error.
+ */
+function checkDeskPhoneNumber(p: Problems, path: string, phoneType: unknown, phoneNumber: unknown): void {
+  if (phoneNumber !== undefined) {
+    checkPhoneNumber(p, path, phoneNumber);
+  } else if (phoneType === 'DESK_PHONE') {
+    p.warn('deskPhoneNumberMissing', path, `${DESK_PHONE_WITHOUT_NUMBER} (documented as required for DESK_PHONE; the registry schema and the API model do not require it)`);
   }
 }
 
 /** The phone settings, from their fields. */
 export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): void {
   if (phone === undefined) return;
-  checkPhoneType(p, 'phoneConfig.phoneType', phone.phoneType);
-  if (phone.deskPhoneNumber !== undefined) {
-    checkPhoneNumber(p, 'phoneConfig.deskPhoneNumber', phone.deskPhoneNumber);
-  }
+  checkPhoneType(p, 'phoneConfig', phone.phoneType);
+  checkDeskPhoneNumber(p, 'phoneConfig.deskPhoneNumber', phone.phoneType, phone.deskPhoneNumber);
   checkAfterContactWork(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
 }
 
@@ -127,10 +162,8 @@ export function checkChannelSettings(p: Problems, settings: ChannelSettingsField
       p.add('channelSettings.voice.voiceEnhancementMode', `${show(mode)} is not a voice enhancement mode; expected ${VOICE_ENHANCEMENT_VALUES.join(', ')}`);
     }
     if (voice.phone !== undefined) {
-      checkPhoneType(p, 'channelSettings.voice.phone.phoneType', voice.phone.phoneType);
-      if (voice.phone.phoneNumber !== undefined) {
-        checkPhoneNumber(p, 'channelSettings.voice.phone.phoneNumber', voice.phone.phoneNumber);
-      }
+      checkPhoneType(p, 'channelSettings.voice.phone', voice.phone.phoneType);
+      checkDeskPhoneNumber(p, 'channelSettings.voice.phone.phoneNumber', voice.phone.phoneType, voice.phone.phoneNumber);
     }
   }
   if (!phone) return;

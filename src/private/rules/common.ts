@@ -11,6 +11,7 @@
  * Every rule skips values that are unresolved tokens.
  */
 import { Token } from 'aws-cdk-lib';
+import { show } from '../problems';
 
 export { Problems, show } from '../problems';
 
@@ -53,6 +54,23 @@ export const hasSsmSecureReference = (text: string): boolean => text.includes('{
 
 /** The keys of the per-channel settings, as `UserChannelSettings` names them. */
 export const CHANNEL_KEYS = ['voice', 'chat', 'task', 'email'] as const;
+
+/**
+ * A value of the wrong type, as an error message names it after `is`: `missing`, `the string 'x'`,
+ * `the number 5`, `an object`, … (never a function's source, never a quoted 'undefined').
+ */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  switch (typeof v) {
+    case 'string': return `the string ${show(v)}`;
+    case 'bigint': return `the bigint ${v}n`;
+    case 'function': return 'a function';
+    case 'object': return 'an object';
+    default: return `the ${typeof v} ${String(v)}`;
+  }
+}
 
 /** Whether `value` is one of an enum's values (for what JavaScript callers may pass). */
 export function isEnumValue(enumObject: object, value: unknown): boolean {

@@ -2,7 +2,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IInstanceRef } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
-import { codePoints, isAscii, isEnumValue, isToken, Problems, show } from './common';
+import { codePoints, describeValue, isAscii, isEnumValue, isToken, Problems, show } from './common';
 import { IdentityManagementType } from '../../identity';
 
 /** Identity information as the rules see it. */
@@ -15,6 +15,18 @@ export interface IdentityInfoFields {
 }
 
 /**
+ * An identity-management type as a JavaScript caller may pass it (a prop, an import's attribute):
+ * nothing, or one of the enum's values. Returns whether it is.
+ * Evidence: library. Another value ('saml') would switch the rules that depend on the type off.
+ */
+export function checkIdentityTypeValue(p: Problems, path: string, value: unknown): value is IdentityManagementType | undefined {
+  if (value === undefined || isEnumValue(IdentityManagementType, value)) return true;
+  p.add(path, `${typeof value === 'string' ? show(value) : describeValue(value)} is not an identity-management type; `
+    + `expected one of ${Object.values(IdentityManagementType).join(', ')}`);
+  return false;
+}
+
+/**
  * The identity-management type from the prop and from the instance, reporting a
  * conflict, a value that is not a type, and (once per instance reference) a type
  * that cannot be known.
@@ -22,12 +34,7 @@ export interface IdentityInfoFields {
 export function resolveIdentityType(
   p: Problems, instance: IInstanceRef, explicit: IdentityManagementType | undefined,
 ): IdentityManagementType | undefined {
-  // Evidence: library. A JavaScript caller can pass any string; the rules that depend on the type would
-  // then be silently off.
-  if (explicit !== undefined && !isEnumValue(IdentityManagementType, explicit)) {
-    p.add('identityManagementType', `${show(explicit)} is not an identity-management type; expected one of ${Object.values(IdentityManagementType).join(', ')}`);
-    return undefined;
-  }
+  if (!checkIdentityTypeValue(p, 'identityManagementType', explicit)) return undefined;
   const inferred = inferIdentityType(instance);
   // Evidence: library. The prop and the CfnInstance (or import) in the app say different things.
   if (explicit !== undefined && inferred !== undefined && explicit !== inferred) {

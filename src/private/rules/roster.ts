@@ -105,6 +105,17 @@ export function checkOneColumn(fieldName: string, headers: readonly string[], po
   errors.push(`header: columns ${list} are ${named.length === 2 ? 'both' : 'all'} the ${fieldName}; expected one column per field`);
 }
 
+/**
+ * Evidence: library. A row with fewer or more cells than the header has lost or gained a comma: every cell after
+ * it would be read as another column's, and a short row's last settings (its ACW, its hierarchy) would be dropped
+ * without a word. `found` is the row's cells, `expected` the header's columns.
+ */
+export function checkCellCount(found: number, expected: number, errors: string[]): void {
+  if (found === expected) return;
+  errors.push(`the row has ${found} cells but the header has ${expected} columns; expected ${expected} cells `
+    + '(a comma missing or too many moves every cell after it to another column)');
+}
+
 // The cells of Amazon Connect's bulk user upload template (evidence: library, the template's own values).
 // Each returns the value, or pushes an error naming the cell.
 

@@ -5,7 +5,7 @@
  * A token is of the type it stands for (strings and numbers), so it passes.
  */
 import { SecretValue } from 'aws-cdk-lib';
-import { Problems, show } from './common';
+import { describeValue as describe, Problems } from './common';
 
 /** What `UserPassword.isUserPassword()` checks (the same symbol): this module does not load the class. */
 const isUserPassword = (v: unknown) => v !== null && typeof v === 'object' && Symbol.for('cdk-connect-user.UserPassword') in v;
@@ -13,15 +13,6 @@ const isUserPassword = (v: unknown) => v !== null && typeof v === 'object' && Sy
 type Value = unknown;
 
 const isObject = (v: Value): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function describe(v: Value): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'bigint') return `the bigint ${v}n`;
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the string ${show(v)}`;
-  return `${typeof v} ${String(v)}`;
-}
 
 /** Records a type problem when `ok` is false. */
 export function expect(p: Problems, path: string, v: Value, ok: boolean, expected: string): boolean {
@@ -64,8 +55,13 @@ export function expectProficiencies(p: Problems, list: Value): void {
     if (!expectObject(p, path, item, false)) return;
     expectString(p, `${path}.attributeName`, item.attributeName);
     expectString(p, `${path}.attributeValue`, item.attributeValue);
-    if (expectObject(p, `${path}.level`, item.level, false)) {
-      expect(p, `${path}.level.levelValue`, item.level.levelValue, typeof item.level.levelValue === 'number', 'a number from 1 to 5');
+    const level = item.level;
+    if (typeof level === 'number') {
+      // The level's number itself: say how to make a level of it.
+      p.add(`${path}.level`, `is ${describe(level)}; expected a ProficiencyLevel: ProficiencyLevel.of(${level})`);
+    } else if (expect(p, `${path}.level`, level, isObject(level), 'a ProficiencyLevel: ProficiencyLevel.of(n) with n from 1 to 5, or ProficiencyLevel.ONE to FIVE')) {
+      const levelValue = (level as Record<string, unknown>).levelValue;
+      expect(p, `${path}.level.levelValue`, levelValue, typeof levelValue === 'number', 'a number from 1 to 5');
     }
   }, true);
 }
@@ -73,6 +69,19 @@ export function expectProficiencies(p: Problems, list: Value): void {
 /** An object, or nothing when `optional`; returns whether its members can be read. */
 export const expectObject = (p: Problems, path: string, v: Value, optional = true): v is Record<string, unknown> =>
   expect(p, path, v, isObject(v) || (optional && v === undefined), optional ? 'an object, or nothing' : 'an object') && isObject(v);
+
+/**
+ * The options that take an object of one of the library's classes, by their path, and how to make one:
+ * a JavaScript caller who passes the phone type's name gets the factory to call.
+ */
+const MADE_BY: { readonly [path: string]: string } = {
+  'phoneConfig': 'a PhoneConfig (PhoneConfig.softPhone() or PhoneConfig.deskPhone(phoneNumber))',
+  'channelSettings.voice.phone': 'a VoicePhone (VoicePhone.SOFT_PHONE or VoicePhone.deskPhone(phoneNumber))',
+};
+
+/** An optional object of an agent's options (`phoneConfig`, `channelSettings.voice`, …); returns whether its members can be read. */
+export const expectOptionObject = (p: Problems, path: string, v: Value): v is Record<string, unknown> =>
+  expect(p, path, v, isObject(v) || v === undefined, `${MADE_BY[path] ?? 'an object'}, or nothing`) && isObject(v);
 
 /** A map of strings (tags). */
 export function expectStringMap(p: Problems, path: string, v: Value): void {

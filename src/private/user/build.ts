@@ -1,5 +1,5 @@
 import { Annotations, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import { CfnUser, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
 import { FIELDS } from './fields';
@@ -40,6 +40,15 @@ export interface CheckedUser {
 }
 
 /**
+ * A user's props as the checks take them: a roster row may lack its username or routing profile (an empty cell, an
+ * unknown name, reported with the row), and still gets every other check, so that all of its problems come at once.
+ */
+export type CheckableProps = Omit<ConnectUserProps, 'username' | 'routingProfile'> & {
+  readonly username: string | undefined;
+  readonly routingProfile: IRoutingProfileRef | undefined;
+};
+
+/**
  * Every construction-time check of a user's props (all but the username's
  * uniqueness, which {@link buildUser} claims). `scope` is where the user's
  * resource goes: its stack decides the region and account.
@@ -48,7 +57,7 @@ export interface CheckedUser {
  * (the instance, the referenced profiles and group) once per distinct input;
  * every user still gets every problem those inputs have.
  */
-export function checkUserProps(scope: IConstruct, props: ConnectUserProps, shared?: SharedChecks): CheckedUser {
+export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?: SharedChecks): CheckedUser {
   const problems = new Problems();
   // What a JavaScript caller passed, before anything reads it. A roster checks its specs' types itself.
   if (!shared) {
@@ -63,11 +72,11 @@ export function checkUserProps(scope: IConstruct, props: ConnectUserProps, share
     type: resolveIdentityType(p, props.instance, props.identityManagementType),
   }));
 
-  checkUsername(problems, props.username);
+  if (props.username !== undefined) checkUsername(problems, props.username);
   sharedCheck(shared, problems, ['instance', Stack.of(scope), instanceArn], p => checkInstance(p, scope, instanceArn));
   const member = (path: string, arn: string, memberType: MemberType) =>
     sharedCheck(shared, problems, ['member', instanceKey, path, arn], p => checkMember(p, instanceKey, path, arn, memberType));
-  member('routingProfile', props.routingProfile.routingProfileRef.routingProfileArn, 'routing-profile');
+  if (props.routingProfile !== undefined) member('routingProfile', props.routingProfile.routingProfileRef.routingProfileArn, 'routing-profile');
   for (let i = 0; i < props.securityProfiles.length; i++) {
     member(`securityProfiles[${i}]`, props.securityProfiles[i].securityProfileRef.securityProfileArn, 'security-profile');
   }

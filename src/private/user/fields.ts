@@ -33,6 +33,8 @@ export interface CsvColumn {
   readonly headers: readonly string[];
   /** How errors name the cell. @default the first header */
   readonly name?: string;
+  /** Also every header that starts with one of these (matched as `headers` are): numbered columns. */
+  readonly prefixes?: readonly string[];
 }
 
 /** How `import-mapping --check-drift` compares the template's value with the live one. */
@@ -178,8 +180,8 @@ export const FIELDS: readonly Field[] = [
     required: true,
     ref: { refName: 'securityProfileRef', arnName: 'securityProfileArn', arnType: 'security-profile' },
     cfn: 'SecurityProfileArns',
-    // Also any header that starts with `security_profile_name` or `security profile` (numbered columns).
-    csv: { headers: ['security_profile_name_1|security_profile_name_2'], name: 'security profiles' },
+    // The template's one column holds `a|b`; other versions of it (and people) number the columns.
+    csv: { headers: ['security_profile_name_1|security_profile_name_2'], name: 'security profiles', prefixes: ['security_profile_name', 'security profile'] },
     json: 'securityProfiles',
     api: 'SecurityProfileIds',
     drift: 'set',

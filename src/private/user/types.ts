@@ -6,8 +6,8 @@ import { FIELDS, Field } from './fields';
 import { segments } from './paths';
 import { Problems } from '../problems';
 import {
-  expectArray, expectBoolean, expectDuration, expectNoneOf, expectObject, expectPassword, expectProficiencies, expectRef,
-  expectString, expectStringMap,
+  expectArray, expectBoolean, expectDuration, expectNoneOf, expectObject, expectOptionObject, expectPassword, expectProficiencies,
+  expectRef, expectString, expectStringMap,
 } from '../rules/types';
 
 /** `props`: a `ConnectUserProps` (references are references); `spec`: a roster agent (references are names). */
@@ -86,7 +86,7 @@ export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): voi
     const outer = objects.get(above);
     if (outer === undefined) continue;
     const v = outer[key];
-    if (expectObject(p, parent, v) && isObject(v)) objects.set(parent, v);
+    if (expectOptionObject(p, parent, v) && isObject(v)) objects.set(parent, v);
   }
   for (const { f, parent, key } of ROW_STEPS) {
     const outer = objects.get(parent);
