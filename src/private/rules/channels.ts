@@ -113,14 +113,15 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
 
 /**
  * A desk phone's number, which may be missing: a warning then.
- * Evidence: documented (API CreateUser, as the issue reads it; Terraform's aws_connect_user: "Required if phone_type is
- * set as DESK_PHONE"). The registry schema and the API model leave it optional and cfn-lint passes: not an error.
+ * Evidence: documented, outside AWS only: the Terraform and Pulumi aws_connect_user docs say "Required if phone_type is
+ * set as DESK_PHONE"; AWS's API reference (UserPhoneConfig, PhoneNumberConfig: "Required: No"), the registry schema and
+ * the API model leave it optional, and cfn-lint passes: a warning, never an error.
  */
 function checkDeskPhoneNumber(p: Problems, path: string, phoneType: unknown, phoneNumber: unknown): void {
   if (phoneNumber !== undefined) {
     checkPhoneNumber(p, path, phoneNumber);
   } else if (phoneType === 'DESK_PHONE') {
-    p.warn('deskPhoneNumberMissing', path, `${DESK_PHONE_WITHOUT_NUMBER} (documented as required for DESK_PHONE; the registry schema and the API model do not require it)`);
+    p.warn('deskPhoneNumberMissing', path, `${DESK_PHONE_WITHOUT_NUMBER} (a desk phone without a number cannot ring; the registry schema and the API model do not require one)`);
   }
 }
 
