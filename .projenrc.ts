@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, TaskShell } from 'projen';
 import { Vitest } from './projenrc/vitest';
 
 /** Lowest aws-cdk-lib whose CfnUser carries the per-channel configs (AutoAcceptConfigs & co.). */
@@ -88,12 +88,22 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 // Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
 // a public name that a target language reserves must be caught here, not by a Python user.
 project.compileTask.reset('jsii --fail-on-warnings');
-// `package` (and so the build) packs JavaScript and Python, in CI and locally alike: it needs Python 3
-// with pip and venv (README, Packaging targets), and fails without them. smoke:python installs the wheel.
+// `package` (and so the build) packs JavaScript, Python and Java, in CI and locally alike: it needs
+// Python 3 with pip and venv, and a JDK with Maven (README, Packaging targets), and fails without them.
+// smoke:python installs the wheel, smoke:java the jar.
 project.packageTask.reset();
-for (const language of ['js', 'python']) {
+for (const language of ['js', 'python', 'java']) {
   project.packageTask.spawn(project.tasks.tryFind(`package:${language}`)!);
 }
+// Maven: a time limit on each connection and read (its default read limit is 30 minutes), and the local
+// repository named by MAVEN_LOCAL_REPOSITORY when set (.ci/run shares one between the build and
+// smoke:java); unset, jsii-pacmak uses a fresh one of its own, as before.
+// POSIX sh: projen's own shell has no ${VAR:+word}.
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.shell = TaskShell.sh();
+packageJava.reset(
+  'MAVEN_OPTS="${MAVEN_OPTS:-} -Daether.connector.connectTimeout=30000 -Daether.connector.requestTimeout=120000" '
+  + 'jsii-pacmak -v --target java ${MAVEN_LOCAL_REPOSITORY:+--maven-local-repository="$MAVEN_LOCAL_REPOSITORY"}');
 
 // The npm package is the library, listed file by file (package.json `files`, checked by test/package.test.ts):
 // an allowlist, so that whatever a working copy holds besides (the example's cdk.out.example/ with its cdk-nag
@@ -183,6 +193,13 @@ const smokePython = project.addTask('smoke:python', {
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 smokePython.exec('ts-node --transpile-only scripts/smoke-python.ts', { receiveArgs: true });
+// The same in Java: the jar the build made (dist/java) installed into a local Maven repository, an app built
+// with Maven against aws-cdk-lib from Maven Central (floor and newest 2.x), synthesized, linted and counted.
+const smokeJava = project.addTask('smoke:java', {
+  description: 'Install the built jar into a local Maven repository and synth fresh Java CDK apps against it (floor and latest)',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smokeJava.exec('ts-node --transpile-only scripts/smoke-java.ts', { receiveArgs: true });
 
 // Integration tests: test/integ.*.ts apps (integ-runner convention) with committed snapshots.
 const integEnv = {
