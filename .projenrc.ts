@@ -88,11 +88,12 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 // Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
 // a public name that a target language reserves must be caught here, not by a Python user.
 project.compileTask.reset('jsii --fail-on-warnings');
-// `package` (and so the build) packs JavaScript, Python and Java, in CI and locally alike: it needs
-// Python 3 with pip and venv, and a JDK with Maven (README, Packaging targets), and fails without them.
-// smoke:python installs the wheel, smoke:java the jar.
+// `package` (and so the build) packs JavaScript, Python, Java and Go, in CI and locally alike: it needs
+// Python 3 with pip and venv, a JDK with Maven, and Go (README, Packaging targets), and fails without
+// them. smoke:python installs the wheel, smoke:java the jar, smoke:go the module. NuGet stays configured
+// but unbuilt: no machine of ours has a .NET SDK (`package:dotnet` packs it where one is).
 project.packageTask.reset();
-for (const language of ['js', 'python', 'java']) {
+for (const language of ['js', 'python', 'java', 'go']) {
   project.packageTask.spawn(project.tasks.tryFind(`package:${language}`)!);
 }
 // Maven: a time limit on each connection and read (its default read limit is 30 minutes), and the local
@@ -200,6 +201,13 @@ const smokeJava = project.addTask('smoke:java', {
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 smokeJava.exec('ts-node --transpile-only scripts/smoke-java.ts', { receiveArgs: true });
+// The same in Go: the module the build made (dist/go) by a replace directive, aws-cdk-go from the Go module
+// proxy (floor and newest listed), built, synthesized, linted and counted.
+const smokeGo = project.addTask('smoke:go', {
+  description: 'Build fresh Go CDK apps against the built module (dist/go, by replace) and aws-cdk-go (floor and latest), synth and cfn-lint them',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smokeGo.exec('ts-node --transpile-only scripts/smoke-go.ts', { receiveArgs: true });
 
 // Integration tests: test/integ.*.ts apps (integ-runner convention) with committed snapshots.
 const integEnv = {
