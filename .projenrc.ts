@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, TaskShell } from 'projen';
 import { Vitest } from './projenrc/vitest';
 
 /** Lowest aws-cdk-lib whose CfnUser carries the per-channel configs (AutoAcceptConfigs & co.). */
@@ -88,11 +88,23 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 // Show jsii's reserved-word warnings (projen silences them) and fail on any warning:
 // a public name that a target language reserves must be caught here, not by a Python user.
 project.compileTask.reset('jsii --fail-on-warnings');
-// `package` packs JavaScript only, in CI and locally alike (projen packs every target outside CI):
-// the other targets need toolchains and registries our machines lack (README, Contributing).
-// `npx projen package-all` or `package:<language>` packs them where they are available.
+// `package` (and so the build) packs JavaScript, Python, Java and Go, in CI and locally alike: it needs
+// Python 3 with pip and venv, a JDK with Maven, and Go (README, Packaging targets), and fails without
+// them. smoke:python installs the wheel, smoke:java the jar, smoke:go the module. NuGet stays configured
+// but unbuilt: no machine of ours has a .NET SDK (`package:dotnet` packs it where one is).
 project.packageTask.reset();
-project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+for (const language of ['js', 'python', 'java', 'go']) {
+  project.packageTask.spawn(project.tasks.tryFind(`package:${language}`)!);
+}
+// Maven: a time limit on each connection and read (its default read limit is 30 minutes), and the local
+// repository named by MAVEN_LOCAL_REPOSITORY when set (.ci/run shares one between the build and
+// smoke:java); unset, jsii-pacmak uses a fresh one of its own, as before.
+// POSIX sh: projen's own shell has no ${VAR:+word}.
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.shell = TaskShell.sh();
+packageJava.reset(
+  'MAVEN_OPTS="${MAVEN_OPTS:-} -Daether.connector.connectTimeout=30000 -Daether.connector.requestTimeout=120000" '
+  + 'jsii-pacmak -v --target java ${MAVEN_LOCAL_REPOSITORY:+--maven-local-repository="$MAVEN_LOCAL_REPOSITORY"}');
 
 // The npm package is the library, listed file by file (package.json `files`, checked by test/package.test.ts):
 // an allowlist, so that whatever a working copy holds besides (the example's cdk.out.example/ with its cdk-nag
@@ -157,6 +169,15 @@ project.postCompileTask.spawn(rosetta);
 project.package.addField('jsiiRosetta', { exampleDependencies: { '@types/node': '^20' } });
 // rosetta's translations of the examples: build output (written next to .jsii), not source.
 project.gitignore.exclude('/.jsii.tabl.json');
+// The README's Python quick start is rosetta's translation of the TypeScript one, unedited, and it is the
+// code the Python smoke test runs (test/smoke/python/quickstart.py): written after rosetta on every build,
+// so a stale copy shows as a changed tracked file (CI fails on those). A bad translation is fixed in the
+// TypeScript source.
+const readmePython = project.addTask('readme:python', {
+  description: "Write rosetta's Python translation of the README's quick start into README.md and test/smoke/python/quickstart.py",
+});
+readmePython.exec('ts-node --transpile-only scripts/readme-python.ts', { receiveArgs: true });
+project.postCompileTask.spawn(readmePython);
 // The package as npm would publish it (dist/js, made by the build or package:js), installed into a
 // fresh CDK app outside the repository at the aws-cdk-lib floor and at the latest 2.x, synthesized
 // with the cdk CLI and linted with cfn-lint.
@@ -165,6 +186,28 @@ const smoke = project.addTask('smoke', {
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 smoke.exec('ts-node --transpile-only scripts/smoke.ts', { receiveArgs: true });
+// The same in Python: the wheel the build made (dist/python) in fresh virtualenvs with aws-cdk-lib from
+// PyPI (floor and latest), the README's Python quick start and more synthesized, linted and counted, and
+// a validation error checked as a Python exception.
+const smokePython = project.addTask('smoke:python', {
+  description: 'Install the built wheel into fresh Python CDK apps (aws-cdk-lib floor and latest), synth and cfn-lint them',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smokePython.exec('ts-node --transpile-only scripts/smoke-python.ts', { receiveArgs: true });
+// The same in Java: the jar the build made (dist/java) installed into a local Maven repository, an app built
+// with Maven against aws-cdk-lib from Maven Central (floor and newest 2.x), synthesized, linted and counted.
+const smokeJava = project.addTask('smoke:java', {
+  description: 'Install the built jar into a local Maven repository and synth fresh Java CDK apps against it (floor and latest)',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smokeJava.exec('ts-node --transpile-only scripts/smoke-java.ts', { receiveArgs: true });
+// The same in Go: the module the build made (dist/go) by a replace directive, aws-cdk-go from the Go module
+// proxy (floor and newest listed), built, synthesized, linted and counted.
+const smokeGo = project.addTask('smoke:go', {
+  description: 'Build fresh Go CDK apps against the built module (dist/go, by replace) and aws-cdk-go (floor and latest), synth and cfn-lint them',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+smokeGo.exec('ts-node --transpile-only scripts/smoke-go.ts', { receiveArgs: true });
 
 // Integration tests: test/integ.*.ts apps (integ-runner convention) with committed snapshots.
 const integEnv = {
