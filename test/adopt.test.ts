@@ -9,7 +9,7 @@ import { ACCOUNT, minimalProps, newStack, OTHER_INSTANCE_ARN, REGION, refs, user
 import { tempDirs } from './util/tmp';
 import { loadConnectSdk } from '../src/cli/aws/connect';
 import { CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS, RETRY_MODE } from '../src/cli/aws/policy';
-import { buildMappings, findAdoptedUsers, writeMappings } from '../src/cli/import-mapping';
+import { buildMappings, findAdoptedUsers, mappingFileNames, writeMappings } from '../src/cli/import-mapping';
 import { main } from '../src/cli/main';
 
 const env = { account: ACCOUNT, region: REGION };
@@ -257,5 +257,30 @@ describe('import-mapping --lookup', () => {
     const errors: string[] = [];
     expect(await main(['import-mapping', outdir, '--lookup'], { out: () => undefined, err: l => errors.push(l) })).toBe(1);
     expect(errors).toEqual(["cdk-connect-user import-mapping: --lookup needs the AWS SDK for JavaScript v3 Connect client: 'npm install --save-dev @aws-sdk/client-connect'"]);
+  });
+});
+
+describe('import-mapping: one file per stack, whatever the stacks are called', () => {
+  it("Prod-Agents and the stage's Prod/Agents get a file each, neither overwriting the other", async () => {
+    const outdir = tmp();
+    const app = new App({ outdir });
+    const where = { account: ACCOUNT, region: REGION };
+    const top = new Stack(app, 'Prod-Agents', { env: where });
+    new ConnectUser(top, 'Ann', minimalProps(refs(top), { username: 'ann', adopt: true, existingUserArn: userArn('ann-id') }));
+    const staged = new Stack(new Stage(app, 'Prod', { env: where }), 'Agents', { env: where });
+    new ConnectUser(staged, 'Ben', minimalProps(refs(staged), { username: 'ben', adopt: true, existingUserArn: userArn('ben-id') }));
+    app.synth();
+    const mappings = await buildMappings(findAdoptedUsers(outdir));
+    expect(mappings.map(m => m.stack)).toEqual(['Prod-Agents', 'Prod/Agents']);
+    const files = writeMappings(mappings, path.join(outdir, 'm'));
+    expect(new Set(files).size).toBe(2);
+    expect(files.map(f => path.basename(f))).toEqual([expect.stringMatching(/^Prod-Agents-[0-9a-f]{8}\.import-mapping\.json$/),
+      expect.stringMatching(/^Prod-Agents-[0-9a-f]{8}\.import-mapping\.json$/)]);
+    expect(files.map(f => Object.values<any>(JSON.parse(fs.readFileSync(f, 'utf8')))[0].UserArn)).toEqual([userArn('ann-id'), userArn('ben-id')]);
+  });
+
+  it('names differing in case only get a file each too (file systems that ignore case)', () => {
+    expect(new Set(mappingFileNames(['Agents', 'agents']).map(n => n.toLowerCase())).size).toBe(2);
+    expect(mappingFileNames(['Agents', 'Sales'])).toEqual(['Agents.import-mapping.json', 'Sales.import-mapping.json']);
   });
 });

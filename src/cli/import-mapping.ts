@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readStacks } from './assembly';
@@ -64,11 +65,27 @@ export function mappingFileName(stack: string): string {
   return `${stack.replace(/[^A-Za-z0-9._-]/g, '-')}.import-mapping.json`;
 }
 
+/**
+ * The file names of the stacks' mappings, one per stack: {@link mappingFileName}, and where two stacks would
+ * get the same name (`Prod-Agents` and the stage's `Prod/Agents`; names that differ in case only, on a file
+ * system that ignores case), each of them with 8 hex digits of a SHA-256 of its stack id, so that no
+ * stack's file overwrites another's.
+ */
+export function mappingFileNames(stacks: readonly string[]): string[] {
+  const key = (s: string) => mappingFileName(s).toLowerCase();
+  const count = new Map<string, number>();
+  for (const s of stacks) count.set(key(s), (count.get(key(s)) ?? 0) + 1);
+  return stacks.map(s => (count.get(key(s))! > 1
+    ? mappingFileName(s).replace(/\.import-mapping\.json$/, `-${crypto.createHash('sha256').update(s).digest('hex').slice(0, 8)}.import-mapping.json`)
+    : mappingFileName(s)));
+}
+
 /** Writes one mapping file per stack (stable bytes: sorted keys, two-space indent, final newline). */
 export function writeMappings(mappings: StackMapping[], outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
-  return mappings.map(m => {
-    const file = path.join(outDir, mappingFileName(m.stack));
+  const names = mappingFileNames(mappings.map(m => m.stack));
+  return mappings.map((m, i) => {
+    const file = path.join(outDir, names[i]);
     const sorted = Object.fromEntries(Object.keys(m.mapping).sort().map(k => [k, m.mapping[k]]));
     fs.writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
     return file;

@@ -60,7 +60,15 @@ export const exportCommand: Command = {
     }
     if (out !== undefined) {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      fs.writeFileSync(out, text);
+      // Through a file of its own beside it, renamed over the target: a run that stops half way (an error, a
+      // kill) leaves the previous export whole rather than a truncated one.
+      const partial = `${out}.${process.pid}.partial`;
+      try {
+        fs.writeFileSync(partial, text);
+        fs.renameSync(partial, out);
+      } finally {
+        fs.rmSync(partial, { force: true });
+      }
       io.err(`wrote ${document.users.length} user(s) to ${out}`);
     } else {
       io.out(text.replace(/\r?\n$/, ''));
