@@ -185,6 +185,17 @@ describe('plan: usage', () => {
       fs.writeFileSync(path.join(d, 'S.template.json'), '{"Resources": ');
     }, /S.template.json is not valid JSON/],
     ['a missing assembly', (d: string) => fs.rmSync(d, { recursive: true }), /is not a cloud assembly \(no manifest.json\); run 'cdk synth' first/],
+    ['a nested template the asset manifest does not list', (d: string) => {
+      fs.writeFileSync(path.join(d, 'manifest.json'), JSON.stringify({
+        artifacts: {
+          'S.assets': { type: 'cdk:asset-manifest', properties: { file: 'S.assets.json' } },
+          'S': { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } },
+        },
+      }));
+      fs.writeFileSync(path.join(d, 'S.assets.json'), JSON.stringify({ version: '39.0.0', files: {} }));
+      const url = `https://s3.us-east-1.amazonaws.com/bucket/${'ab'.repeat(32)}.json`;
+      fs.writeFileSync(path.join(d, 'S.template.json'), JSON.stringify({ Resources: { Shard: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: url } } } }));
+    }, /the nested stack Shard of S names the template asset (ab){32}, which the stack's asset manifest does not list: synthesize again/],
   ])('%s: one line on stderr naming the file, exit 1, no files written', async (_what, spoil, message) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spoilt-'));
     dirs.push(dir);

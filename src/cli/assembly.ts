@@ -129,11 +129,24 @@ export function readStacks(assemblyDir: string): AssemblyStack[] {
       template,
       nestedTemplate: (parent, logicalId) => {
         const file = nestedTemplateFiles(parent, assetFiles).get(logicalId);
-        return file === undefined ? undefined : readJson<Template>(path.join(assemblyDir, file));
+        if (file !== undefined) return readJson<Template>(path.join(assemblyDir, file));
+        // A template CDK made (its TemplateURL ends in an asset's hash) that the asset manifest does not name: the
+        // assembly is incomplete, and skipping the nested stack would leave its users out without a word.
+        const hash = assetHashOf(parent.Resources?.[logicalId]);
+        if (hash !== undefined) {
+          throw new Error(`${manifestFile}: the nested stack ${logicalId} of ${artifact.displayName ?? id} names the template asset ${hash}, `
+            + 'which the stack\'s asset manifest does not list: synthesize again (\'cdk synth\')');
+        }
+        return undefined;
       },
     });
   }
   return stacks;
+}
+
+/** The asset hash a nested stack resource's TemplateURL ends in (a template CDK made), if any. */
+function assetHashOf(r: TemplateResource | undefined): string | undefined {
+  return /([0-9a-f]{64})\.json/.exec(JSON.stringify(r?.Properties?.TemplateURL ?? ''))?.[1];
 }
 
 /** The template file of each nested stack of a template, by the nested stack resource's logical id. */
@@ -147,7 +160,7 @@ export function nestedTemplateFiles(template: Template, assetFiles: Map<string, 
       files.set(logicalId, named);
       continue;
     }
-    const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(r.Properties?.TemplateURL ?? ''))?.[1];
+    const hash = assetHashOf(r);
     const file = hash && assetFiles.get(hash);
     if (file) files.set(logicalId, file);
   }
