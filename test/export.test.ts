@@ -320,6 +320,17 @@ describe('export: pure mapping', () => {
     expect(notes).toContain('instance: identityManagementType "FEDERATED_SOMETHING" is not one the roster document knows; left out');
   });
 
+  it("leaves out (and notes) a security profile whose name holds the CSV cell's separator '|', which the roster would read as two", () => {
+    const { document } = toRosterDocument({
+      ...live({ SecurityProfileIds: ['sp', 'sp2'] }),
+      securityProfiles: [{ Id: 'sp', Arn: 'arn:sp', Name: 'Agent' }, { Id: 'sp2', Arn: 'arn:sp2', Name: 'Agent|Supervisor' }],
+    });
+    expect(document.users[0].securityProfiles).toEqual(['Agent', 'Agent|Supervisor']);
+    const { csv, notes } = toCsv(document);
+    expect((parse(csv, { columns: true }) as any[])[0]['security_profile_name_1|security_profile_name_2']).toBe('Agent');
+    expect(notes).toEqual(['jo: securityProfiles[Agent|Supervisor]: not expressible in CSV']);
+  });
+
   it('quotes CSV cells as RFC 4180 says', () => {
     const { document } = toRosterDocument(live({ IdentityInfo: { FirstName: 'Smith, "J"', LastName: 'Line\nTwo' } }));
     const { csv } = toCsv(document);

@@ -329,7 +329,12 @@ function cellOf(f: Field, v: unknown, lost: string[]): string {
     case 'boolean': return v ? 'yes' : 'no';
     case 'seconds': return String(v);
     case 'phoneType': return v === 'DESK_PHONE' ? 'desk' : 'soft';
-    case 'references': return (v as string[]).join('|');
+    case 'references': {
+      // The cell separates names with '|' and has no way to escape one: a name that holds it would be read as two.
+      const names = v as string[];
+      for (const name of names.filter(n => n.includes('|'))) lost.push(`${f.json as string}[${name}]`);
+      return names.filter(n => !n.includes('|')).join('|');
+    }
     case 'password': return '';
     case 'proficiencies': {
       const entries: string[] = [];
