@@ -5,6 +5,7 @@
  */
 import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { lintTemplateFiles } from '../test/util/cfn-lint';
 
@@ -187,5 +188,63 @@ export function runSmoke(language: string, main: () => string[]): void {
     if (!(e instanceof SmokeError)) throw e;
     console.error(`\n${language.toUpperCase()} SMOKE TEST FAILED: ${e.message}`);
     process.exit(1);
+  }
+}
+
+/** What the steps every language shares need to know of one language's app. */
+export interface AppSteps {
+  /** The variant's name (`floor`, `latest`). */
+  readonly variant: string;
+  /** The installed versions, as the summary line says them. */
+  readonly versions: string;
+  /** Where the app is; its cloud assembly goes to `cdk.out` there. */
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** The `--app` command the cdk CLI runs. */
+  readonly app: string;
+  /** The validation check: its command, and the line it prints when the library's error reached the language. */
+  readonly validation: {
+    readonly cmd: string;
+    readonly args: string[];
+    readonly passed: string;
+    /** The line to show of the check's output (default: its first). */
+    readonly shows?: (out: string) => string | undefined;
+  };
+  /** The install step's name in the summary, and when the variant started and its install ended. */
+  readonly install: { readonly label: string; readonly started: number; readonly ended: number };
+}
+
+/**
+ * The steps every language shares, after its install: `cdk synth` with the repository's CLI, the
+ * assembly's checks ({@link checkAssembly}), and the validation check (a bad username and mobile must
+ * raise an error carrying the library's message). Returns the variant's summary line.
+ */
+export function synthCheckValidate(s: AppSteps): string {
+  const cdk = cdkCli();
+  run(cdk.path, ['synth', '--app', s.app, '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'], { cwd: s.dir, env: s.env, timeoutSeconds: 600 });
+  const synthed = Date.now();
+  const check = checkAssembly(path.join(s.dir, 'cdk.out'), s.dir, s.env);
+  const linted = Date.now();
+  const out = run(s.validation.cmd, s.validation.args, { cwd: s.dir, env: s.env, timeoutSeconds: 300 });
+  const shown = s.validation.shows ? s.validation.shows(out) : out.split('\n')[0];
+  if (!out.includes(s.validation.passed) || shown === undefined) {
+    fail(`${[s.validation.cmd, ...s.validation.args].join(' ')} did not report the library's error:\n${out}`);
+  }
+  console.log(`    ${shown}`);
+  const validated = Date.now();
+  return `${s.variant}: ${s.versions}, cdk CLI ${cdk.version}: ${check.templates} templates (${check.nested} nested), `
+    + `${check.users} users, cfn-lint: 0 errors, ${check.warnings} warnings, validation error raised `
+    + `(${s.install.label} ${seconds(s.install.started, s.install.ended)} s, synth ${seconds(s.install.ended, synthed)} s, `
+    + `lint ${seconds(synthed, linted)} s, validation ${seconds(linted, validated)} s; ${seconds(s.install.started, validated)} s)`;
+}
+
+/** Runs `fn` in a new temporary directory, removed afterwards unless `keep` (then its path is printed). */
+export function inTempDir<T>(prefix: string, keep: boolean, fn: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    return fn(dir);
+  } finally {
+    if (keep) console.log(`    kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -19,10 +19,9 @@
  * the versions tested and the time of each step.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import {
-  assertFresh, cdkCli, checkAssembly, cleanEnv, fail, floorOf, PACKAGE, ROOT, run, runSmoke, seconds, SMOKE_SOURCES,
+  assertFresh, cleanEnv, fail, floorOf, inTempDir, PACKAGE, ROOT, run, runSmoke, SMOKE_SOURCES, synthCheckValidate,
   toolVersion,
 } from './smoke-common';
 
@@ -57,10 +56,9 @@ function builtModule(): { dir: string; module: string } {
 
 function smoke(variant: Variant, built: ReturnType<typeof builtModule>, keep: boolean): string {
   const t0 = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-go-${variant.name}-`));
-  console.log(`\n== ${variant.name}: aws-cdk-go ${variant.awsCdkGo} in ${dir}`);
   const env = cleanEnv({ GOTOOLCHAIN: 'local' });
-  try {
+  return inTempDir(`cdk-connect-user-smoke-go-${variant.name}-`, keep, dir => {
+    console.log(`\n== ${variant.name}: aws-cdk-go ${variant.awsCdkGo} in ${dir}`);
     // 1. The module: the built package by replace, aws-cdk-go at the variant's version, the rest by tidy.
     for (const f of ['go.mod', 'main.go', 'validation.go']) fs.copyFileSync(path.join(SMOKE_SOURCES, 'go', f), path.join(dir, f));
     fs.copyFileSync(path.join(SMOKE_SOURCES, 'agents.csv'), path.join(dir, 'agents.csv'));
@@ -82,32 +80,18 @@ function smoke(variant: Variant, built: ReturnType<typeof builtModule>, keep: bo
     console.log(`    ${versions}`);
     const tBuild = Date.now();
 
-    // 2. cdk synth, the app started by the CLI.
-    const cdk = cdkCli();
-    run(cdk.path, ['synth', '--app', './smoke', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'],
-      { cwd: dir, env, timeoutSeconds: 600 });
-    const tSynth = Date.now();
-
-    // 3. cfn-lint over every template, the users, the adopted one.
-    const check = checkAssembly(path.join(dir, 'cdk.out'), dir, env);
-    const tLint = Date.now();
-
-    // 4. A validation error reaches Go as a panic with the library's message.
-    const out = run(path.join(dir, 'smoke'), ['validation'], { cwd: dir, env, timeoutSeconds: 300 });
-    if (!out.includes("validation error surfaced as a Go panic with the library's message")) {
-      fail(`./smoke validation did not report the library's error:\n${out}`);
-    }
-    console.log(`    ${out.split('\n')[0]}`);
-    const tValidation = Date.now();
-
-    return `${variant.name}: ${versions}, cdk CLI ${cdk.version}: ${check.templates} templates (${check.nested} nested), `
-      + `${check.users} users, cfn-lint: 0 errors, ${check.warnings} warnings, validation error raised `
-      + `(go get/tidy/build ${seconds(t0, tBuild)} s, synth ${seconds(tBuild, tSynth)} s, lint ${seconds(tSynth, tLint)} s, `
-      + `validation ${seconds(tLint, tValidation)} s; ${seconds(t0, tValidation)} s)`;
-  } finally {
-    if (keep) console.log(`    kept ${dir}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
-  }
+    // 2. cdk synth (the app started by the CLI), the assembly's checks, and the library's error reaching Go as a
+    // panic with its message.
+    return synthCheckValidate({
+      variant: variant.name,
+      versions,
+      dir,
+      env,
+      app: './smoke',
+      validation: { cmd: path.join(dir, 'smoke'), args: ['validation'], passed: "validation error surfaced as a Go panic with the library's message" },
+      install: { label: 'go get/tidy/build', started: t0, ended: tBuild },
+    });
+  });
 }
 
 function main(): string[] {

@@ -22,7 +22,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  assertFresh, cdkCli, checkAssembly, cleanEnv, fail, floorOf, PACKAGE, ROOT, run, runSmoke, seconds, SMOKE_SOURCES,
+  assertFresh, cleanEnv, fail, floorOf, inTempDir, PACKAGE, ROOT, run, runSmoke, SMOKE_SOURCES, synthCheckValidate,
   toolVersion,
 } from './smoke-common';
 
@@ -55,10 +55,9 @@ function builtJar(): { jar: string; pom: string; group: string; artifact: string
 
 function smoke(variant: Variant, built: ReturnType<typeof builtJar>, repo: string, keep: boolean): string {
   const t0 = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-java-${variant.name}-`));
-  console.log(`\n== ${variant.name}: aws-cdk-lib ${variant.awsCdkLib}, constructs ${variant.constructs} in ${dir}`);
   const env = cleanEnv({ MAVEN_OPTS: `${process.env.MAVEN_OPTS ?? ''} ${MAVEN_OPTS}`.trim() });
-  try {
+  return inTempDir(`cdk-connect-user-smoke-java-${variant.name}-`, keep, dir => {
+    console.log(`\n== ${variant.name}: aws-cdk-lib ${variant.awsCdkLib}, constructs ${variant.constructs} in ${dir}`);
     // 1. The app, compiled by Maven, and its runtime classpath.
     fs.cpSync(path.join(SMOKE_SOURCES, 'java'), dir, { recursive: true });
     fs.copyFileSync(path.join(SMOKE_SOURCES, 'agents.csv'), path.join(dir, 'agents.csv'));
@@ -80,32 +79,18 @@ function smoke(variant: Variant, built: ReturnType<typeof builtJar>, repo: strin
     fs.writeFileSync(path.join(dir, 'java.args'), `-cp\n${['target/classes', ...classpath].join(path.delimiter)}\n`);
     const tBuild = Date.now();
 
-    // 2. cdk synth, the JVM started by the CLI.
-    const cdk = cdkCli();
-    run(cdk.path, ['synth', '--app', 'java @java.args smoke.SmokeApp', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'],
-      { cwd: dir, env, timeoutSeconds: 600 });
-    const tSynth = Date.now();
-
-    // 3. cfn-lint over every template, the users, the adopted one.
-    const check = checkAssembly(path.join(dir, 'cdk.out'), dir, env);
-    const tLint = Date.now();
-
-    // 4. A validation error reaches Java as an exception with the library's message.
-    const out = run('java', ['@java.args', 'smoke.Validation'], { cwd: dir, env, timeoutSeconds: 300 });
-    if (!out.includes("validation error surfaced as a Java exception with the library's message")) {
-      fail(`smoke.Validation did not report the library's error:\n${out}`);
-    }
-    console.log(`    ${out.split('\n')[0]}`);
-    const tValidation = Date.now();
-
-    return `${variant.name}: ${versions}, cdk CLI ${cdk.version}: ${check.templates} templates (${check.nested} nested), `
-      + `${check.users} users, cfn-lint: 0 errors, ${check.warnings} warnings, validation error raised `
-      + `(mvn compile ${seconds(t0, tBuild)} s, synth ${seconds(tBuild, tSynth)} s, lint ${seconds(tSynth, tLint)} s, `
-      + `validation ${seconds(tLint, tValidation)} s; ${seconds(t0, tValidation)} s)`;
-  } finally {
-    if (keep) console.log(`    kept ${dir}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
-  }
+    // 2. cdk synth (the JVM started by the CLI), the assembly's checks, and the library's error reaching Java
+    // as an exception with its message.
+    return synthCheckValidate({
+      variant: variant.name,
+      versions,
+      dir,
+      env,
+      app: 'java @java.args smoke.SmokeApp',
+      validation: { cmd: 'java', args: ['@java.args', 'smoke.Validation'], passed: "validation error surfaced as a Java exception with the library's message" },
+      install: { label: 'mvn compile', started: t0, ended: tBuild },
+    });
+  });
 }
 
 function main(): string[] {

@@ -18,12 +18,10 @@
  * Exits non-zero on the first problem; prints the versions tested and the time of each step.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { QUICKSTART_PY, README, readmePython } from './readme-python';
 import {
-  assertFresh, AssemblyCheck, cdkCli, checkAssembly, cleanEnv, fail, floorOf, ROOT, run, runSmoke, seconds,
-  SMOKE_SOURCES, theOneFile, toolVersion,
+  assertFresh, cleanEnv, fail, floorOf, inTempDir, ROOT, run, runSmoke, SMOKE_SOURCES, synthCheckValidate, theOneFile, toolVersion,
 } from './smoke-common';
 
 interface Variant {
@@ -37,9 +35,8 @@ const PIP_FLAGS = ['--disable-pip-version-check', '--no-input', '--timeout', '60
 
 function smoke(variant: Variant, wheel: string, keep: boolean): string {
   const t0 = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-python-${variant.name}-`));
-  console.log(`\n== ${variant.name}: ${variant.awsCdkLib}, ${variant.constructs} in ${dir}`);
-  try {
+  return inTempDir(`cdk-connect-user-smoke-python-${variant.name}-`, keep, dir => {
+    console.log(`\n== ${variant.name}: ${variant.awsCdkLib}, ${variant.constructs} in ${dir}`);
     // 1. One virtualenv for this aws-cdk-lib, holding the wheel and the libraries from PyPI.
     const venv = path.join(dir, 'venv');
     run('python3', ['-m', 'venv', venv], { cwd: dir, timeoutSeconds: 120 });
@@ -60,39 +57,31 @@ function smoke(variant: Variant, wheel: string, keep: boolean): string {
     console.log(`    ${versions}`);
     const tInstall = Date.now();
 
-    // 2. The app, synthesized by the cdk CLI with the virtualenv's python3 first on the PATH.
+    // 2. The app.
     const app = path.join(dir, 'app');
     fs.mkdirSync(app);
     for (const f of fs.readdirSync(path.join(SMOKE_SOURCES, 'python')).filter(n => n.endsWith('.py'))) {
       fs.copyFileSync(path.join(SMOKE_SOURCES, 'python', f), path.join(app, f));
     }
     fs.copyFileSync(path.join(SMOKE_SOURCES, 'agents.csv'), path.join(app, 'agents.csv'));
-    const cdk = cdkCli();
-    run(cdk.path, ['synth', '--app', 'python3 app.py', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'],
-      { cwd: app, env, timeoutSeconds: 600 });
-    const tSynth = Date.now();
 
-    // 3. cfn-lint over every template, the users, the adopted one.
-    const check: AssemblyCheck = checkAssembly(path.join(app, 'cdk.out'), app, env);
-    const tLint = Date.now();
-
-    // 4. A validation error reaches Python as an exception with the library's message.
-    const out = run(path.join(bin, 'python3'), ['validation.py'], { cwd: app, env, timeoutSeconds: 300 });
-    const surfaced = out.split('\n').find(l => l.startsWith('builtins.'));
-    if (!out.includes("validation error surfaced as a Python exception with the library's message") || !surfaced) {
-      fail(`validation.py did not report the library's error:\n${out}`);
-    }
-    console.log(`    ${surfaced}`);
-    const tValidation = Date.now();
-
-    return `${variant.name}: ${versions}, cdk CLI ${cdk.version}: ${check.templates} templates (${check.nested} nested), `
-      + `${check.users} users, cfn-lint: 0 errors, ${check.warnings} warnings, validation error raised `
-      + `(venv+pip ${seconds(t0, tInstall)} s, synth ${seconds(tInstall, tSynth)} s, lint ${seconds(tSynth, tLint)} s, `
-      + `validation ${seconds(tLint, tValidation)} s; ${seconds(t0, tValidation)} s)`;
-  } finally {
-    if (keep) console.log(`    kept ${dir}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
-  }
+    // 3. cdk synth (the virtualenv's python3 first on the PATH), the assembly's checks, and the library's
+    // error reaching Python as an exception with its message.
+    return synthCheckValidate({
+      variant: variant.name,
+      versions,
+      dir: app,
+      env,
+      app: 'python3 app.py',
+      validation: {
+        cmd: path.join(bin, 'python3'),
+        args: ['validation.py'],
+        passed: "validation error surfaced as a Python exception with the library's message",
+        shows: out => out.split('\n').find(l => l.startsWith('builtins.')),
+      },
+      install: { label: 'venv+pip', started: t0, ended: tInstall },
+    });
+  });
 }
 
 function main(): string[] {
