@@ -9,6 +9,7 @@ import { ParsedDocument, parseRosterDocument } from './private/roster/document';
 import { SharedInputs, sharedInputs } from './private/roster/inputs';
 import { rosterLogicalId, shardOf } from './private/roster/layout';
 import { RosterShard } from './private/roster/shard';
+import { RosterWarnings } from './private/roster/warnings';
 import { checkDuplicateRows, checkRosterSource, checkShardCount, checkShardLoads, resolveName } from './private/rules/roster';
 import { checkRosterPropTypes } from './private/rules/types';
 import { SharedChecks } from './private/shared-checks';
@@ -107,7 +108,7 @@ export class ConnectUserRoster extends Construct {
     const overLoad = checkShardLoads(load, shardCount, unique.length);
     if (overLoad !== undefined) errors.push(overLoad);
 
-    const context: AddContext = { root: this.node.root, shared: new SharedChecks() };
+    const context: AddContext = { root: this.node.root, shared: new SharedChecks(), warnings: new RosterWarnings() };
     for (const r of rows.filter(row => row.typeErrors)) {
       errors.push(`${label(r)}: ${renderRow(r.spec, r.errors)}`);
     }
@@ -118,6 +119,7 @@ export class ConnectUserRoster extends Construct {
     if (errors.length > 0) {
       throw new ConnectUserValidationError(`${subject()} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
+    context.warnings.emit(this);
     // Tags.of() can still change the agents' tags: one validation for the whole roster, not one per agent.
     this.node.addValidation({ validate: () => this.validateLate() });
   }
@@ -175,6 +177,7 @@ export class ConnectUserRoster extends Construct {
     const built = buildUser(stack, id, { ...userProps, routingProfile }, {
       shared: context.shared,
       root: context.root,
+      warnings: found => context.warnings.add(spec.username, found),
       // '#' cannot be in a username, so this id never meets an agent's.
       secretId: `${id}#PasswordSecret`,
       logicalId: Token.isUnresolved(spec.username) ? undefined : rosterLogicalId(spec.username),
@@ -238,6 +241,8 @@ interface AddContext {
   readonly root: IConstruct;
   /** The checks of shared inputs, run once per distinct input. */
   readonly shared: SharedChecks;
+  /** The agents' warnings, added to the roster once per rule when every agent is built. */
+  readonly warnings: RosterWarnings;
 }
 
 /**

@@ -143,11 +143,31 @@ describe('ConnectUserRoster from bulk-upload CSV', () => {
       csv: [HEADER, row('alice', { rp: 'Other' }), row('bob'), row('carol', { rp: 'Other' })].join('\n'),
       shardCount: 2,
     });
-    const warned = (id: string) => Object.entries(built.cfnUsers)
-      .filter(([, user]) => user.node.metadata.some(m => m.type === 'aws:cdk:warning' && String(m.data).includes(`[ack: cdk-connect-user:${id}]`)))
-      .map(([name]) => name);
-    expect(warned('otherInstance')).toEqual(['alice', 'carol']);
-    expect(warned('instanceRegion')).toEqual(['alice', 'bob', 'carol']);
+    // One warning per rule, on the roster, naming the agents; none on the agents themselves.
+    const onRoster = (id: string) => built.node.metadata
+      .filter(m => m.type === 'aws:cdk:warning' && String(m.data).includes(`[ack: cdk-connect-user:${id}]`)).map(m => String(m.data));
+    expect(onRoster('otherInstance')).toEqual([expect.stringMatching(/^2 agents \('alice', 'carol'\): routingProfile: /)]);
+    expect(onRoster('instanceRegion')).toEqual([expect.stringMatching(/^3 agents \('alice', 'bob', 'carol'\): /)]);
+    expect(Object.values(built.cfnUsers).flatMap(u => u.node.metadata.filter(m => m.type === 'aws:cdk:warning'))).toEqual([]);
+  });
+
+  it('reports a rule that many agents break once, with the count and the first usernames (1,000 SAML agents with an email)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
+    const r = refs(stack, IdentityManagementType.SAML);
+    const users = Array.from({ length: 1000 }, (_, i) => ({
+      username: `agent.${String(i).padStart(4, '0')}`,
+      routingProfile: 'Basic',
+      securityProfiles: ['Agent'],
+      identityInfo: { firstName: 'A', lastName: 'B', email: `a${i}@example.com` },
+    }));
+    const built = new ConnectUserRoster(stack, 'Roster', {
+      instance: r.instance, routingProfiles: { Basic: r.routingProfile }, securityProfiles: { Agent: r.securityProfile }, users,
+    });
+    const warnings = built.node.metadata.filter(m => m.type === 'aws:cdk:warning').map(m => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(
+      /^1000 agents \('agent.0000', 'agent.0001', 'agent.0002', 'agent.0003', 'agent.0004', and 995 more\): identityInfo.email: is set on a SAML instance.* \[ack: cdk-connect-user:samlEmail\]$/)]);
+    expect(Object.values(built.cfnUsers).some(u => u.node.metadata.some(m => m.type === 'aws:cdk:warning'))).toBe(false);
   });
 
   it('names the new place of a setting a roster agent took flat before (JavaScript callers)', () => {

@@ -95,10 +95,17 @@ export class Problems {
 
   /**
    * Adds the warnings as synth warnings (`cdk-connect-user:<id>`), each on its own
-   * scope or on `scope`. A warning already on a construct is not added twice.
+   * scope or on `scope`. A warning already on a construct is not added twice. With
+   * `sink`, the warnings meant for `scope` are handed to it instead.
    */
-  public emitWarnings(scope: IConstruct): void {
+  public emitWarnings(scope: IConstruct, sink?: (unscoped: readonly FoundWarning[]) => void): void {
+    // With a sink, the warnings that would go to `scope` go to it instead (a roster reports each rule once).
+    if (sink !== undefined) {
+      const own = this.warningItems.filter(w => w.scope === undefined);
+      if (own.length > 0) sink(own);
+    }
     for (const w of this.warningItems) {
+      if (sink !== undefined && w.scope === undefined) continue;
       if (w.scope !== undefined) {
         // A warning of a shared input (the instance) reaches every user of a roster: add it once.
         let texts = emittedOn.get(w.scope);

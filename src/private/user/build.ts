@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
@@ -11,7 +11,7 @@ import type { IdentityManagementType } from '../../identity';
 import type { UserPassword } from '../../password';
 import { ADOPT_METADATA_KEY } from '../adopt';
 import { instanceKeyOfInstanceArn } from '../instance';
-import { Problems } from '../problems';
+import { FoundWarning, Problems } from '../problems';
 import { checkAdoption, checkRemovalPolicy } from '../rules/adoption';
 import { checkChannelSettings, checkPhoneConfig } from '../rules/channels';
 import { checkDirectoryUserId, checkIdentityInfo, resolveIdentityType } from '../rules/identity';
@@ -131,12 +131,12 @@ export function checkMutableProps(problems: Problems, resource: CfnUser, shared?
   }
 }
 
-/** The synth warning on a user whose password is plaintext (the value is not shown). */
-function warnPlaintextPassword(scope: IConstruct): void {
-  Annotations.of(scope).addWarningV2('cdk-connect-user:plaintextPassword',
-    'password is plaintext (UserPassword.unsafePlainText(), or a plaintext SecretValue), so it is written into the CloudFormation template. '
-    + 'Use UserPassword.fromSecret() or UserPassword.generate() instead.');
-}
+/** The synth warning on a user whose password is plaintext (the value is not shown). Evidence: library (our rule on secrets). */
+const PLAINTEXT_PASSWORD: FoundWarning = {
+  id: 'plaintextPassword',
+  text: 'password is plaintext (UserPassword.unsafePlainText(), or a plaintext SecretValue), so it is written into the CloudFormation template. '
+    + 'Use UserPassword.fromSecret() or UserPassword.generate() instead.',
+};
 
 /** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
 function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
@@ -180,6 +180,13 @@ export interface BuildOptions {
   readonly owner?: IConstruct;
   /** The construct id of a generated password's secret, in `scope`. */
   readonly secretId: string;
+  /**
+   * Where the user's own warnings go instead of onto its resource (a roster, which reports each rule once
+   * for all its agents). Warnings of shared inputs (an instance) still go to their own construct.
+   *
+   * @default - onto the owner
+   */
+  readonly warnings?: (found: readonly FoundWarning[]) => void;
   /**
    * The logical id of the resource (the secret's is this with `Password` after it).
    *
@@ -231,10 +238,8 @@ export function buildUser(scope: Construct, id: string, props: ConnectUserProps,
     markAdopted(resource, props, checked.instanceArn);
   }
   const owner = options.owner ?? resource;
-  problems.emitWarnings(owner);
-  if (checked.plaintextPassword) {
-    warnPlaintextPassword(owner);
-  }
+  if (checked.plaintextPassword) problems.addFound({ errors: [], warnings: [PLAINTEXT_PASSWORD] });
+  problems.emitWarnings(owner, options.warnings);
   return { problems, checked, resource, passwordSecret };
 }
 
