@@ -15,6 +15,9 @@ const reject: RejectCase[] = [
 const warn: WarnCase[] = [
   { rule: 'username with a space', build: (_s, r) => minimalProps(r, { username: 'john doe' }), id: 'usernameCharacters', text: /username: 'john doe' contains " "; Amazon Connect documents only letters/ },
   { rule: 'username with a non-ASCII letter', build: (_s, r) => minimalProps(r, { username: 'jöhn' }), id: 'usernameCharacters', text: /contains "ö"/ },
+  { rule: "'@' outside an email shape, CONNECT_MANAGED", type: CM, build: (_s, r) => minimalProps(r, { username: 'testuser@example', password: secretPassword, identityInfo: names }), id: 'usernameAt', text: /^username: 'testuser@example' has '@' outside an email shape .* on CONNECT_MANAGED instances/ },
+  { rule: "two '@', EXISTING_DIRECTORY", type: DIR, build: (_s, r) => minimalProps(r, { username: 'a@b@example.com' }), id: 'usernameAt', text: /'a@b@example.com' has '@' outside an email shape/ },
+  { rule: "'@' outside an email shape, identity type unknown", build: (_s, r) => minimalProps(r, { username: 'agent@corp' }), id: 'usernameAt', text: /\(the identity-management type is unknown; SAML instances take such names\)/ },
 ];
 
 const accept: AcceptCase[] = [
@@ -26,6 +29,7 @@ const accept: AcceptCase[] = [
   { name: "SAML username with two '@' and no domain (Service Cloud Voice)", type: SAML, build: (_s, r) => minimalProps(r, { username: 'mjone@005Ah000000XY1Z@00DAu000000a123', identityInfo: names }) },
   { name: '1-character username', build: (_s, r) => minimalProps(r, { username: 'a' }) },
   { name: 'email-shaped username', build: (_s, r) => minimalProps(r, { username: 'jane_doe-1.x@example.co.uk' }) },
+  { name: "an adopted CONNECT_MANAGED user with '@' outside an email shape (it exists: Amazon Connect took the name)", type: CM, build: (_s, r) => minimalProps(r, { username: 'jo@corp', adopt: true, identityInfo: names }) },
 ];
 
 ruleCases({ reject, warn, accept });

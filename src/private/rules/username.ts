@@ -15,9 +15,9 @@ const SCHEMA_USERNAME = /[a-zA-Z0-9_\-.@]/;
 // Evidence: documented. The same characters for the whole username (the pattern as the CreateUser
 // reference shows it, read anchored); other characters are a warning.
 const USERNAME_CHARS = /^[a-zA-Z0-9_\-.@]+$/;
-// Removed: API CreateUser Username "can include @ only if used in an email format" (testuser@example is
-// wrong). Contradicted: Salesforce Service Cloud Voice provisions SAML users named like
-// 006Ah000000JK7E@00DAu000000f110, even with two '@' (service-cloud-voice/ServiceCloudVoiceLambdas issue 41: users created that way exist).
+// An email shape: one '@', something before it, and a domain with a dot after it (API CreateUser's examples:
+// testuser@example.com is correct, testuser@example is not).
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
 
 export function checkUsername(p: Problems, username: string): void {
   if (isToken(username)) return;
@@ -32,6 +32,21 @@ export function checkUsername(p: Problems, username: string): void {
     const bad = [...new Set([...username].filter(c => !SCHEMA_USERNAME.test(c)))].map(c => JSON.stringify(c)).join(', ');
     p.warn('usernameCharacters', 'username', `${show(username)} contains ${bad}; Amazon Connect documents only letters a-z A-Z, digits and _ - . @ (API CreateUser)`);
   }
+}
+
+/**
+ * A username to be created with '@' outside an email shape: a warning, except on SAML instances.
+ * Evidence: documented. API CreateUser Username: "can include @ only if used in an email format"
+ * (Correct: testuser@example.com; Incorrect: testuser@example). On SAML instances the prose is
+ * contradicted: Salesforce Service Cloud Voice provisions SAML users named like
+ * 006Ah000000JK7E@00DAu000000f110, even with two '@' (service-cloud-voice/ServiceCloudVoiceLambdas
+ * issue 41: users made that way exist). On the other types, and when the type is unknown, nothing
+ * contradicts it. An adopted user exists already, so Amazon Connect took its name: not checked.
+ */
+export function checkUsernameAt(p: Problems, username: string, identityType: string | undefined, adopted: boolean | undefined): void {
+  if (adopted || identityType === 'SAML' || isToken(username) || !username.includes('@') || EMAIL_SHAPE.test(username)) return;
+  p.warn('usernameAt', 'username', `${show(username)} has '@' outside an email shape (name@domain.tld); the API reference allows '@' in a username `
+    + `only in an email format${identityType === undefined ? ' (the identity-management type is unknown; SAML instances take such names)' : ` on ${identityType} instances`}`);
 }
 
 /**

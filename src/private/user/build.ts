@@ -19,7 +19,7 @@ import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword, 
 import { checkProficiencies } from '../rules/proficiencies';
 import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from '../rules/references';
 import { checkTag, checkTagCount } from '../rules/tags';
-import { checkUniqueUsername, checkUsername } from '../rules/username';
+import { checkUniqueUsername, checkUsername, checkUsernameAt } from '../rules/username';
 import { SharedChecks, sharedCheck } from '../shared-checks';
 
 /** The string settings, where an SSM SecureString reference would be refused (rules/password.ts). */
@@ -72,7 +72,10 @@ export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?
     type: resolveIdentityType(p, props.instance, props.identityManagementType),
   }));
 
-  if (props.username !== undefined) checkUsername(problems, props.username);
+  if (props.username !== undefined) {
+    checkUsername(problems, props.username);
+    checkUsernameAt(problems, props.username, type, props.adopt);
+  }
   sharedCheck(shared, problems, ['instance', Stack.of(scope), instanceArn], p => checkInstance(p, scope, instanceArn));
   const member = (path: string, arn: string, memberType: MemberType) =>
     sharedCheck(shared, problems, ['member', instanceKey, path, arn], p => checkMember(p, instanceKey, path, arn, memberType));
