@@ -79,3 +79,22 @@ describe('the adoption chain on real cdk synth output', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('acknowledging a warning by the id the cdk CLI prints', () => {
+  /** The library's usernameCharacters warnings in a synthesized assembly's manifest. */
+  const warnings = (out: string) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')))
+    .split('cdk-connect-user:usernameCharacters').length - 1;
+
+  it("takes the id without the CLI's 'Annotation::' prefix (aws-cdk-lib's acknowledgeWarning), as the README says", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'real-cli-ack-'));
+    try {
+      cdkSynth('test/apps/warned-user.ts', path.join(dir, 'ack'), { ACK: 'cdk-connect-user:usernameCharacters' });
+      expect(warnings(path.join(dir, 'ack'))).toBe(0);
+      // What the CLI prints after "Acknowledge with": acknowledges nothing in aws-cdk-lib's acknowledgeWarning.
+      cdkSynth('test/apps/warned-user.ts', path.join(dir, 'prefixed'), { ACK: 'Annotation::cdk-connect-user:usernameCharacters' });
+      expect(warnings(path.join(dir, 'prefixed'))).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
