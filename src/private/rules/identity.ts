@@ -86,9 +86,11 @@ export function checkIdentityInfo(p: Problems, info: IdentityInfoFields | undefi
   }
   // Evidence: documented, both ways. API UserIdentityInfo Email: "If you are using SAML for identity
   // management and include this parameter, an error is returned", while CreateUser says it is required on
-  // SAML; public reports say Amazon Connect refuses it. Neither required nor refused: a warning when set.
+  // SAML. The public threads cited beside it (re-read 2026-12-03) show the admin website offering no Email field
+  // on SAML instances (voicemail-for-amazon-connect #22; voicemail-express-amazon-connect #30: "Connect does not
+  // allow you to define the 'Email' attribute"), not an API that refuses one. A warning when set.
   if (type === IdentityManagementType.SAML && i.email !== undefined) {
-    p.warn('samlEmail', 'identityInfo.email', 'is set on a SAML instance; the API reference says both that SAML users need an email and that setting one is an error, and users have reported the error');
+    p.warn('samlEmail', 'identityInfo.email', 'is set on a SAML instance; the API reference says both that SAML users need an email and that setting one is an error, and the admin website offers no Email field there');
   }
   const secondary = i.secondaryEmail;
   if (secondary !== undefined && !isToken(secondary)) {
