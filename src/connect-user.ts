@@ -10,6 +10,7 @@ import { LOOKUP_HANDLER_CODE } from './private/lookup-handler';
 import { Problems } from './private/problems';
 import { checkProficiencies } from './private/rules/proficiencies';
 import { checkArn, checkImportArn, checkMember } from './private/rules/references';
+import { expectGrantable, expectObject, expectProficiency, expectRef, expectString } from './private/rules/types';
 import { checkUsername } from './private/rules/username';
 import { buildUser, checkMutableProps } from './private/user/build';
 import { renderProficiency } from './private/user/render';
@@ -90,6 +91,10 @@ abstract class ConnectUserBase extends Resource implements IConnectUser {
    * @param actions the IAM actions, such as `connect:PutUserStatus`
    */
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    const problems = new Problems();
+    expectGrantable(problems, 'grantee', grantee);
+    actions.forEach((a, i) => expectString(problems, `actions[${i}]`, a));
+    problems.throwIfAny(() => `${this.node.path}: grant()`);
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.userArn] });
   }
 
@@ -159,6 +164,9 @@ export class ConnectUser extends ConnectUserBase {
    * @param attrs the user's ARN
    */
   public static fromUserAttributes(scope: Construct, id: string, attrs: ConnectUserAttributes): IConnectUser {
+    const typed = new Problems();
+    if (expectObject(typed, 'attrs', attrs, false)) expectString(typed, 'userArn', attrs.userArn);
+    typed.throwIfAny(`ConnectUser.fromUserAttributes('${id}')`);
     const userArn = attrs.userArn;
     const { parts, problems } = checkImportArn(userArn, 'agent', `ConnectUser.fromUserAttributes('${id}')`, 'userArn');
     class Import extends ConnectUserBase {
@@ -189,6 +197,12 @@ export class ConnectUser extends ConnectUserBase {
    * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_SearchUsers.html
    */
   public static fromUsername(scope: Construct, id: string, options: ConnectUserLookupOptions): IConnectUser {
+    const typed = new Problems();
+    if (expectObject(typed, 'options', options, false)) {
+      expectRef(typed, 'instance', options.instance, 'instanceRef', 'instanceArn');
+      expectString(typed, 'username', options.username);
+    }
+    typed.throwIfAny(`ConnectUser.fromUsername('${id}')`);
     const instanceArn = options.instance.instanceRef.instanceArn;
     const problems = new Problems();
     checkArn(problems, 'instance', instanceArn, 'instance');
@@ -327,6 +341,9 @@ export class ConnectUser extends ConnectUserBase {
    * @param securityProfile a `CfnSecurityProfile`, an import from `SecurityProfile.fromSecurityProfileArn()`, or any other `ISecurityProfileRef`
    */
   public addSecurityProfile(securityProfile: ISecurityProfileRef): void {
+    const typed = new Problems();
+    expectRef(typed, 'securityProfile', securityProfile, 'securityProfileRef', 'securityProfileArn');
+    typed.throwIfAny(() => `ConnectUser '${this.node.path}': addSecurityProfile()`);
     const arn = securityProfile.securityProfileRef.securityProfileArn;
     const problems = new Problems();
     checkMember(problems, this.instanceKey, 'addSecurityProfile()', arn, 'security-profile');
@@ -341,6 +358,9 @@ export class ConnectUser extends ConnectUserBase {
    * @param proficiency a predefined attribute's value and the agent's level in it, from `UserProficiency.of()`
    */
   public addProficiency(proficiency: UserProficiency): void {
+    const typed = new Problems();
+    expectProficiency(typed, 'proficiency', proficiency);
+    typed.throwIfAny(() => `ConnectUser '${this.node.path}': addProficiency()`);
     (this.proficiencyList ??= []).push(proficiency);
     this.resource.userProficiencies = this.renderProficiencies();
   }

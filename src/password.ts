@@ -1,6 +1,9 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Problems } from './private/problems';
+import { describeValue } from './private/rules/common';
+import { expectObject } from './private/rules/types';
 
 /**
  * Options of `UserPassword.generate()`.
@@ -69,6 +72,15 @@ export class UserPassword {
    * @param options the secret's encryption key
    */
   public static generate(options: GeneratedPasswordOptions = {}): UserPassword {
+    const problems = new Problems();
+    // A JavaScript caller may pass anything: a key is checked by its shape (kms.IKey has keyArn), before Secrets Manager reads it.
+    if (expectObject(problems, 'options', options) && options?.encryptionKey !== undefined) {
+      const key = options.encryptionKey as unknown as Record<string, unknown> | null;
+      if (key === null || typeof key !== 'object' || typeof key.keyArn !== 'string') {
+        problems.add('encryptionKey', `is ${describeValue(key)}; expected a KMS key (kms.Key, kms.Alias or kms.Key.fromKeyArn())`);
+      }
+    }
+    problems.throwIfAny('UserPassword.generate()');
     return new UserPassword('generated', undefined, options.encryptionKey);
   }
 

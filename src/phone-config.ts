@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Problems } from './private/problems';
 import { checkAfterContactWork, checkPhoneNumber } from './private/rules/channels';
+import { expectObject } from './private/rules/types';
 
 /**
  * The kind of phone an agent uses to take calls.
@@ -90,6 +91,8 @@ export class PhoneConfig {
 
   private static checked(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string): PhoneConfig {
     const problems = new Problems();
+    // A JavaScript caller may pass null (the default applies to undefined only): say so, rather than crash reading it.
+    if (!expectObject(problems, 'options', options)) problems.throwIfAny(factory);
     if (deskPhoneNumber !== undefined) {
       checkPhoneNumber(problems, 'phoneNumber', deskPhoneNumber);
     }

@@ -146,7 +146,13 @@ export function withoutLibraryFrames(stack: string): string {
  * middle when very long (so both the start and the telling end of an ARN stay).
  */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
+  // String() throws on an object without a string form (Object.create(null)) and on a symbol's conversion in a template.
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : String(value);
+  } catch {
+    text = typeof value === 'object' ? '[an object]' : `[${typeof value}]`;
+  }
   const shortened = text.length > 200 ? `${text.slice(0, 120)}...${text.slice(-60)}` : text;
   return `'${shortened}'`;
 }

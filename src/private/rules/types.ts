@@ -51,7 +51,12 @@ export function expectNoneOf(p: Problems, props: Record<string, unknown>, replac
 
 /** A list of proficiencies (each checked by its fields). */
 export function expectProficiencies(p: Problems, list: Value): void {
-  expectArray(p, 'proficiencies', list, (item, path) => {
+  expectArray(p, 'proficiencies', list, (item, path) => expectProficiency(p, path, item), true);
+}
+
+/** One proficiency (a `UserProficiency`, or what a JavaScript caller passed), checked by its fields. */
+export function expectProficiency(p: Problems, path: string, item: Value): void {
+  {
     if (!expectObject(p, path, item, false)) return;
     expectString(p, `${path}.attributeName`, item.attributeName);
     expectString(p, `${path}.attributeValue`, item.attributeValue);
@@ -63,7 +68,12 @@ export function expectProficiencies(p: Problems, list: Value): void {
       const levelValue = (level as Record<string, unknown>).levelValue;
       expect(p, `${path}.level.levelValue`, levelValue, typeof levelValue === 'number', 'a number from 1 to 5');
     }
-  }, true);
+  }
+}
+
+/** Something IAM can grant to (`iam.IGrantable`: a role, user, group, or any construct with a `grantPrincipal`). */
+export function expectGrantable(p: Problems, path: string, v: Value): void {
+  expect(p, path, v, isObject(v) && isObject(v.grantPrincipal), 'an IGrantable (a role, user, group, or anything with a grantPrincipal)');
 }
 
 /** An object, or nothing when `optional`; returns whether its members can be read. */
@@ -104,7 +114,9 @@ export function expectRef(p: Problems, path: string, v: Value, refName: string, 
 export function expectArray(p: Problems, path: string, v: Value, each: (item: Value, itemPath: string) => void, optional = false): void {
   if (optional && v === undefined) return;
   if (!expect(p, path, v, Array.isArray(v), optional ? 'an array, or nothing' : 'an array')) return;
-  (v as Value[]).forEach((item, i) => each(item, `${path}[${i}]`));
+  // A loop, not forEach: a sparse array's holes (`new Array(2)`) are read as the missing items they are.
+  const items = v as Value[];
+  for (let i = 0; i < items.length; i++) each(items[i], `${path}[${i}]`);
 }
 
 /** The types of a roster's own props (ConnectUserRosterProps), before its rows. */

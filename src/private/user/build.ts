@@ -101,7 +101,14 @@ export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?
   if (plaintextPassword) {
     checkPlaintextPassword(problems, given.unsafeUnwrap());
   } else if (given !== undefined) {
-    checkPasswordReference(problems, Stack.of(scope).resolve(given.unsafeUnwrap()));
+    const resolved = resolvePassword(scope, given.unsafeUnwrap());
+    if (typeof resolved === 'string' || (resolved !== null && typeof resolved === 'object' && !Array.isArray(resolved))) {
+      checkPasswordReference(problems, resolved);
+    } else {
+      // Evidence: schema (Password type string). A SecretValue of a JavaScript caller may hold anything; the value is never shown.
+      problems.add('password', `the SecretValue holds ${resolved === RESOLUTION_FAILED ? 'a value CDK cannot resolve' : `a ${typeof resolved}`} `
+        + '(value not shown); expected a string, a Secrets Manager reference or another token');
+    }
   }
   checkRemovalPolicy(problems, props.removalPolicy);
   const strings = STRING_SETTINGS.map(prop => [prop, get(props, prop)] as const);
@@ -140,6 +147,21 @@ const PLAINTEXT_PASSWORD: FoundWarning = {
   text: 'password is plaintext (UserPassword.unsafePlainText(), or a plaintext SecretValue), so it is written into the CloudFormation template. '
     + 'Use UserPassword.fromSecret() or UserPassword.generate() instead.',
 };
+
+/** What {@link resolvePassword} gives for a value CDK cannot resolve. */
+const RESOLUTION_FAILED = Symbol('resolution failed');
+
+/**
+ * A password token's CloudFormation form, or RESOLUTION_FAILED: CDK's own error is not passed on,
+ * as it may describe the value.
+ */
+function resolvePassword(scope: IConstruct, token: string): unknown {
+  try {
+    return Stack.of(scope).resolve(token);
+  } catch {
+    return RESOLUTION_FAILED;
+  }
+}
 
 /** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
 function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
