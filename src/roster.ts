@@ -163,7 +163,7 @@ export class ConnectUserRoster extends Construct {
     if (spec.username === undefined || routingProfile === undefined || rowErrors.length > 0) {
       // The row has problems already (without a username or a routing profile there is no user to make): check
       // the rest, in the roster's stack, whose region and account the shards share, and make nothing.
-      const checked = checkUserProps(this, userProps, context.shared);
+      const checked = checkUserProps(this, userProps, context.shared, securityProfiles.length < (spec.securityProfiles ?? []).length);
       return renderRow(spec, [...rowErrors, ...checked.problems.found]);
     }
 

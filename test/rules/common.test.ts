@@ -4,7 +4,7 @@
  * rule skips unresolved tokens, and how the problems the rules find are reported.
  */
 import * as path from 'path';
-import { Annotations, CfnParameter, Duration, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnParameter, Duration, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import {
   ConnectInstance, ConnectUser, ConnectUserProps, PhoneConfig, PhoneType, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup,
@@ -94,10 +94,12 @@ describe('how the rules report: one error per construct, naming it and every pro
       .toThrow(/^ConnectUser 'Stack\/Agent' has 1 problem:\n {2}- username:/);
   });
 
-  it('names the construct path in synth-time errors', () => {
+  it('names the construct path in synth-time errors, and where the user was made', () => {
     const stack = newStack();
-    new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { securityProfiles: [] }));
-    expect(() => synth(stack)).toThrow(/\[Stack\/Agent\] ConnectUser 'Stack\/Agent' has 1 problem:\n {2}- securityProfiles: 0 given/);
+    // A problem only synth can see (a Tags.of() tag); a security profile list is checked when the user is made.
+    const user = new ConnectUser(stack, 'Agent', minimalProps(refs(stack)));
+    Tags.of(user).add('aws:team', 'x');
+    expect(() => synth(stack)).toThrow(/\[Stack\/Agent\] ConnectUser 'Stack\/Agent' \(created at [^)]*common\.test\.ts:\d+:\d+\) has 1 problem:\n {2}- tags.aws:team/);
   });
 
   it('lists every problem of a construct in one error', () => {

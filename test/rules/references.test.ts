@@ -103,3 +103,13 @@ describe('same-instance checks through L1s in the app (checkMember)', () => {
     expect(warningsOf(stack, 'otherInstance')).toEqual([expect.stringMatching(/routingProfile: the referenced resource belongs to instance 'Stack\/B', not the user's instance 'Stack\/A'/)]);
   });
 });
+
+describe('security profiles given when the user is made', () => {
+  it('are checked then, not only at synth', () => {
+    const stack = newStack();
+    const r = refs(stack);
+    // No synth: the constructor throws.
+    expect(() => new ConnectUser(stack, 'U', minimalProps(r, { securityProfiles: [r.securityProfile, r.securityProfile] })))
+      .toThrow(/securityProfiles: '.*security-profile\/sp-1' is listed more than once/);
+  });
+});

@@ -53,3 +53,19 @@ describe('tags added with Tags.of() (checked at synth)', () => {
     expect(() => synth(stack)).toThrow(/tags.Secret: value is an SSM SecureString dynamic reference/);
   });
 });
+
+describe('when the tag checks run', () => {
+  it("checks the tags prop when the user is made, with the user's other problems", () => {
+    const stack = newStack();
+    // No synth: the error comes from the constructor, with the username's problem beside it.
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { username: '', tags: { 'aws:owner': 'me' } })))
+      .toThrow(/has 2 problems:[\s\S]*username: '' is 0 characters long[\s\S]*tags.aws:owner: key 'aws:owner' starts with the reserved prefix/);
+  });
+
+  it('names the file and line that made a user whose Tags.of() tag fails at synth', () => {
+    const stack = newStack();
+    const user = new ConnectUser(stack, 'U', minimalProps(refs(stack)));
+    Tags.of(user).add('aws:team', 'x');
+    expect(() => synth(stack)).toThrow(/ConnectUser 'Stack\/U' \(created at [^)]*tags\.test\.ts:\d+:\d+\) has 1 problem:\n {2}- tags.aws:team/);
+  });
+});

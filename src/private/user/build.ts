@@ -55,9 +55,10 @@ export type CheckableProps = Omit<ConnectUserProps, 'username' | 'routingProfile
  *
  * `shared` (given by a roster) runs the checks of inputs that many users share
  * (the instance, the referenced profiles and group) once per distinct input;
- * every user still gets every problem those inputs have.
+ * every user still gets every problem those inputs have. `namesUnresolved`: a
+ * roster row named a profile its maps lack, so the list is short of what it named.
  */
-export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?: SharedChecks): CheckedUser {
+export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?: SharedChecks, namesUnresolved = false): CheckedUser {
   const problems = new Problems();
   // What a JavaScript caller passed, before anything reads it. A roster checks its specs' types itself.
   if (!shared) {
@@ -86,6 +87,13 @@ export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?
   if (props.hierarchyGroup) {
     member('hierarchyGroup', props.hierarchyGroup.userHierarchyGroupRef.userHierarchyGroupArn, 'agent-group');
   }
+  // What the resource starts with is checked now, so that its problems come with the others in one error; what
+  // addSecurityProfile() and Tags.of() add later is checked at synth (checkMutableProps).
+  // (Not when a roster could not resolve some of the row's names: the list is then short of what the row named.)
+  if (!namesUnresolved) checkSecurityProfileArns(problems, props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn));
+  const tags = props.tags ?? {};
+  checkTagCount(problems, Object.keys(tags).length);
+  for (const [key, value] of Object.entries(tags)) sharedCheck(shared, problems, ['tag', key, value], p => checkTag(p, key, value));
   checkIdentityInfo(problems, props.identityInfo, type);
   checkDirectoryUserId(problems, { type, directoryUserId: props.directoryUserId });
   const hasPassword = props.password !== undefined;
