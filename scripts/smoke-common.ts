@@ -130,7 +130,8 @@ export function cdkCli(): { path: string; version: string } {
   return { path: cli, version };
 }
 
-function templatesIn(dir: string): string[] {
+/** Every template file below `dir`, nested ones included. */
+export function templatesIn(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return templatesIn(p);
@@ -155,6 +156,22 @@ export function checkAssembly(outDir: string, cwd: string, env: NodeJS.ProcessEn
   const files = templatesIn(outDir).sort();
   const nested = files.filter(f => f.endsWith('.nested.template.json')).length;
   if (nested === 0) fail(`no nested template in ${outDir}: the roster's shards are missing`);
+  const { users, warnings } = lintAndCount(files, EXPECTED_USERS, `${files.length} templates (${nested} nested)`);
+  // The adopted user carries what `cdk import` needs: the package's own command reads it back.
+  const cli = path.join(ROOT, 'lib', 'cli', 'main.js');
+  if (!fs.existsSync(cli)) fail(`${cli} is missing; run 'npx projen compile' first`);
+  const mapping = run(process.execPath, [cli, 'import-mapping', outDir, '--out', path.join(cwd, 'import-mappings')],
+    { cwd, env, timeoutSeconds: 120, shown: 'cdk-connect-user import-mapping cdk.out' });
+  if (!/1 adopted user\(s\) in 1 stack\(s\)/.test(mapping)) fail(`import-mapping did not find the one adopted user:\n${mapping}`);
+  return { templates: files.length, nested, users, warnings };
+}
+
+/**
+ * Lints template files in one cfn-lint run and counts their AWS::Connect::User resources; fails on a
+ * missing cfn-lint, any lint error, or another number of users than `expectedUsers`. Prints what it
+ * found after `what` (which templates), and each warning.
+ */
+export function lintAndCount(files: string[], expectedUsers: number, what: string): { users: number; warnings: number } {
   const lint = lintTemplateFiles(files);
   if (!lint.ran) fail(`cfn-lint is not installed, so the templates were NOT checked: ${lint.output}`);
   if (lint.errors.length > 0) fail(`cfn-lint found ${lint.errors.length} error(s):\n  ${lint.errors.join('\n  ')}`);
@@ -163,17 +180,10 @@ export function checkAssembly(outDir: string, cwd: string, env: NodeJS.ProcessEn
     const resources = JSON.parse(fs.readFileSync(f, 'utf8')).Resources ?? {};
     users += Object.values<{ Type: string }>(resources).filter(r => r.Type === 'AWS::Connect::User').length;
   }
-  if (users !== EXPECTED_USERS) fail(`the templates hold ${users} AWS::Connect::User, expected ${EXPECTED_USERS}`);
-  console.log(`    ${files.length} templates (${nested} nested), ${users} AWS::Connect::User, cfn-lint: 0 errors, `
-    + `${lint.warnings.length} warning(s)`);
+  if (users !== expectedUsers) fail(`the templates hold ${users} AWS::Connect::User, expected ${expectedUsers}`);
+  console.log(`    ${what}, ${users} AWS::Connect::User, cfn-lint: 0 errors, ${lint.warnings.length} warning(s)`);
   for (const w of lint.warnings) console.log(`      warning: ${w.length > 300 ? `${w.slice(0, 300)}...` : w}`);
-  // The adopted user carries what `cdk import` needs: the package's own command reads it back.
-  const cli = path.join(ROOT, 'lib', 'cli', 'main.js');
-  if (!fs.existsSync(cli)) fail(`${cli} is missing; run 'npx projen compile' first`);
-  const mapping = run(process.execPath, [cli, 'import-mapping', outDir, '--out', path.join(cwd, 'import-mappings')],
-    { cwd, env, timeoutSeconds: 120, shown: 'cdk-connect-user import-mapping cdk.out' });
-  if (!/1 adopted user\(s\) in 1 stack\(s\)/.test(mapping)) fail(`import-mapping did not find the one adopted user:\n${mapping}`);
-  return { templates: files.length, nested, users, warnings: lint.warnings.length };
+  return { users, warnings: lint.warnings.length };
 }
 
 /** Runs `main`, turning a SmokeError into a one-line failure and exit code 1. */

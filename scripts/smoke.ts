@@ -17,49 +17,13 @@
  * Exits non-zero on the first problem; prints the versions tested and the time taken.
  * `--keep` leaves the temporary apps in place for a look.
  */
-import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { lintTemplateFiles } from '../test/util/cfn-lint';
-
-const ROOT = path.resolve(__dirname, '..');
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+import { cleanEnv, fail, floorOf, lintAndCount, PACKAGE, ROOT, run, SmokeError, templatesIn } from './smoke-common';
 
 /** The AWS::Connect::User resources the app below makes: 4 in SmokeAgents, 1 in SmokeL1s, 3 in the roster. */
 const EXPECTED_USERS = 8;
-
-class SmokeError extends Error {}
-
-function fail(message: string): never {
-  throw new SmokeError(message);
-}
-
-/** Runs a command; on failure, fails with its output. Returns stdout. */
-function run(cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
-  const started = Date.now();
-  const res = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  const shown = `${path.basename(cmd)} ${args.join(' ')}`;
-  if (res.error) fail(`${shown}: ${res.error.message}`);
-  if (res.status !== 0) {
-    fail(`${shown} (in ${options.cwd}) exited ${res.status ?? res.signal}:\n${res.stdout ?? ''}${res.stderr ?? ''}`);
-  }
-  console.log(`    ${shown.length > 110 ? `${shown.slice(0, 107)}...` : shown} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return String(res.stdout ?? '');
-}
-
-/**
- * The environment for npm and the CLI in the app: this process's, less what
- * `npm run` adds (npm_config_local_prefix would point npm at this repository).
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { CDK_DISABLE_CLI_TELEMETRY: 'true' };
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^npm_(config_local_prefix|package_|lifecycle_|command|execpath|node_execpath)/i.test(k) || k === 'INIT_CWD') continue;
-    env[k] = v;
-  }
-  return env;
-}
 
 /** The single tarball `jsii-pacmak --target js` left in dist/js. */
 function findTarball(): string {
@@ -76,14 +40,6 @@ function findTarball(): string {
     fail(`${tarball} is older than .jsii; run 'npx projen package:js' again`);
   }
   return tarball;
-}
-
-/** `^2.239.0` -> `2.239.0`: the lowest version a peer range admits. */
-function floorOf(name: string): string {
-  const range: string | undefined = PACKAGE.peerDependencies?.[name];
-  const m = range?.match(/^[\^~>=\s]*(\d+\.\d+\.\d+)$/);
-  if (!m) fail(`cannot read a floor from peerDependencies['${name}'] = ${range}`);
-  return m[1];
 }
 
 function versionIn(appDir: string, name: string): string {
@@ -105,14 +61,6 @@ interface Outcome {
   readonly seconds: { install: number; compile: number; synth: number; lint: number; total: number };
 }
 
-function templatesIn(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return templatesIn(p);
-    return e.name.endsWith('.template.json') ? [p] : [];
-  });
-}
-
 function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
   const t0 = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-${variant.name}-`));
@@ -122,7 +70,7 @@ function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
     // 1. A fresh app and a real install from the registry and the tarball.
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-app', version: '0.0.0', private: true }, null, 2));
     run('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir,
-      tarball, `aws-cdk-lib@${variant.awsCdkLib}`, `constructs@${variant.constructs}`, 'aws-cdk@^2'], { cwd: dir, env });
+      tarball, `aws-cdk-lib@${variant.awsCdkLib}`, `constructs@${variant.constructs}`, 'aws-cdk@^2'], { cwd: dir, env, timeoutSeconds: 900 });
     const tInstall = Date.now();
     const versions: Record<string, string> = {};
     for (const name of [PACKAGE.name, 'aws-cdk-lib', 'constructs', 'aws-cdk']) versions[name] = versionIn(dir, name);
@@ -153,31 +101,21 @@ function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
       },
       files: ['app.ts'],
     }, null, 2));
-    run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, env });
+    run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, env, timeoutSeconds: 300 });
     const tCompile = Date.now();
 
     // 3. cdk synth with the app's own CLI, then the package's own command on the output.
     run(path.join(dir, 'node_modules', '.bin', 'cdk'),
-      ['synth', '--app', 'node app.js', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'], { cwd: dir, env });
+      ['synth', '--app', 'node app.js', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'], { cwd: dir, env, timeoutSeconds: 600 });
     const mapping = run(path.join(dir, 'node_modules', '.bin', 'cdk-connect-user'),
-      ['import-mapping', 'cdk.out', '--out', 'import-mappings'], { cwd: dir, env });
+      ['import-mapping', 'cdk.out', '--out', 'import-mappings'], { cwd: dir, env, timeoutSeconds: 120 });
     if (!/1 adopted user\(s\) in 1 stack\(s\)/.test(mapping)) fail(`import-mapping did not find the adopted user:\n${mapping}`);
     const tSynth = Date.now();
 
     // 4. cfn-lint over every template, and the users they hold.
     const files = templatesIn(path.join(dir, 'cdk.out')).sort();
-    const lint = lintTemplateFiles(files);
-    if (!lint.ran) fail(`cfn-lint is not installed, so the templates were NOT checked: ${lint.output}`);
-    if (lint.errors.length > 0) fail(`cfn-lint found ${lint.errors.length} error(s):\n  ${lint.errors.join('\n  ')}`);
-    let users = 0;
-    for (const f of files) {
-      const resources = JSON.parse(fs.readFileSync(f, 'utf8')).Resources ?? {};
-      users += Object.values<{ Type: string }>(resources).filter(r => r.Type === 'AWS::Connect::User').length;
-    }
-    if (users !== EXPECTED_USERS) fail(`the templates hold ${users} AWS::Connect::User, expected ${EXPECTED_USERS}`);
+    const { users, warnings } = lintAndCount(files, EXPECTED_USERS, `${files.length} templates`);
     const tLint = Date.now();
-    console.log(`    ${files.length} templates, ${users} AWS::Connect::User, cfn-lint: 0 errors, ${lint.warnings.length} warning(s)`);
-    for (const w of lint.warnings) console.log(`      warning: ${w.length > 300 ? `${w.slice(0, 300)}...` : w}`);
 
     const s = (a: number, b: number) => Math.round((b - a) / 100) / 10;
     return {
@@ -185,7 +123,7 @@ function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
       versions,
       templates: files.length,
       users,
-      warnings: lint.warnings.length,
+      warnings,
       seconds: {
         install: s(t0, tInstall),
         compile: s(tInstall, tCompile),
