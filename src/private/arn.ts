@@ -53,6 +53,73 @@ function parseAnyConnectArn(arn: string): ConnectArnParts | undefined {
   return result;
 }
 
+/** One element of an ARN's shape: a character of a class, once or any number of times. */
+interface ShapeNode {
+  readonly accepts: (c: string) => boolean;
+  readonly star: boolean;
+}
+
+const PARTITION_CHARS = (c: string) => /^[-a-z0-9]$/.test(c);
+const ID_CHARS = (c: string) => /^[-a-zA-Z0-9]$/.test(c);
+const DIGIT = (c: string) => /^[0-9]$/.test(c);
+
+/** `text` as nodes that each match one of its characters. */
+function literalNodes(text: string): ShapeNode[] {
+  return [...text].map(ch => ({ accepts: (c: string) => c === ch, star: false }));
+}
+
+/** The registry schema's ARN pattern for `type` (the same as CONNECT_ARN above), as nodes. */
+function shapeOf(type: ConnectResourceType): ShapeNode[] {
+  const nodes: ShapeNode[] = [
+    ...literalNodes('arn:aws'), { accepts: PARTITION_CHARS, star: true },
+    ...literalNodes(':connect:'), { accepts: PARTITION_CHARS, star: true },
+    ...literalNodes(':'), ...Array.from({ length: 12 }, () => ({ accepts: DIGIT, star: false })),
+    ...literalNodes(':instance/'), { accepts: ID_CHARS, star: true },
+  ];
+  if (type !== 'instance') nodes.push(...literalNodes(`/${type}/`), { accepts: ID_CHARS, star: true });
+  return nodes;
+}
+
+/**
+ * Whether a string made of literal parts and tokens (`undefined` in `parts`) can be an
+ * Amazon Connect ARN of `type` for some values of its tokens, each token standing for any
+ * string, the empty one included. A small automaton of the schema's pattern, run over the
+ * literal characters; a token lets it reach every later state (each element of the shape
+ * matches some character), so the answer is exact, never a guess: `false` means no values
+ * of the tokens give an ARN the schema's pattern accepts.
+ */
+export function couldBeConnectArn(parts: ReadonlyArray<string | undefined>, type: ConnectResourceType): boolean {
+  const shape = shapeOf(type);
+  const end = shape.length;
+  // states[i]: the automaton may be before element i.
+  let states = closure(new Set([0]), shape);
+  for (const part of parts) {
+    if (part === undefined) {
+      const first = Math.min(...states);
+      states = new Set(Array.from({ length: end + 1 - first }, (_, k) => first + k));
+      continue;
+    }
+    for (const c of part) {
+      const next = new Set<number>();
+      for (const i of states) {
+        if (i < end && shape[i].accepts(c)) next.add(shape[i].star ? i : i + 1);
+      }
+      states = closure(next, shape);
+      if (states.size === 0) return false;
+    }
+  }
+  return states.has(end);
+}
+
+/** The states reachable without a character: past any element that may repeat zero times. */
+function closure(states: Set<number>, shape: ShapeNode[]): Set<number> {
+  const out = new Set(states);
+  for (const i of states) {
+    for (let j = i; j < shape.length && shape[j].star; j++) out.add(j + 1);
+  }
+  return out;
+}
+
 function parseUncached(arn: string): ConnectArnParts | undefined {
   const m = CONNECT_ARN.exec(arn);
   if (!m) {

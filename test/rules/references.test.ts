@@ -3,8 +3,10 @@
  * profile, security profile and hierarchy group ARNs, that they belong to the user's
  * instance, the instance's region and account, and the security profiles' count.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Aws, Fn, Stack } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { couldBeConnectArn, parseConnectArn } from '../../src/private/arn';
 import { ConnectInstance, ConnectUser, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../../src';
 import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from '../util/fakes';
 import {
@@ -28,6 +30,11 @@ const reject: RejectCase[] = [
   { rule: 'hierarchy group ARN shape', build: (s, r) => minimalProps(r, { hierarchyGroup: rawHierarchyGroup(s, 'Bad', `${INSTANCE_ARN}/hierarchy-group/hg-1`) }), error: /hierarchyGroup: .* is not an Amazon Connect agent-group ARN/ },
   { rule: 'instance ARN shape', build: (s, r) => minimalProps(r, { instance: rawInstance(s, 'Bad', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') }), error: /instance: 'a1b2c3d4-.*' is not an Amazon Connect instance ARN/ },
   { rule: 'instance ARN over 100 characters (sent as InstanceId)', build: (s, r) => minimalProps(r, { instance: rawInstance(s, 'Long', `${INSTANCE_ARN}${repeat(20, 'f')}`) }), error: /instance: .* is 104 characters long; expected at most 100, as CloudFormation sends it as CreateUser's InstanceId/ },
+  // checkArn on an ARN built from tokens and text (checkTokenArn)
+  { rule: 'token-built routing profile ARN without instance/<id>/', build: (s, r) => minimalProps(r, { routingProfile: rawRoutingProfile(s, 'TokRp', `arn:aws:connect:${Aws.REGION}:${Aws.ACCOUNT_ID}:routing-profile/rp-1`) }), error: /routingProfile: 'arn:aws:connect:\$\{token\}:\$\{token\}:routing-profile\/rp-1' \(built from tokens\) cannot be an Amazon Connect routing-profile ARN, whatever its tokens resolve to; expected arn:<partition>:connect:<region>:<account>:instance\/<instance-id>\/routing-profile/ },
+  { rule: 'token-built security profile ARN given as the routing profile', build: (s, r) => minimalProps(r, { routingProfile: rawRoutingProfile(s, 'TokSp', `arn:${Aws.PARTITION}:connect:${Aws.REGION}:${Aws.ACCOUNT_ID}:instance/${Fn.importValue('InstanceId')}/security-profile/sp-1`) }), error: /routingProfile: .* \(built from tokens\) cannot be an Amazon Connect routing-profile ARN/ },
+  { rule: 'token-built instance ARN with a 3-digit account', build: (s, r) => minimalProps(r, { instance: rawInstance(s, 'TokInst', `arn:aws:connect:${Aws.REGION}:123:instance/${Fn.importValue('InstanceId')}`) }), error: /instance: 'arn:aws:connect:\$\{token\}:123:instance\/\$\{token\}' \(built from tokens\) cannot be an Amazon Connect instance ARN/ },
+  { rule: 'token-built ARN given to an import', build: (s, r) => minimalProps(r, { hierarchyGroup: UserHierarchyGroup.fromUserHierarchyGroupArn(s, 'TokHg', `arn:aws:connect:${Aws.REGION}:${Aws.ACCOUNT_ID}:agent-group/hg-1`) }), error: /\(built from tokens\) cannot be an Amazon Connect agent-group ARN/ },
 ];
 
 const warn: WarnCase[] = [
@@ -47,6 +54,9 @@ const accept: AcceptCase[] = [
   { name: 'instance ARN of exactly 100 characters', build: (s, r) => minimalProps(r, { instance: rawInstance(s, 'Hundred', `${INSTANCE_ARN}${repeat(16, 'f')}`) }) },
   { name: '10 security profiles', build: (s, r) => minimalProps(r, { securityProfiles: securityProfiles(s, 10) }) },
   { name: 'environment-agnostic stack', env: {}, build: (_s, r) => minimalProps(r) },
+  { name: 'routing profile ARN built from tokens in every part', build: (s, r) => minimalProps(r, { routingProfile: rawRoutingProfile(s, 'TokAll', `arn:${Aws.PARTITION}:connect:${Aws.REGION}:${Aws.ACCOUNT_ID}:instance/${Fn.importValue('InstanceId')}/routing-profile/${Fn.importValue('RpId')}`) }) },
+  { name: 'routing profile ARN as an instance ARN token and text', build: (s, r) => minimalProps(r, { routingProfile: rawRoutingProfile(s, 'TokInstRp', `${Fn.importValue('InstanceArn')}/routing-profile/rp-1`) }) },
+  { name: 'routing profile ARN wholly a token', build: (s, r) => minimalProps(r, { routingProfile: rawRoutingProfile(s, 'TokWhole', Fn.importValue('RoutingProfileArn')) }) },
 ];
 
 ruleCases({ reject, warn, accept });
@@ -111,5 +121,43 @@ describe('security profiles given when the user is made', () => {
     // No synth: the constructor throws.
     expect(() => new ConnectUser(stack, 'U', minimalProps(r, { securityProfiles: [r.securityProfile, r.securityProfile] })))
       .toThrow(/securityProfiles: '.*security-profile\/sp-1' is listed more than once/);
+  });
+});
+
+describe('couldBeConnectArn (the literal parts of an ARN built from tokens)', () => {
+  const types = ['instance', 'agent', 'routing-profile', 'security-profile', 'agent-group'] as const;
+  const validArn = fc.record({
+    type: fc.constantFrom(...types),
+    region: fc.stringMatching(/^[-a-z0-9]{0,12}$/),
+    account: fc.stringMatching(/^[0-9]{12}$/),
+    instance: fc.stringMatching(/^[-a-zA-Z0-9]{0,20}$/),
+    id: fc.stringMatching(/^[-a-zA-Z0-9]{0,20}$/),
+  }).map(({ type, region, account, instance, id }) => ({
+    type,
+    arn: `arn:aws:connect:${region}:${account}:instance/${instance}${type === 'instance' ? '' : `/${type}/${id}`}`,
+  }));
+
+  it('agrees with the schema pattern on literal strings, valid or not', () => {
+    const arnLike = fc.oneof(validArn.map(v => v.arn), fc.stringMatching(/^arn:aws:connect:[-a-z0-9:]{0,16}\/?[a-z/-]{0,24}$/), fc.string());
+    fc.assert(fc.property(arnLike, fc.constantFrom(...types), (arn, type) => {
+      expect(couldBeConnectArn([arn], type)).toBe(parseConnectArn(arn, type) !== undefined);
+    }), { numRuns: 500 });
+  });
+
+  it('accepts every valid ARN with any of its substrings made a token', () => {
+    fc.assert(fc.property(validArn, fc.nat(), fc.nat(), ({ arn, type }, a, b) => {
+      const [from, to] = [a % (arn.length + 1), b % (arn.length + 1)].sort((x, y) => x - y);
+      expect(couldBeConnectArn([arn.slice(0, from), undefined, arn.slice(to)], type)).toBe(true);
+    }), { numRuns: 500 });
+  });
+
+  it('rejects literal parts that no token values can complete', () => {
+    // A routing profile's id cannot hold a '/', whatever the token before it.
+    expect(couldBeConnectArn(['arn:aws:connect:', undefined, '/security-profile/sp-1'], 'routing-profile')).toBe(false);
+    // Text after the last token decides the type.
+    expect(couldBeConnectArn([undefined, '/routing-profile/rp-1'], 'routing-profile')).toBe(true);
+    expect(couldBeConnectArn([undefined, '/routing-profile/rp-1'], 'security-profile')).toBe(false);
+    // Not a Connect ARN at all.
+    expect(couldBeConnectArn(['arn:aws:iam::', undefined, ':role/x'], 'instance')).toBe(false);
   });
 });

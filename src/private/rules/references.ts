@@ -2,10 +2,10 @@
  * Rules of the references: the instance, routing profile, security profiles and
  * hierarchy group. See common.ts for the evidence levels.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { isToken, Problems, show } from './common';
-import { ConnectArnParts, ConnectResourceType, expectedArnShape, parseConnectArn } from '../arn';
+import { ConnectArnParts, ConnectResourceType, couldBeConnectArn, expectedArnShape, parseConnectArn } from '../arn';
 import { differentInstances, instanceKeyOfResourceArn } from '../instance';
 
 /** The types of the resources a user refers to, as they appear in ARNs. */
@@ -21,7 +21,10 @@ const MAX_INSTANCE_ID = 100;
  * @returns the ARN's parts when it is a literal of the right shape.
  */
 export function checkArn(p: Problems, path: string, arn: string, type: ConnectResourceType): ConnectArnParts | undefined {
-  if (isToken(arn)) return undefined;
+  if (isToken(arn)) {
+    checkTokenArn(p, path, arn, type);
+    return undefined;
+  }
   // Evidence: schema. InstanceArn / RoutingProfileArn / SecurityProfileArn / HierarchyGroupArn / UserArn patterns.
   const parts = parseConnectArn(arn, type);
   if (!parts) {
@@ -38,6 +41,41 @@ export function checkArn(p: Problems, path: string, arn: string, type: ConnectRe
     p.add(path, `${show(arn)} is ${arn.length} characters long; expected at most ${MAX_INSTANCE_ID}, as CloudFormation sends it as CreateUser's InstanceId (API model InstanceId)`);
   }
   return parts;
+}
+
+// Stands for a token in a string's literal parts; no ARN character, so no literal part is mistaken for one.
+const TOKEN_MARK = '\u0000';
+// Rosters give thousands of users the same few token-built ARNs: check each once.
+const tokenArnVerdicts = new Map<string, boolean>();
+
+/**
+ * The literal parts of an ARN built from tokens (`arn:aws:connect:${Aws.REGION}:…`): whether, whatever
+ * its tokens resolve to, it can have the schema's shape for `type`. A routing profile ARN with no
+ * `instance/<id>/` segment, or a security profile's ARN given as a routing profile, cannot.
+ * Evidence: schema (the same patterns as checkArn's; cfn-lint's W1032 flags such joins too). Each token
+ * may stand for any string, so only an ARN that no values of its tokens could make valid is rejected.
+ */
+function checkTokenArn(p: Problems, path: string, arn: string, type: ConnectResourceType): void {
+  const key = `${type} ${arn}`;
+  let possible = tokenArnVerdicts.get(key);
+  if (possible === undefined) {
+    const joined: unknown = Tokenization.reverseString(arn)
+      .mapTokens({ mapToken: () => TOKEN_MARK })
+      .join({ join: (a: unknown, b: unknown) => `${a}${b}` });
+    // A value the reverse cannot take apart (a list token, say) is skipped, never guessed at.
+    if (typeof joined !== 'string') return;
+    const parts: Array<string | undefined> = [];
+    joined.split(TOKEN_MARK).forEach((literal, i) => {
+      if (i > 0) parts.push(undefined);
+      parts.push(literal);
+    });
+    possible = couldBeConnectArn(parts, type);
+    if (tokenArnVerdicts.size < 10_000) tokenArnVerdicts.set(key, possible);
+  }
+  if (!possible) {
+    const shown = Tokenization.reverseString(arn).mapTokens({ mapToken: () => '${token}' }).join({ join: (a: unknown, b: unknown) => `${a}${b}` });
+    p.add(path, `${show(shown)} (built from tokens) cannot be an Amazon Connect ${type} ARN, whatever its tokens resolve to; expected ${expectedArnShape(type)}`);
+  }
 }
 
 /**
