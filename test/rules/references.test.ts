@@ -6,8 +6,8 @@
 import { Aws, Fn, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { couldBeConnectArn, parseConnectArn } from '../../src/private/arn';
 import { ConnectInstance, ConnectUser, RoutingProfile, SecurityProfile, UserHierarchyGroup } from '../../src';
+import { couldBeConnectArn, parseConnectArn } from '../../src/private/arn';
 import { rawHierarchyGroup, rawInstance, rawRoutingProfile, rawSecurityProfile } from '../util/fakes';
 import {
   hierarchyGroupArn, INSTANCE_ARN, minimalProps, newStack, OTHER_INSTANCE_ARN, refs, routingProfileArn, securityProfileArn, warningsOf,
