@@ -282,3 +282,49 @@ describe('ConnectUser: works in an app with several stacks', () => {
     expect(() => new ConnectUser(b, 'U', minimalProps(refs(b, undefined, other)))).not.toThrow();
   });
 });
+
+describe('ConnectUser: logical ids', () => {
+  // rememberAllocatedLogicalId (src/private/user/build.ts): CDK's id, hashed from the path once, renames and overrides kept.
+  function usersIn(stack: Stack) {
+    const r = refs(stack);
+    const user = new ConnectUser(stack, 'Jane', minimalProps(r, { username: 'jane', password: UserPassword.generate() }));
+    const other = new ConnectUser(stack, 'John', minimalProps(r, { username: 'john' }));
+    return { user, other };
+  }
+
+  it('are the ids CDK derives from the path, the generated password secret\'s included', () => {
+    const stack = newStack();
+    const { user, other } = usersIn(stack);
+    const elements = [user.node.defaultChild, user.passwordSecret!.node.defaultChild, other.node.defaultChild] as CfnUser[];
+    // Stack.getLogicalId() allocates afresh, without the remembered id.
+    const expected = elements.map(e => stack.getLogicalId(e));
+    expect(expected).toEqual([expect.stringMatching(/^Jane[0-9A-F]{8}$/), expect.stringMatching(/^JanePasswordSecret[0-9A-F]{8}$/), expect.stringMatching(/^John[0-9A-F]{8}$/)]);
+    expect(Object.keys(Template.fromStack(stack).toJSON().Resources).sort()).toEqual([...expected].sort());
+  });
+
+  it('hash the construct path once per user, however often the template is resolved', () => {
+    const stack = newStack();
+    const calls = new Map<string, number>();
+    const allocate = (stack as unknown as { allocateLogicalId: (e: CfnUser) => string }).allocateLogicalId.bind(stack);
+    (stack as unknown as { allocateLogicalId: (e: CfnUser) => string }).allocateLogicalId = (e: CfnUser) => {
+      calls.set(e.node.path, (calls.get(e.node.path) ?? 0) + 1);
+      return allocate(e);
+    };
+    const { user } = usersIn(stack);
+    for (let i = 0; i < 3; i++) Template.fromStack(stack);
+    expect(calls.get(user.node.defaultChild!.node.path)).toBe(1);
+  });
+
+  it('follow Stack.renameLogicalId() and overrideLogicalId() made after the user, on every read', () => {
+    const stack = newStack();
+    const { user, other } = usersIn(stack);
+    const app = stack.node.root as App;
+    app.synth();
+    stack.renameLogicalId(stack.getLogicalId(user.node.defaultChild as CfnUser), 'Jane');
+    (other.node.defaultChild as CfnUser).overrideLogicalId('John');
+    // force: a second synth, not the first one's cached assembly.
+    const ids = Object.keys(app.synth({ force: true }).getStackArtifact(stack.artifactId).template.Resources);
+    expect(ids).toEqual(expect.arrayContaining(['Jane', 'John']));
+    expect(stack.resolve(user.userArn)).toEqual({ 'Fn::GetAtt': ['Jane', 'UserArn'] });
+  });
+});

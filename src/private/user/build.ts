@@ -1,4 +1,4 @@
-import { CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
@@ -266,6 +266,9 @@ export function buildUser(scope: Construct, id: string, props: ConnectUserProps,
   if (options.logicalId !== undefined) {
     resource.overrideLogicalId(options.logicalId);
     (passwordSecret?.node.defaultChild as CfnResource | undefined)?.overrideLogicalId(`${options.logicalId}Password`);
+  } else {
+    rememberAllocatedLogicalId(resource);
+    if (passwordSecret) rememberAllocatedLogicalId(passwordSecret.node.defaultChild as CfnElement);
   }
   if (props.adopt) {
     markAdopted(resource, props, checked.instanceArn);
@@ -274,6 +277,31 @@ export function buildUser(scope: Construct, id: string, props: ConnectUserProps,
   if (checked.plaintextPassword) problems.addFound({ errors: [], warnings: [PLAINTEXT_PASSWORD] });
   problems.emitWarnings(owner, options.warnings);
   return { problems, checked, resource, passwordSecret };
+}
+
+/**
+ * Spares CDK from hashing a user's construct path every time its template is resolved (three
+ * times or more a synth): `CfnElement.logicalId` is an uncached Lazy that calls the stack's
+ * `allocateLogicalId()`, an MD5 of the path, on each read, some 10 µs a user. The id the stack
+ * allocates depends on the path alone, so it is kept after the first read; the stack's renames
+ * (`Stack.renameLogicalId()`, which may come later) and overrides still apply on every read, as
+ * in CDK. Were the internals it relies on renamed in a later aws-cdk-lib, nothing is changed
+ * and CDK derives the id as before (same output, slower).
+ */
+function rememberAllocatedLogicalId(resource: CfnElement): void {
+  const element = resource as unknown as { synthesizeLogicalId?: () => string; _logicalIdOverride?: string };
+  const stack = resource.stack as unknown as {
+    allocateLogicalId?: (e: CfnElement) => string;
+    _logicalIds?: { applyRename?: (id: string) => string };
+  };
+  const renames = stack._logicalIds;
+  if (typeof element.synthesizeLogicalId !== 'function' || typeof stack.allocateLogicalId !== 'function'
+    || typeof renames?.applyRename !== 'function') {
+    return;
+  }
+  let allocated: string | undefined;
+  element.synthesizeLogicalId = () => element._logicalIdOverride
+    ?? renames.applyRename!(allocated ??= stack.allocateLogicalId!.call(stack, resource));
 }
 
 /** Marks an adopted user's L1 for the import-mapping command. */
