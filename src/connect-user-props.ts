@@ -181,12 +181,18 @@ export interface ConnectUserProps extends ConnectUserOptions {
   readonly hierarchyGroup?: IUserHierarchyGroupRef;
 
   /**
-   * What happens to the Amazon Connect user when it leaves the stack or is replaced.
+   * What happens to the Amazon Connect user (and its generated password's secret)
+   * when it leaves the stack or is replaced.
    *
    * Deleting a user is irreversible: the agent loses its sign-in and its history
-   * is no longer tied to a live user. Hence the default keeps it.
+   * is no longer tied to a live user. Hence the default keeps it, except when the
+   * stack operation that created it rolls back: a failed first deploy then leaves
+   * no user behind whose username would make the retry fail. An adopted user is
+   * always `RETAIN`.
    *
-   * @default RemovalPolicy.RETAIN
+   * @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE (DeletionPolicy `RetainExceptOnCreate`,
+   * UpdateReplacePolicy `Retain`); `RemovalPolicy.RETAIN` for an adopted user
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html
    */
   readonly removalPolicy?: RemovalPolicy;
 

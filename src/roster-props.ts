@@ -158,9 +158,10 @@ export interface ConnectUserRosterProps {
   readonly shardCount?: number;
 
   /**
-   * Removal policy of every agent.
+   * Removal policy of every agent (and of its generated password's secret).
    *
-   * @default RemovalPolicy.RETAIN
+   * @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE (retained, except when the stack
+   * operation that created the agent rolls back); `RemovalPolicy.RETAIN` for an adopted agent
    */
   readonly removalPolicy?: RemovalPolicy;
 

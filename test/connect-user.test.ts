@@ -78,11 +78,40 @@ describe('ConnectUser: the documented scenarios', () => {
 });
 
 describe('ConnectUser: removal policy', () => {
-  it('retains the user by default', () => {
+  it('retains a created user, except when the operation that created it rolls back (RetainExceptOnCreate)', () => {
     const stack = newStack();
     const user = new ConnectUser(stack, 'U', minimalProps(refs(stack)));
     expect(user.adopted).toBe(false);
-    Template.fromStack(stack).hasResource('AWS::Connect::User', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    Template.fromStack(stack).hasResource('AWS::Connect::User', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it("gives a generated password's secret the user's policy: RetainExceptOnCreate, or the one given", () => {
+    const stack = newStack();
+    const r = refs(stack, IdentityManagementType.CONNECT_MANAGED);
+    const names = { identityInfo: { firstName: 'A', lastName: 'B' }, password: UserPassword.generate() };
+    new ConnectUser(stack, 'U', minimalProps(r, { username: 'gen.default', ...names }));
+    new ConnectUser(stack, 'V', minimalProps(r, { username: 'gen.kept', ...names, removalPolicy: RemovalPolicy.RETAIN }));
+    const template = Template.fromStack(stack);
+    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret'));
+    expect(secrets.map(x => [x.DeletionPolicy, x.UpdateReplacePolicy]).sort()).toEqual([['Retain', 'Retain'], ['RetainExceptOnCreate', 'Retain']]);
+    const users = Object.values(template.findResources('AWS::Connect::User'));
+    expect(users.map(x => [x.Properties.Username, x.DeletionPolicy]).sort()).toEqual([['gen.default', 'RetainExceptOnCreate'], ['gen.kept', 'Retain']]);
+  });
+
+  it('keeps an explicit removal policy: RETAIN gives Retain, RETAIN_ON_UPDATE_OR_DELETE RetainExceptOnCreate', () => {
+    const stack = newStack();
+    const r = refs(stack);
+    new ConnectUser(stack, 'U', minimalProps(r, { username: 'kept', removalPolicy: RemovalPolicy.RETAIN }));
+    new ConnectUser(stack, 'V', minimalProps(r, { username: 'explicit', removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE }));
+    const users = Object.values(Template.fromStack(stack).findResources('AWS::Connect::User'));
+    expect(users.map(x => [x.Properties.Username, x.DeletionPolicy, x.UpdateReplacePolicy]).sort())
+      .toEqual([['explicit', 'RetainExceptOnCreate', 'Retain'], ['kept', 'Retain', 'Retain']]);
+  });
+
+  it('refuses RETAIN_ON_UPDATE_OR_DELETE on an adopted user: the stack did not create it, it stays Retain', () => {
+    const stack = newStack();
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { adopt: true, removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE })))
+      .toThrow(/removalPolicy: retain-on-update-or-delete conflicts with adopt: true; expected RemovalPolicy.RETAIN or unset/);
   });
 
   it('deletes the user when told to', () => {

@@ -32,8 +32,8 @@ describe('generatePassword', () => {
     template.hasResourceProperties('AWS::Connect::User', {
       Password: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:password::}}']] },
     });
-    // The secret is kept like the user is.
-    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    // The secret is kept like the user is: deleted only if the operation that created it rolls back.
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     assertLintClean([template.toJSON()]);
   });
 

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
 import { useDummyCredentials } from './util/credentials';
@@ -111,7 +111,7 @@ describe('plan --baseline', () => {
     expect(added.out).toMatch(/CREATED +agent.two/);
     expect(added.code).toBe(0);
     const removed = await planOf(two, base());
-    expect(removed.out).toMatch(/REMOVED +agent.two {2}Agents\/Second\w+\n +- leaves the stack and stays in the instance \(RETAIN\)/);
+    expect(removed.out).toMatch(/REMOVED +agent.two {2}Agents\/Second\w+\n +- leaves the stack and stays in the instance \(DeletionPolicy RetainExceptOnCreate\)/);
     expect(removed.code).toBe(0);
   });
 
@@ -155,6 +155,68 @@ describe('plan: rosters (nested stacks)', () => {
     expect(result.out).toMatch(/MOVED +agent\.\d+ {2}Agents\/RosterShard\d\w*NestedStack\w*\/User/);
     expect(result.out).toMatch(/40 users: 0 fail, [1-9]\d* moved/);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('plan: RetainExceptOnCreate as the default removal policy', () => {
+  /**
+   * A user with a generated password, a user with a secret, an adopted user, and a roster with generated passwords
+   * (an adopted roster agent takes no password: its Retain is tested in roster-complete.test.ts). `removalPolicy` RETAIN renders exactly what the default rendered before (Retain on the
+   * user and its secret); undefined renders the new default.
+   */
+  function app(removalPolicy: RemovalPolicy | undefined): string {
+    return synth(stack => {
+      const r = refs(stack, IdentityManagementType.CONNECT_MANAGED);
+      const names = { identityInfo: { firstName: 'A', lastName: 'B' } };
+      new ConnectUser(stack, 'Generated', minimalProps(r, { username: 'generated', ...names, password: UserPassword.generate(), removalPolicy }));
+      new ConnectUser(stack, 'FromSecret', minimalProps(r, {
+        username: 'from.secret', ...names, password: UserPassword.fromSecretValue(SecretValue.secretsManager('connect/agent')), removalPolicy,
+      }));
+      new ConnectUser(stack, 'Adopted', minimalProps(r, { username: 'adopted', adopt: true, existingUserArn: `${INSTANCE_ARN}/agent/u-1` }));
+      new ConnectUserRoster(stack, 'Roster', {
+        instance: r.instance,
+        routingProfiles: { Basic: r.routingProfile },
+        securityProfiles: { Agent: r.securityProfile },
+        users: Array.from({ length: 30 }, (_, i) => ({ username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'], ...names })),
+        passwords: UserPassword.generate(),
+        shardCount: 3,
+        removalPolicy,
+      });
+    });
+  }
+
+  /** Every template of an assembly by file name, without DeletionPolicy and with nested templates' asset hashes masked. */
+  function templates(dir: string, keepPolicies = false): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.template.json'))) {
+      const template = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8').replace(/[0-9a-f]{64}/g, '<hash>'));
+      if (!keepPolicies) for (const r of Object.values<any>(template.Resources ?? {})) delete r.DeletionPolicy;
+      out[file.replace(/[0-9a-f]{64}/g, '<hash>')] = template;
+    }
+    return out;
+  }
+
+  it("today's assemblies (Retain) to the new default: nothing fails, moves or leaves; only DeletionPolicy changes", async () => {
+    const before = app(RemovalPolicy.RETAIN);
+    const after = app(undefined);
+    const result = await planOf(before, after);
+    expect(result.out).toBe('33 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 33 unchanged');
+    expect(result.code).toBe(0);
+    // What differs is the DeletionPolicy, and only Retain to RetainExceptOnCreate on created users and their secrets.
+    expect(templates(after)).toEqual(templates(before));
+    const changed: string[] = [];
+    const old = templates(before, true);
+    for (const [file, template] of Object.entries(templates(after, true))) {
+      for (const [id, r] of Object.entries<any>((template as any).Resources)) {
+        const was = (old[file] as any).Resources[id];
+        if (was.DeletionPolicy !== r.DeletionPolicy) changed.push(`${r.Type} ${was.DeletionPolicy}->${r.DeletionPolicy}`);
+        expect(r.UpdateReplacePolicy, id).toBe(was.UpdateReplacePolicy);
+      }
+    }
+    const count = (what: string) => changed.filter(c => c === what).length;
+    expect(count('AWS::Connect::User Retain->RetainExceptOnCreate')).toBe(32);
+    expect(count('AWS::SecretsManager::Secret Retain->RetainExceptOnCreate')).toBe(31);
+    expect(changed).toHaveLength(63);
   });
 });
 

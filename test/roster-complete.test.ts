@@ -139,6 +139,20 @@ describe('typed specs carry every per-agent setting', () => {
       .toMatch(/users\[0\]: agent 'x' has 1 problem:\n {6}- removalPolicy: destroy conflicts with adopt: true/);
   });
 
+  it('gives created agents RetainExceptOnCreate, adopted ones Retain, and the roster\'s removalPolicy when given', () => {
+    const users = [
+      { username: 'new.one', routingProfile: 'Basic', securityProfiles: ['Agent'] },
+      { username: 'old.one', routingProfile: 'Basic', securityProfiles: ['Agent'], adopt: true, existingUserArn: userArn('u-9') },
+    ];
+    const policies = (roster: ConnectUserRoster) => ['new.one', 'old.one'].map(u => {
+      const r = userOf(roster, u).resource;
+      return [u, r.DeletionPolicy, r.UpdateReplacePolicy];
+    });
+    expect(policies(build({ users }).roster)).toEqual([['new.one', 'RetainExceptOnCreate', 'Retain'], ['old.one', 'Retain', 'Retain']]);
+    expect(policies(build({ users, removalPolicy: RemovalPolicy.RETAIN }).roster)).toEqual([['new.one', 'Retain', 'Retain'], ['old.one', 'Retain', 'Retain']]);
+    expect(userOf(build({ users: [users[0]], removalPolicy: RemovalPolicy.DESTROY }).roster, 'new.one').resource.DeletionPolicy).toBe('Delete');
+  });
+
   it("retains a shard's stack resource in the parent when the shard holds an adopted agent (import-roster nests it), and only then", () => {
     const users = Array.from({ length: 12 }, (_, i) => ({
       username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'], ...(i < 2 ? { adopt: true, existingUserArn: userArn(`u-${i}`) } : {}),
@@ -266,7 +280,7 @@ describe('the JSON roster document', () => {
 describe('cfn-lint', () => {
   // Runs after the tests above (a file's tests run in order): every template they rendered.
   it('passes every shard template of the rosters rendered above', () => {
-    expect(rendered.size).toBe(7);
+    expect(rendered.size).toBe(10);
     expect(assertLintClean([...rendered].flatMap(r => Object.values(r.shards).map(s => Template.fromStack(s).toJSON())))).toBe(true);
   }, 120_000);
 });

@@ -258,7 +258,9 @@ describe('ConnectUserRoster agents', () => {
     const nested = Stack.of(r.cfnUsers.alice) as NestedStack;
     const template = Template.fromStack(nested);
     const userId = nested.resolve(r.cfnUsers.alice.logicalId);
-    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    // The agent and its secret: deleted if the operation that created them rolls back, retained afterwards.
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+    template.hasResource('AWS::Connect::User', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     expect(Object.keys(template.findResources('AWS::SecretsManager::Secret'))).toEqual([`${userId}Password`]);
     expect(JSON.stringify(template.findResources('AWS::Connect::User')[userId].Properties.Password)).toContain(`${userId}Password`);
   });

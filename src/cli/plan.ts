@@ -139,7 +139,7 @@ export function plan(baseline: TemplateUser[], current: TemplateUser[]): Plan {
         from: where(origin),
         details: [
           `the logical id or stack changed (from ${where(origin)}): CloudFormation creates the user anew before it removes the old one, `
-          + `and the create fails because the instance already has the username${origin.deletionPolicy === 'Retain' ? ' (the old one is retained)' : ''}`,
+          + `and the create fails because the instance already has the username${retains(origin) ? ' (the old one is retained)' : ''}`,
           'to keep the user, move it without replacement with CloudFormation stack refactoring (nested stacks included), '
           + 'or keep its construct id, roster shard count and stack',
         ],
@@ -154,8 +154,8 @@ export function plan(baseline: TemplateUser[], current: TemplateUser[]): Plan {
       fate: Fate.REMOVED,
       username: name(u),
       where: where(u),
-      details: [u.deletionPolicy === 'Retain'
-        ? 'leaves the stack and stays in the instance (RETAIN)'
+      details: [retains(u)
+        ? `leaves the stack and stays in the instance (DeletionPolicy ${u.deletionPolicy})`
         : 'leaves the stack and is DELETED from the instance (its removal policy is not RETAIN)'],
     });
   }
@@ -182,6 +182,15 @@ function compare(old: TemplateUser, now: TemplateUser): PlannedUser | undefined 
   const details = [...failures, ...skips];
   if (updates.length > 0) details.push(`updates in place: ${updates.join(', ')}`);
   return { fate, username: name(now), where: where(now), details };
+}
+
+/**
+ * Whether CloudFormation keeps the live user when the resource leaves the stack. RetainExceptOnCreate deletes only
+ * when the operation that created the resource rolls back; a user of the baseline was created by an earlier one.
+ * Evidence: documented (DeletionPolicy attribute).
+ */
+function retains(u: TemplateUser): boolean {
+  return u.deletionPolicy === 'Retain' || u.deletionPolicy === 'RetainExceptOnCreate';
 }
 
 function where(u: TemplateUser): string {

@@ -171,9 +171,17 @@ function resolvePassword(scope: IConstruct, token: string): unknown {
   }
 }
 
-/** The removal policy of a user: RETAIN unless told otherwise, and always RETAIN when adopted. */
+/**
+ * The removal policy of a user (and of its generated password's secret): an adopted user is always RETAIN; a given
+ * policy wins; otherwise RETAIN_ON_UPDATE_OR_DELETE (DeletionPolicy RetainExceptOnCreate, UpdateReplacePolicy Retain).
+ * Evidence: documented (CloudFormation's DeletionPolicy attribute, RetainExceptOnCreate, 2023-07): a user is deleted
+ * when the stack operation that created it rolls back, so a failed first deploy leaves no user whose username the retry
+ * would refuse; after that it is retained as with Retain. An adopted user was not created by the stack: it stays
+ * Retain, the policy an import is documented with. What a roster's shard that completed before another failed
+ * leaves is in docs/rollback.md.
+ */
 function userRemovalPolicy(props: ConnectUserProps): RemovalPolicy {
-  return props.adopt ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN;
+  return props.adopt ? RemovalPolicy.RETAIN : props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 }
 
 /**
