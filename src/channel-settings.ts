@@ -18,6 +18,24 @@ export enum VoiceEnhancementMode {
 }
 
 /**
+ * Whether an agent goes into After Contact Work (ACW) on a channel.
+ *
+ * Evidence: the AWS::Connect::User registry schema (AfterContactWorkMode, enum ON, OFF, ON_DEMAND), in the
+ * us-east-1 schemas of 2026-07-15; cfn-lint 1.58.0 carries it. The Amazon Connect API model (botocore 1.44.8)
+ * does not have it yet, so `cdk-connect-user export` and drift cannot read it back.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-connect-user-aftercontactworkconfig.html
+ */
+export enum AfterContactWorkMode {
+  /** The agent goes into ACW after each contact. */
+  ON = 'ON',
+  /** The agent does not go into ACW. */
+  OFF = 'OFF',
+  /** ACW when the agent asks for it. */
+  ON_DEMAND = 'ON_DEMAND',
+}
+
+/**
  * The phone an agent takes voice contacts on, for per-channel voice settings.
  *
  * @see https://docs.aws.amazon.com/connect/latest/APIReference/API_PhoneNumberConfig.html
@@ -85,6 +103,14 @@ export interface ChannelSettings {
    * @default - not sent; Amazon Connect's default applies
    */
   readonly afterContactWorkTimeLimit?: Duration;
+
+  /**
+   * Whether the agent goes into After Contact Work on this channel. Rendered
+   * under aws-cdk-lib 2.239 too, whose `CfnUser` does not know the property.
+   *
+   * @default - not sent; Amazon Connect's default applies
+   */
+  readonly afterContactWorkMode?: AfterContactWorkMode;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, PhoneConfig, UserChannelSettings, VoiceEnhancementMode, VoicePhone } from '../src';
-import { assertLintClean } from './util/cfn-lint';
+import { AfterContactWorkMode, ConnectUser, PhoneConfig, UserChannelSettings, VoiceEnhancementMode, VoicePhone } from '../src';
+import { amendedConnectUserSchemas, assertLintClean, lintEach } from './util/cfn-lint';
 import { minimalProps, newStack, refs } from './util/fixtures';
 
 function render(channelSettings: UserChannelSettings, phoneConfig?: PhoneConfig) {
@@ -71,5 +72,59 @@ describe('per-channel settings', () => {
 
   it('rejects a desk phone number that is not E.164', () => {
     expect(() => VoicePhone.deskPhone('555 1234')).toThrow(/VoicePhone.deskPhone\(\) has 1 problem:\n {2}- phoneNumber: '555 1234' is not an E.164 phone number/);
+  });
+});
+
+describe('afterContactWorkMode (newer than the aws-cdk-lib floor and the oracle cfn-lint)', () => {
+  it('renders for each channel that sets it, beside the time limit, with the values of the registry schema', () => {
+    const { props, template } = render({
+      voice: {
+        afterContactWorkMode: AfterContactWorkMode.ON,
+        afterContactWorkTimeLimit: Duration.seconds(30),
+        agentFirstCallbackAfterContactWorkTimeLimit: Duration.seconds(5),
+      },
+      chat: { afterContactWorkMode: AfterContactWorkMode.ON_DEMAND },
+      task: { afterContactWorkTimeLimit: Duration.seconds(9) },
+      email: { afterContactWorkMode: AfterContactWorkMode.OFF, autoAccept: true },
+    });
+    expect(props.AfterContactWorkConfigs).toEqual([
+      { Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30, AfterContactWorkMode: 'ON' }, AgentFirstCallbackAfterContactWorkConfig: { AfterContactWorkTimeLimit: 5 } },
+      { Channel: 'CHAT', AfterContactWorkConfig: { AfterContactWorkMode: 'ON_DEMAND' } },
+      { Channel: 'TASK', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 9 } },
+      { Channel: 'EMAIL', AfterContactWorkConfig: { AfterContactWorkMode: 'OFF' } },
+    ]);
+    expect(props.AutoAcceptConfigs).toEqual([{ Channel: 'EMAIL', AutoAccept: true }]);
+    // cfn-lint 1.51.0 (the oracle) does not know the property yet: it lints with its own schema plus the 2026-07-15 addition.
+    const amended = amendedConnectUserSchemas();
+    try {
+      const { result } = lintEach([template], amended.args);
+      expect(result.ran).toBe(true);
+      expect(result.errors).toEqual([]);
+      // The same template with a value the schema does not allow is refused: the amendment is what is linted.
+      const wrong = JSON.parse(JSON.stringify(template).replace('"ON_DEMAND"', '"SOMETIMES"'));
+      expect(lintEach([wrong], amended.args).result.errors.join('\n')).toMatch(/E3030: 'SOMETIMES' is not one of \['ON', 'OFF', 'ON_DEMAND'\]/);
+      // And without the amendment, the oracle refuses the property (so the amendment is needed until it is upgraded).
+      expect(lintEach([template]).result.errors.join('\n')).toMatch(/E3002: Additional properties are not allowed \('AfterContactWorkMode' was unexpected\)/);
+    } finally {
+      amended.cleanup();
+    }
+  });
+
+  it('adds nothing to a user that does not set it: no override, the L1 renders it as before', () => {
+    const stack = newStack();
+    const user = new ConnectUser(stack, 'U', minimalProps(refs(stack), { channelSettings: { voice: { afterContactWorkTimeLimit: Duration.seconds(30) } } }));
+    const cfn = user.node.defaultChild as CfnUser;
+    expect((cfn as unknown as { rawOverrides: object }).rawOverrides).toEqual({});
+    const withMode = new ConnectUser(stack, 'V', minimalProps(refs(stack), { username: 'v', channelSettings: { chat: { afterContactWorkMode: AfterContactWorkMode.ON } } }));
+    expect((withMode.node.defaultChild as unknown as { rawOverrides: object }).rawOverrides)
+      .toEqual({ Properties: { AfterContactWorkConfigs: { 0: { AfterContactWorkConfig: { AfterContactWorkMode: 'ON' } } } } });
+  });
+
+  it('refuses a value the schema does not allow (JavaScript callers, roster documents), for each channel', () => {
+    for (const channel of ['voice', 'chat', 'task', 'email']) {
+      const stack = newStack();
+      expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { channelSettings: { [channel]: { afterContactWorkMode: 'SOMETIMES' as AfterContactWorkMode } } })))
+        .toThrow(new RegExp(`channelSettings.${channel}.afterContactWorkMode: 'SOMETIMES' is not an after contact work mode; expected ON, OFF, ON_DEMAND`));
+    }
   });
 });

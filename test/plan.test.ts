@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
+import { AfterContactWorkMode, ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
@@ -86,6 +86,15 @@ describe('plan --baseline', () => {
     expect(only.code).toBe(0);
     const both = await planOf(before, synth(agent(() => ({ phoneConfig: PhoneConfig.softPhone({ persistentConnection: true, autoAccept: true }) }))));
     expect(both.out).toMatch(/UPDATES[\s\S]*updates in place: PhoneConfig/);
+  });
+
+  it('a per-channel ACW mode set or changed UPDATES in place (its row in the field table), exit 0', async () => {
+    const before = synth(agent(() => ({ channelSettings: { chat: { afterContactWorkMode: AfterContactWorkMode.ON } } })));
+    const after = synth(agent(() => ({ channelSettings: { chat: { afterContactWorkMode: AfterContactWorkMode.ON_DEMAND } } })));
+    const result = await planOf(before, after);
+    expect(result.out).toMatch(/^UPDATES +agent.one {2}Agents\/Agent\w+\n +- updates in place: AfterContactWorkConfigs\n/);
+    expect(result.code).toBe(0);
+    expect((await planOf(base(), before)).out).toMatch(/^UPDATES[\s\S]*updates in place: AfterContactWorkConfigs/);
   });
 
   it('a changed routing profile UPDATES in place, exit 0; an unchanged user is counted, not listed', async () => {

@@ -5,7 +5,7 @@
  */
 import { CfnParameter, Duration } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, ConnectUserRoster, PhoneConfig, PhoneType, UserChannelSettings, VoicePhone } from '../../src';
+import { AfterContactWorkMode, ConnectUser, ConnectUserRoster, PhoneConfig, PhoneType, UserChannelSettings, VoicePhone } from '../../src';
 import { minimalProps, newStack, refs, warningsOf } from '../util/fixtures';
 import { bulkRoster, bulkRow } from '../util/roster';
 import { AcceptCase, RejectCase, ruleCases, WarnCase } from '../util/rules';
@@ -132,11 +132,19 @@ describe('per-channel settings (checkChannelSettings)', () => {
     ['a callback auto-accept without auto-accept', { voice: { agentFirstCallbackAutoAccept: true } }, /channelSettings.voice.agentFirstCallbackAutoAccept: is set without channelSettings.voice.autoAccept/],
     ['a callback ACW without ACW', { voice: { agentFirstCallbackAfterContactWorkTimeLimit: Duration.seconds(3) } }, /agentFirstCallbackAfterContactWorkTimeLimit: is set without channelSettings.voice.afterContactWorkTimeLimit/],
     ['a voice enhancement mode that is not one (JavaScript callers)', { voice: { voiceEnhancementMode: 'LOUDER' } }, /channelSettings.voice.voiceEnhancementMode: 'LOUDER' is not a voice enhancement mode/],
+    ['an ACW mode that is not one (JavaScript callers)', { task: { afterContactWorkMode: 'always' } }, /channelSettings.task.afterContactWorkMode: 'always' is not an after contact work mode; expected ON, OFF, ON_DEMAND/],
     ['a VoicePhone look-alike with a bad number', { voice: { phone: { phoneType: 'DESK_PHONE', phoneNumber: 'call me' } } }, /channelSettings.voice.phone.phoneNumber: 'call me' is not an E.164 phone number/],
     ['a VoicePhone look-alike with a bad phone type', { voice: { phone: { phoneType: 'CARRIER_PIGEON' } } }, /channelSettings.voice.phone.phoneType: 'CARRIER_PIGEON' is not a phone type/],
     ['a VoicePhone look-alike without a phone type', { voice: { phone: { phoneNumber: '+15555550100' } } }, /channelSettings.voice.phone.phoneType: is missing; expected SOFT_PHONE or DESK_PHONE: make channelSettings.voice.phone with VoicePhone.SOFT_PHONE or VoicePhone.deskPhone\(phoneNumber\)/],
   ])('rejects %s', (_what, channelSettings, error) => {
     expect(() => user(channelSettings as UserChannelSettings)).toThrow(error);
+  });
+
+  it('takes every ACW mode of the schema, and a token without judging it', () => {
+    for (const mode of ['ON', 'OFF', 'ON_DEMAND']) expect(() => user({ chat: { afterContactWorkMode: mode as AfterContactWorkMode } })).not.toThrow();
+    const stack = newStack();
+    const token = new CfnParameter(stack, 'Mode').valueAsString;
+    expect(() => new ConnectUser(stack, 'U', minimalProps(refs(stack), { channelSettings: { voice: { afterContactWorkMode: token as AfterContactWorkMode } } }))).not.toThrow();
   });
 
   it('reports a token ACW in minutes beside phoneConfig with its own message (no crash in Duration)', () => {

@@ -28,6 +28,7 @@ export const FULL_DOCUMENT = {
       voice: {
         autoAccept: true,
         afterContactWorkTimeLimit: 30,
+        afterContactWorkMode: 'ON',
         phoneType: 'DESK_PHONE',
         phoneNumber: '+15555550102',
         persistentConnection: true,
@@ -35,8 +36,8 @@ export const FULL_DOCUMENT = {
         agentFirstCallbackAutoAccept: false,
         agentFirstCallbackAfterContactWorkTimeLimit: 10,
       },
-      chat: { autoAccept: true, afterContactWorkTimeLimit: 0 },
-      task: { autoAccept: false, afterContactWorkTimeLimit: 60 },
+      chat: { autoAccept: true, afterContactWorkTimeLimit: 0, afterContactWorkMode: 'ON_DEMAND' },
+      task: { autoAccept: false, afterContactWorkTimeLimit: 60, afterContactWorkMode: 'OFF' },
       email: { autoAccept: false, afterContactWorkTimeLimit: 120 },
     },
     proficiencies: [{ attributeName: 'Language', attributeValue: 'English', level: 5 }],

@@ -71,6 +71,7 @@ export interface RosterDocumentChannel {
   readonly autoAccept?: boolean;
   /** Seconds. */
   readonly afterContactWorkTimeLimit?: number;
+  readonly afterContactWorkMode?: 'ON' | 'OFF' | 'ON_DEMAND';
 }
 
 /** The voice channel's settings. */
@@ -78,6 +79,7 @@ export interface RosterDocumentVoiceChannel {
   readonly autoAccept?: boolean;
   /** Seconds. */
   readonly afterContactWorkTimeLimit?: number;
+  readonly afterContactWorkMode?: 'ON' | 'OFF' | 'ON_DEMAND';
   readonly phoneType?: 'SOFT_PHONE' | 'DESK_PHONE';
   readonly phoneNumber?: string;
   readonly persistentConnection?: boolean;

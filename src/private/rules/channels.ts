@@ -20,6 +20,7 @@ export interface PhoneFields {
 export interface ChannelFields {
   readonly autoAccept?: boolean;
   readonly afterContactWorkTimeLimit?: Duration;
+  readonly afterContactWorkMode?: string;
   readonly phone?: { readonly phoneType: string; readonly phoneNumber?: string };
   readonly persistentConnection?: boolean;
   readonly voiceEnhancementMode?: string;
@@ -34,6 +35,8 @@ export type ChannelSettingsFields = { readonly [channel in typeof CHANNEL_KEYS[n
 export const PHONE_TYPE_VALUES: readonly string[] = ['SOFT_PHONE', 'DESK_PHONE'];
 /** The values a voice enhancement mode takes. Evidence: schema (VoiceEnhancementMode enum). */
 export const VOICE_ENHANCEMENT_VALUES: readonly string[] = ['NONE', 'VOICE_ISOLATION', 'NOISE_SUPPRESSION'];
+/** The values an after contact work mode takes. Evidence: schema (AfterContactWorkMode enum; us-east-1 schemas of 2026-07-15). */
+export const AFTER_CONTACT_WORK_MODE_VALUES: readonly string[] = ['ON', 'OFF', 'ON_DEMAND'];
 
 // Evidence: model. UserPhoneConfig DeskPhoneNumber / PhoneNumberConfig PhoneNumber pattern \+[1-9]\d{1,14}$,
 // unanchored at the start as Smithy patterns are (the schema has no pattern for them).
@@ -144,6 +147,11 @@ export function checkChannelSettings(p: Problems, settings: ChannelSettingsField
     autoAccept ||= s.autoAccept !== undefined;
     acw ||= s.afterContactWorkTimeLimit !== undefined;
     checkAfterContactWork(p, `channelSettings.${key}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
+    // Evidence: schema. AfterContactWorkMode enum ON, OFF, ON_DEMAND (us-east-1 schemas of 2026-07-15; cfn-lint 1.58.0).
+    const mode = s.afterContactWorkMode;
+    if (mode !== undefined && !isToken(mode) && !AFTER_CONTACT_WORK_MODE_VALUES.includes(mode)) {
+      p.add(`channelSettings.${key}.afterContactWorkMode`, `${show(mode)} is not an after contact work mode; expected ${AFTER_CONTACT_WORK_MODE_VALUES.join(', ')}`);
+    }
   }
   const voice = settings.voice;
   if (voice) {

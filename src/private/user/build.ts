@@ -2,8 +2,8 @@ import { CfnElement, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-li
 import { CfnUser, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
-import { FIELDS } from './fields';
-import { get } from './paths';
+import { FIELDS, has } from './fields';
+import { get, segments } from './paths';
 import { renderProficiency, renderUserProps } from './render';
 import { checkOptionTypes } from './types';
 import type { ConnectUserProps } from '../../connect-user-props';
@@ -21,6 +21,14 @@ import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from
 import { checkTag, checkTagCount } from '../rules/tags';
 import { checkUniqueUsername, checkUsername, checkUsernameAt } from '../rules/username';
 import { SharedChecks, sharedCheck } from '../shared-checks';
+
+/**
+ * The settings the aws-cdk-lib floor's `CfnUser` (2.239) drops: its mapper renders a struct's fields as they were
+ * when it was generated (AfterContactWorkConfig: AfterContactWorkTimeLimit only; 2.276 adds AfterContactWorkMode).
+ * Evidence: library. They are written by a property override, only when set, so every other template is as the L1
+ * renders it; under a later aws-cdk-lib the override writes the value the L1 renders. String values only.
+ */
+const NEWER_THAN_FLOOR = FIELDS.filter(f => f.newerThanFloor && has(f.cfn));
 
 /** The string settings, where an SSM SecureString reference would be refused (rules/password.ts). */
 const STRING_SETTINGS = FIELDS.filter(f => f.kind === 'string').map(f => f.prop);
@@ -270,6 +278,7 @@ export function buildUser(scope: Construct, id: string, props: ConnectUserProps,
     password = passwordSecret.secretValueFromJson('password');
   }
   const resource = new CfnUser(scope, id, renderUserProps(props, checked.instanceArn, password, props.proficiencies?.map(renderProficiency)));
+  if (NEWER_THAN_FLOOR.length > 0) overrideNewerThanFloor(resource, props);
   resource.applyRemovalPolicy(removalPolicy);
   if (options.logicalId !== undefined) {
     resource.overrideLogicalId(options.logicalId);
@@ -310,6 +319,29 @@ function rememberAllocatedLogicalId(resource: CfnElement): void {
   let allocated: string | undefined;
   element.synthesizeLogicalId = () => element._logicalIdOverride
     ?? renames.applyRename!(allocated ??= stack.allocateLogicalId!.call(stack, resource));
+}
+
+/**
+ * Writes each set setting the floor's `CfnUser` drops (NEWER_THAN_FLOOR) by a property override at its CloudFormation
+ * path, a per-channel entry by its index in the list the L1 holds (the renderer made the entry, with the setting in it).
+ */
+function overrideNewerThanFloor(resource: CfnUser, props: ConnectUserProps): void {
+  for (const f of NEWER_THAN_FLOOR) {
+    const value = get(props, f.prop);
+    if (value === undefined) continue;
+    const parts: string[] = [];
+    let l1: unknown = resource;
+    for (const s of segments(f.cfn as string)) {
+      parts.push(s.key);
+      l1 = (l1 as Record<string, unknown> | undefined)?.[`${s.key[0].toLowerCase()}${s.key.slice(1)}`];
+      if (s.channel === undefined) continue;
+      const index = Array.isArray(l1) ? l1.findIndex(e => e?.channel === s.channel) : -1;
+      if (index < 0) throw new Error(`internal: no ${s.key} entry for ${s.channel} to write ${f.cfn} into`);
+      parts.push(String(index));
+      l1 = (l1 as unknown[])[index];
+    }
+    resource.addPropertyOverride(parts.join('.'), value);
+  }
 }
 
 /** Marks an adopted user's L1 for the import-mapping command. */

@@ -87,6 +87,11 @@ export interface Field {
    * per-channel value when the phone setting is not set.
    */
   readonly perChannel?: string;
+  /**
+   * The aws-cdk-lib floor's `CfnUser` (2.239) does not know this property and drops it: the struct that holds it
+   * renders in CloudFormation's words when it is set (render.ts).
+   */
+  readonly newerThanFloor?: boolean;
 }
 
 // Sources of the verdicts. The handler: aws-cloudformation/aws-cloudformation-resource-providers-connect,
@@ -115,6 +120,15 @@ function channelRows(key: string, channel: string): Field[] {
     simple(`channelSettings.${key}.afterContactWorkTimeLimit`, 'seconds',
       `AfterContactWorkConfigs[${channel}].AfterContactWorkConfig.AfterContactWorkTimeLimit`, PER_CHANNEL_CSV,
       `channelSettings.${key}.afterContactWorkTimeLimit`),
+    // Evidence: schema (us-east-1 schemas of 2026-07-15; cfn-lint 1.58.0), not yet in the oracle's cfn-lint 1.51.0. A string
+    // everywhere; its values are a rule's (rules/channels.ts). Newer than the aws-cdk-lib floor's CfnUser (see render.ts).
+    simple(`channelSettings.${key}.afterContactWorkMode`, 'string',
+      `AfterContactWorkConfigs[${channel}].AfterContactWorkConfig.AfterContactWorkMode`, PER_CHANNEL_CSV,
+      `channelSettings.${key}.afterContactWorkMode`, UPDATES, {
+        api: { none: "not in the Amazon Connect API model (botocore 1.44.8: DescribeUser's AfterContactWorkConfig has AfterContactWorkTimeLimit only)" },
+        drift: { none: 'DescribeUser does not return it (API model)' },
+        newerThanFloor: true,
+      }),
   ];
   if (key !== 'voice') return rows;
   return [
