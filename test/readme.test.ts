@@ -10,7 +10,7 @@ import { App } from 'aws-cdk-lib';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../src';
-import { assertLintClean } from './util/cfn-lint';
+import { amendedConnectUserSchemas, assertLintClean } from './util/cfn-lint';
 
 const ROOT = path.join(__dirname, '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -104,6 +104,12 @@ describe('README as one app', () => {
     // The quick start, jane, maria, the managed agent, the adopted user, the roster's two rows and the JSON document's agent.
     expect(users.map(u => u.Properties.Username).sort()).toEqual(
       ['agent.one', 'existing.user', 'jane.smith', 'jdoe@example.com', 'john.doe', 'maria.garcia', 'mjackson', 'rroe']);
-    assertLintClean([...templates, ...nested]);
+    // Maria's task channel sets afterContactWorkMode, newer than the oracle cfn-lint: its schema plus that addition.
+    const amended = amendedConnectUserSchemas();
+    try {
+      assertLintClean([...templates, ...nested], amended.args);
+    } finally {
+      amended.cleanup();
+    }
   }, 60_000);
 });
