@@ -7,11 +7,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, CfnResource, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile,
   UserPassword, UserProficiency,
 } from '../src';
+import { buildPlanApp, PlanVariant } from './apps/plan-app';
+import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
@@ -484,5 +486,64 @@ describe('plan --deployed', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('an adopted user that the deployed stack does not hold yet is IMPORT FIRST, not CREATED: exit 1; once imported, unchanged', async () => {
+    const adopted = synth(stack => {
+      agent(() => ({ username: 'agent.new' }), 'New')(stack);
+      agent(() => ({ adopt: true, existingUserArn: userArn('u-7'), password: undefined }))(stack);
+    });
+    const cfn = await startFakeCloudFormation({ liveUsers: [userArn('u-7')], account: ACCOUNT, region: REGION });
+    try {
+      // Not deployed at all, then deployed without the adopted user.
+      const none = await run(['plan', adopted, '--deployed', '--endpoint-url', cfn.endpoint]);
+      expect(none.out).toMatch(/^IMPORT FIRST +agent.one {2}Agents\/Agent\w+\n +- adopted \(adopt: true\), but its stack does not hold it yet/);
+      expect(none.out).toMatch(/\nCREATED +agent.new/);
+      expect(none.out.split('\n').at(-1)).toBe(summary(2, { import: 1, created: 1 }));
+      expect(none.code).toBe(1);
+      cfn.deploy('Agents', JSON.parse(fs.readFileSync(path.join(synth(agent(() => ({ username: 'agent.new' }), 'New')), 'Agents.template.json'), 'utf8')));
+      const partly = await run(['plan', adopted, '--deployed', '--endpoint-url', cfn.endpoint]);
+      expect(partly.out.split('\n').at(-1)).toBe(summary(2, { import: 1, unchanged: 1 }));
+      expect(partly.code).toBe(1);
+      // Imported: the deployed template holds it.
+      cfn.deploy('Agents', JSON.parse(fs.readFileSync(path.join(adopted, 'Agents.template.json'), 'utf8')));
+      const imported = await run(['plan', adopted, '--deployed', '--endpoint-url', cfn.endpoint]);
+      expect(imported.out).toBe(summary(2, { unchanged: 2 }));
+      expect(imported.code).toBe(0);
+    } finally {
+      await cfn.close();
+    }
+  });
+});
+
+describe('plan on what the real cdk CLI writes (version reporting, path and asset metadata)', () => {
+  /** An in-process synth of test/apps/plan-app.ts (no CDKMetadata, no metadata). */
+  const inProcess = (variant: PlanVariant) => synthApp(app => buildPlanApp(app, variant));
+  let real: string;
+  beforeAll(() => {
+    real = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-real-'));
+    dirs.push(real);
+    cdkSynth('test/apps/plan-app.ts', real, { PLAN_VARIANT: 'base' });
+  }, 240_000);
+
+  it('the assembly is the CLI\'s: CDKMetadata and path metadata, which plan ignores', async () => {
+    const template = JSON.parse(fs.readFileSync(path.join(real, 'Agents.template.json'), 'utf8'));
+    expect(template.Resources.CDKMetadata.Type).toBe('AWS::CDK::Metadata');
+    expect(Object.values<any>(template.Resources).filter(r => r.Type === 'AWS::Connect::User').every(r => r.Metadata['aws:cdk:path'])).toBe(true);
+    for (const [a, b] of [[real, inProcess('base')], [inProcess('base'), real], [real, real]]) {
+      const result = await planOf(a, b);
+      expect(result.out).toBe(summary(2, { unchanged: 2 }));
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('reordered sets, a DependsOn and other policies change no user; a renamed user FAILS', async () => {
+    const quiet = await planOf(real, inProcess('quiet'));
+    expect(quiet.out).toBe(summary(2, { unchanged: 2 }));
+    expect(quiet.code).toBe(0);
+    const renamed = await planOf(real, inProcess('renamed'));
+    expect(renamed.out).toMatch(/^FAILS +ann.other {2}Agents\/First\w+\n +- Username cannot be updated[^\n]*\[handler.username\]/);
+    expect(renamed.out.split('\n').at(-1)).toBe(summary(2, { fail: 1, unchanged: 1 }));
+    expect(renamed.code).toBe(1);
   });
 });
