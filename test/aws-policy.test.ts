@@ -129,8 +129,11 @@ describe('a server that never answers', () => {
   it('export exits 1 with the timeout on stderr', async () => {
     Object.assign(awsPolicy, { requestTimeoutMs: 300, maxAttempts: 1 });
     const err: string[] = [];
+    let code: number | undefined;
+    // The code is checked outside the timed promise, whose rejections timed() catches.
     const { ms } = await timed(main(['export', '--instance-arn', INSTANCE_ARN, '--endpoint-url', endpoint], { out: () => undefined, err: l => err.push(l) })
-      .then(code => expect(code).toBe(1)));
+      .then(c => { code = c; }));
+    expect(code).toBe(1);
     expect(err).toEqual([expect.stringMatching(/^cdk-connect-user export: @smithy\/node-http-handler - \[ERROR\] a request has exceeded the configured 300 ms requestTimeout/)]);
     expect(ms).toBeLessThan(300 + 2_000);
   });
@@ -144,8 +147,10 @@ describe('a server that never answers', () => {
       }));
       fs.writeFileSync(path.join(dir, 'Agents.template.json'), JSON.stringify({ Resources: {} }));
       const err: string[] = [];
+      let code: number | undefined;
       const { ms } = await timed(main(['plan', dir, '--deployed', '--endpoint-url', endpoint], { out: () => undefined, err: l => err.push(l) })
-        .then(code => expect(code).toBe(3)));
+        .then(c => { code = c; }));
+      expect(code).toBe(3);
       expect(err).toEqual([expect.stringMatching(/^cdk-connect-user plan: .*requestTimeout/)]);
       expect(ms).toBeLessThan(300 + 2_000);
     } finally {
