@@ -143,7 +143,8 @@ describe('the field table', () => {
       if (f.perChannel !== undefined) expect(FIELDS.some(g => g.prop === f.perChannel), f.prop).toBe(true);
     }
     for (const [prop, facts] of Object.entries(PROPERTY_FACTS)) {
-      const ids = [facts.unordered, facts.notUpdatable?.evidence, ...(facts.removed?.evidence ?? []), ...(facts.added?.evidence ?? [])].filter(x => x !== undefined);
+      const ids = [facts.unordered, facts.notUpdatable?.evidence, ...(facts.removed?.evidence ?? []), ...(facts.added?.evidence ?? [])]
+        .filter(x => x !== undefined);
       expect(ids.filter(id => !(id in EVIDENCE)), prop).toEqual([]);
       expect(FIELDS.some(f => has(f.cfn) && (f.cfn === prop || f.cfn.startsWith(`${prop}.`) || f.cfn.startsWith(`${prop}[`))), prop).toBe(true);
     }

@@ -9,14 +9,16 @@ import * as path from 'path';
 import { App, CfnResource, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile,
-  UserPassword, UserProficiency,
+  ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile,
+  SecurityProfile, UserPassword, UserProficiency,
 } from '../src';
 import { buildPlanApp, PlanVariant } from './apps/plan-app';
 import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
-import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn, userArn } from './util/fixtures';
+import {
+  ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn, userArn,
+} from './util/fixtures';
 import { main } from '../src/cli/main';
 
 const env = { account: ACCOUNT, region: REGION };

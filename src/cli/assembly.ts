@@ -190,7 +190,14 @@ export function usersOf(stack: string, template: Template, nested: (parent: Temp
     const r = template.Resources![logicalId];
     if (r.Type === 'AWS::Connect::User') {
       const adoption = r.Metadata?.[ADOPT_METADATA_KEY] as AdoptMetadata | undefined;
-      users.push({ stack, logicalId, properties: r.Properties ?? {}, deletionPolicy: r.DeletionPolicy, ...(adoption ? { adoption } : {}), ...(top ? { top } : {}) });
+      users.push({
+        stack,
+        logicalId,
+        properties: r.Properties ?? {},
+        deletionPolicy: r.DeletionPolicy,
+        ...(adoption ? { adoption } : {}),
+        ...(top ? { top } : {}),
+      });
     } else if (r.Type === 'AWS::CloudFormation::Stack') {
       const child = nested(template, logicalId);
       if (child) users.push(...usersOf(`${stack}/${logicalId}`, child, nested, top));

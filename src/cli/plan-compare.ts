@@ -111,8 +111,8 @@ function propertyFindings(prop: string, a: unknown, b: unknown, options: Compare
   }
   // Each changed setting's path inside the property: `FirstName`, `VOICE.AutoAccept` in a per-channel list.
   const names = changed.map(f => {
-    const [first, ...rest] = segments(f.cfn as string);
-    return [...(first.channel ? [first.channel] : []), ...rest.map(s => s.key)].join('.');
+    const [first, ...inner] = segments(f.cfn as string);
+    return [...(first.channel ? [first.channel] : []), ...inner.map(s => s.key)].join('.');
   });
   const evidence = [...new Set((changed.length > 0 ? changed : rows).flatMap(f => (has(f.change) ? f.change.evidence : [])))];
   const findings: Finding[] = [{

@@ -4,8 +4,8 @@
  * date, what it shows, link), then a summary; or all of it as JSON, each finding
  * carrying its evidence whole.
  */
-import { EVIDENCE, evidenceOf, EvidenceId } from '../private/user/evidence';
 import { Fate, Plan } from './plan';
+import { EVIDENCE, evidenceOf, EvidenceId } from '../private/user/evidence';
 
 const INDENT = ' '.repeat(15);
 

@@ -207,8 +207,8 @@ function importFirst(u: TemplateUser): Finding {
     verdict: 'import-first',
     text: 'adopted (adopt: true), but its stack does not hold it yet: cdk deploy would create it, and CreateUser refuses the username '
       + `the instance already has. Import it first: ${nested
-        ? `'cdk-connect-user import-roster' (a roster's agents, in nested stacks)`
-        : `'cdk import' (its import mapping: 'cdk-connect-user import-mapping')`}, then deploy`,
+        ? '\'cdk-connect-user import-roster\' (a roster\'s agents, in nested stacks)'
+        : '\'cdk import\' (its import mapping: \'cdk-connect-user import-mapping\')'}, then deploy`,
     evidence: ['model.duplicateUsername', 'documented.import'],
   };
 }
