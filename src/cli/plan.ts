@@ -194,8 +194,8 @@ function moved(origin: TemplateUser, u: TemplateUser, options: PlanOptions): Fin
     verdict: 'moves',
     text: `moved from stack ${oldStack} (${from}) to stack ${newStack}, and the old one is deleted (DeletionPolicy ${origin.deletionPolicy ?? 'unset: Delete'}): `
       + `the create in ${newStack} succeeds only if ${oldStack}'s update, which deletes the old user in its cleanup phase, has finished first. `
-      + `cdk deploy orders stacks by their dependencies only: unless ${newStack} depends on ${oldStack}, either may go first (or both at once with `
-      + `--concurrency), and even then the user is a new one (a new id, its history and password gone). Instead: ${REFACTOR}`,
+      + `Nothing in the templates fixes that order unless ${newStack} depends on ${oldStack}: cdk deploy takes independent stacks in the app's order, `
+      + `at once with --concurrency, or one alone ('cdk deploy ${newStack}'); and when it works, the user is a new one (a new id). Instead: ${REFACTOR}`,
     evidence: ['documented.deployOrder', 'documented.cleanup', 'model.duplicateUsername'],
   };
 }

@@ -137,7 +137,8 @@ const TABLE = {
     'a resource that exists already comes under a stack by an import, not by a create'),
   'documented.deployOrder': page('AWS CDK Developer Guide, cdk deploy',
     'https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-deploy.html',
-    'cdk deploy deploys stacks in their dependency order; stacks with no dependency between them may go in any order, or at once (--concurrency)'),
+    'cdk deploy deploys the stacks it is given (a stack the app no longer has is neither updated nor deleted), dependencies first; '
+    + 'independent stacks go in the app\'s order, or at once with --concurrency, and \'cdk deploy B\' deploys B alone'),
   // This library.
   'library.required': {
     level: 'library',
