@@ -13,6 +13,7 @@ import {
   SecurityProfile, UserPassword, UserProficiency,
 } from '../src';
 import { buildPlanApp, PlanVariant } from './apps/plan-app';
+import { EVIDENCE } from '../src/private/user/evidence';
 import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
@@ -547,5 +548,19 @@ describe('plan on what the real cdk CLI writes (version reporting, path and asse
     expect(renamed.out).toMatch(/^FAILS +ann.other {2}Agents\/First\w+\n +- Username cannot be updated[^\n]*\[handler.username\]/);
     expect(renamed.out.split('\n').at(-1)).toBe(summary(2, { fail: 1, unchanged: 1 }));
     expect(renamed.code).toBe(1);
+  });
+});
+
+describe('docs/cli-plan.md', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'cli-plan.md'), 'utf8');
+
+  it('lists every piece of evidence plan cites, with its level, date and link, and every fate', () => {
+    for (const [id, e] of Object.entries(EVIDENCE)) {
+      const row = doc.split('\n').find(l => l.startsWith(`| \`${id}\` | ${e.level} |`));
+      expect(row, id).toBeDefined();
+      if (e.url) expect(row, id).toContain(`](${e.url})`);
+      if (e.date) expect(row, id).toContain(`| ${e.date} |`);
+    }
+    for (const fate of ['FAILS', 'MOVED', 'IMPORT FIRST', 'MAY FAIL', 'MAY BE SKIPPED', 'UPDATES', 'CREATED, REMOVED']) expect(doc).toContain(`| ${fate} |`);
   });
 });
