@@ -13,7 +13,6 @@ import {
   SecurityProfile, UserPassword, UserProficiency,
 } from '../src';
 import { buildPlanApp, PlanVariant } from './apps/plan-app';
-import { EVIDENCE } from '../src/private/user/evidence';
 import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
@@ -21,6 +20,7 @@ import {
   ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn, userArn,
 } from './util/fixtures';
 import { main } from '../src/cli/main';
+import { EVIDENCE } from '../src/private/user/evidence';
 
 const env = { account: ACCOUNT, region: REGION };
 const dirs: string[] = [];
