@@ -138,6 +138,14 @@ describe('plan --baseline', () => {
     expect(removed.code).toBe(0);
   });
 
+  it('lists the worst first: a failure before a user created ahead of it in the template', async () => {
+    const result = await planOf(base(), synth(stack => {
+      agent(() => ({ username: 'aaa.new' }), 'Aaa')(stack);
+      agent(() => ({ username: 'agent.renamed' }))(stack);
+    }));
+    expect(result.out.split('\n').filter(l => /^[A-Z]/.test(l)).map(l => l.split(/ {2,}/)[0])).toEqual(['FAILS', 'CREATED']);
+  });
+
   it('prints JSON for CI, each finding with its evidence whole', async () => {
     const result = await planOf(base(), synth(agent(() => ({ username: 'agent.renamed' }))), '--json');
     const parsed = JSON.parse(result.out);

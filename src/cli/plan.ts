@@ -95,12 +95,13 @@ export function plan(baseline: TemplateUser[], current: TemplateUser[], options:
   const users: PlannedUser[] = [];
   let unchanged = 0;
 
-  // First every user that kept its place (an exact environment first), then the ones that moved.
+  // First every user that kept its place (the same stack exactly, then one whose environment was unknown), then the ones that moved.
   const kept = new Map<TemplateUser, TemplateUser>();
-  for (const u of current) {
-    const old = take(byPlace.get(place(u)), taken, c => canonical(c.top) === canonical(u.top))
-      ?? take(byPlace.get(place(u)), taken, c => sameTop(c.top, u.top));
-    if (old) kept.set(u, old);
+  for (const same of [(a?: TopStack, b?: TopStack) => canonical(a) === canonical(b), sameTop]) {
+    for (const u of current) {
+      const old = kept.has(u) ? undefined : take(byPlace.get(place(u)), taken, c => same(c.top, u.top));
+      if (old) kept.set(u, old);
+    }
   }
   for (const u of current) {
     const old = kept.get(u);
@@ -136,6 +137,9 @@ export function plan(baseline: TemplateUser[], current: TemplateUser[], options:
       }],
     });
   }
+  // Worst first (the enum's order), each fate in the assemblies' order.
+  const rank = Object.values(Fate);
+  users.sort((a, b) => rank.indexOf(a.fate) - rank.indexOf(b.fate));
   return { users, unchanged, fails: users.some(x => FAILING_FATES.includes(x.fate)) };
 }
 
