@@ -4,8 +4,11 @@
  * that accepts every request but never answers: a call fails within the
  * policy's timeouts instead of hanging, and every listing stops at its bound.
  */
+import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useDummyCredentials } from './util/credentials';
 import { DeployedTemplates, sdkImportCfn } from '../src/cli/aws/cloudformation';
@@ -126,10 +129,33 @@ describe('a server that never answers', () => {
   it('export exits 1 with the timeout on stderr', async () => {
     Object.assign(awsPolicy, { requestTimeoutMs: 300, maxAttempts: 1 });
     const err: string[] = [];
+    let code: number | undefined;
+    // The code is checked outside the timed promise, whose rejections timed() catches.
     const { ms } = await timed(main(['export', '--instance-arn', INSTANCE_ARN, '--endpoint-url', endpoint], { out: () => undefined, err: l => err.push(l) })
-      .then(code => expect(code).toBe(1)));
+      .then(c => { code = c; }));
+    expect(code).toBe(1);
     expect(err).toEqual([expect.stringMatching(/^cdk-connect-user export: @smithy\/node-http-handler - \[ERROR\] a request has exceeded the configured 300 ms requestTimeout/)]);
     expect(ms).toBeLessThan(300 + 2_000);
+  });
+
+  it('plan --deployed exits 3 (no plan: a deployed template could not be read) with the timeout on stderr', async () => {
+    Object.assign(awsPolicy, { requestTimeoutMs: 300, maxAttempts: 1 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-hung-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+        artifacts: { Agents: { type: 'aws:cloudformation:stack', environment: 'aws://111122223333/us-east-1', properties: { templateFile: 'Agents.template.json' } } },
+      }));
+      fs.writeFileSync(path.join(dir, 'Agents.template.json'), JSON.stringify({ Resources: {} }));
+      const err: string[] = [];
+      let code: number | undefined;
+      const { ms } = await timed(main(['plan', dir, '--deployed', '--endpoint-url', endpoint], { out: () => undefined, err: l => err.push(l) })
+        .then(c => { code = c; }));
+      expect(code).toBe(3);
+      expect(err).toEqual([expect.stringMatching(/^cdk-connect-user plan: .*requestTimeout/)]);
+      expect(ms).toBeLessThan(300 + 2_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

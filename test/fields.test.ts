@@ -12,7 +12,8 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { AfterContactWorkMode, PhoneType, VoiceEnhancementMode } from '../src';
 import { AFTER_CONTACT_WORK_MODE_VALUES, PHONE_TYPE_VALUES, VOICE_ENHANCEMENT_VALUES } from '../src/private/rules/channels';
-import { Field, FIELDS, has, NOT_SETTINGS, SCHEMA_EXCLUSIONS } from '../src/private/user/fields';
+import { EVIDENCE } from '../src/private/user/evidence';
+import { Field, FIELDS, has, NOT_SETTINGS, PROPERTY_FACTS, SCHEMA_EXCLUSIONS } from '../src/private/user/fields';
 import { schemaPath } from '../src/private/user/paths';
 
 const ROOT = path.join(__dirname, '..');
@@ -150,9 +151,33 @@ describe('the field table', () => {
     expect(once(FIELDS.flatMap(f => (has(f.csv) ? f.csv.headers.map(h => h.toLowerCase()) : [])))).toEqual([]);
     expect(once(FIELDS.flatMap(f => (has(f.json) ? [f.json] : [])))).toEqual([]);
     for (const f of FIELDS) {
-      if (f.change.verdict === 'fails') expect(f.change.evidence, f.prop).toMatch(/^(schema|model|observed|documented):/);
+      // A setting in the template has a verdict with evidence that exists; one outside it has none.
+      expect(has(f.change), f.prop).toBe(has(f.cfn));
+      if (has(f.change)) {
+        expect(f.change.evidence.length, f.prop).toBeGreaterThan(0);
+        expect(f.change.evidence.filter(id => !(id in EVIDENCE)), f.prop).toEqual([]);
+      }
       if (f.perChannel !== undefined) expect(FIELDS.some(g => g.prop === f.perChannel), f.prop).toBe(true);
     }
+    for (const [prop, facts] of Object.entries(PROPERTY_FACTS)) {
+      const ids = [facts.unordered, facts.notUpdatable?.evidence, ...(facts.removed?.evidence ?? []), ...(facts.added?.evidence ?? [])]
+        .filter(x => x !== undefined);
+      expect(ids.filter(id => !(id in EVIDENCE)), prop).toEqual([]);
+      expect(FIELDS.some(f => has(f.cfn) && (f.cfn === prop || f.cfn.startsWith(`${prop}.`) || f.cfn.startsWith(`${prop}[`))), prop).toBe(true);
+    }
+  });
+
+  it('declares as sets exactly the lists the registry schema calls unordered, and as required exactly its required properties', () => {
+    const dump = spawnSync('python3', ['-c', [
+      'import json',
+      'from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as m',
+      "s = m.get_resource_schema('us-east-1', 'AWS::Connect::User').schema",
+      "print(json.dumps([sorted(k for k, v in s['properties'].items() if v.get('insertionOrder') is False), sorted(s['required'])]))",
+    ].join('\n')], { encoding: 'utf8' });
+    const [unordered, required] = JSON.parse(dump.stdout);
+    expect(unordered.length).toBeGreaterThan(2);
+    expect(Object.keys(PROPERTY_FACTS).filter(p => PROPERTY_FACTS[p].unordered !== undefined).sort()).toEqual(unordered);
+    expect(FIELDS.filter(f => f.required && has(f.cfn)).map(f => f.cfn as string).sort()).toEqual(required);
   });
 
   it("takes the enums' values from the registry schema, as the public enums have them", () => {

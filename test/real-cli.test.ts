@@ -10,6 +10,7 @@ import * as path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
+import { startFakeCloudFormation } from './util/fake-cloudformation';
 import { FakeConnect, generateInstance } from './util/fake-connect';
 import { awsPolicy } from '../src/cli/aws/policy';
 import { main } from '../src/cli/main';
@@ -56,8 +57,23 @@ describe('the adoption chain on real cdk synth output', () => {
 
   it('plan against the same assembly: every user unchanged, exit 0', async () => {
     const result = await run(['plan', out, '--baseline', out]);
-    expect(result.out.at(-1)).toBe('40 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 40 unchanged');
+    expect(result.out.at(-1)).toBe('40 users: 0 fail, 0 moved, 0 to import first, 0 may fail, 0 may be skipped, 0 update in place, 0 created, 0 removed, 40 unchanged');
     expect(result.code).toBe(0);
+  });
+
+  it('plan --deployed before the import: every adopted agent is IMPORT FIRST (its create would fail on the username), exit 1', async () => {
+    const cfn = await startFakeCloudFormation({ liveUsers: [], account: instance.arn.split(':')[4], region: instance.arn.split(':')[3] });
+    try {
+      const result = await run(['plan', out, '--deployed', '--endpoint-url', cfn.endpoint]);
+      expect(result.out.filter(l => /^IMPORT FIRST +\S+ {2}Agents\/RosterShard\d/.test(l))).toHaveLength(40);
+      expect(result.out).toContain(`${' '.repeat(15)}- adopted (adopt: true), but its stack does not hold it yet: cdk deploy would create it, and CreateUser `
+        + 'refuses the username the instance already has. Import it first: \'cdk-connect-user import-roster\' (a roster\'s agents, in nested stacks), '
+        + 'then deploy [model.duplicateUsername, documented.import]');
+      expect(result.out.at(-1)).toBe('40 users: 0 fail, 0 moved, 40 to import first, 0 may fail, 0 may be skipped, 0 update in place, 0 created, 0 removed, 0 unchanged');
+      expect(result.code).toBe(1);
+    } finally {
+      await cfn.close();
+    }
   });
 
   it('import-roster --dry-run: two shards, every agent with its ARN, exit 0', async () => {

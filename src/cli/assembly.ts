@@ -18,6 +18,18 @@ export interface TemplateUser {
   readonly deletionPolicy?: string;
   /** What an adopted user's metadata says (`adopt: true`), or `undefined`. */
   readonly adoption?: AdoptMetadata;
+  /** The top-level stack the user deploys with (its own, or the one its nested stacks hang from), when known. */
+  readonly top?: TopStack;
+}
+
+/** A top-level stack as CloudFormation knows it: what `cdk deploy` creates or updates. */
+export interface TopStack {
+  /** The stack's id in the assembly: the start of {@link TemplateUser.stack}. */
+  readonly id: string;
+  /** The CloudFormation stack name. */
+  readonly stackName: string;
+  readonly account?: string;
+  readonly region?: string;
 }
 
 /** A template as this module reads it. */
@@ -171,16 +183,24 @@ export function nestedTemplateFiles(template: Template, assetFiles: Map<string, 
  * The users of a template and of its nested stacks, each with where it is.
  * `nested` gives the template of a nested stack that a template declares.
  */
-export function usersOf(stack: string, template: Template, nested: (parent: Template, logicalId: string) => Template | undefined): TemplateUser[] {
+export function usersOf(stack: string, template: Template, nested: (parent: Template, logicalId: string) => Template | undefined,
+  top?: TopStack): TemplateUser[] {
   const users: TemplateUser[] = [];
   for (const logicalId of Object.keys(template.Resources ?? {}).sort()) {
     const r = template.Resources![logicalId];
     if (r.Type === 'AWS::Connect::User') {
       const adoption = r.Metadata?.[ADOPT_METADATA_KEY] as AdoptMetadata | undefined;
-      users.push({ stack, logicalId, properties: r.Properties ?? {}, deletionPolicy: r.DeletionPolicy, ...(adoption ? { adoption } : {}) });
+      users.push({
+        stack,
+        logicalId,
+        properties: r.Properties ?? {},
+        deletionPolicy: r.DeletionPolicy,
+        ...(adoption ? { adoption } : {}),
+        ...(top ? { top } : {}),
+      });
     } else if (r.Type === 'AWS::CloudFormation::Stack') {
       const child = nested(template, logicalId);
-      if (child) users.push(...usersOf(`${stack}/${logicalId}`, child, nested));
+      if (child) users.push(...usersOf(`${stack}/${logicalId}`, child, nested, top));
     }
   }
   return users;
@@ -188,5 +208,15 @@ export function usersOf(stack: string, template: Template, nested: (parent: Temp
 
 /** Every user of an assembly's stacks, nested stacks included. */
 export function usersOfAssembly(assemblyDir: string): TemplateUser[] {
-  return readStacks(assemblyDir).flatMap(s => usersOf(s.id, s.template, s.nestedTemplate));
+  return usersOfStacks(readStacks(assemblyDir));
+}
+
+/** Every user of these stacks, nested stacks included, each with its top-level stack. */
+export function usersOfStacks(stacks: AssemblyStack[]): TemplateUser[] {
+  return stacks.flatMap(s => usersOf(s.id, s.template, s.nestedTemplate, topOf(s)));
+}
+
+/** The top-level stack an assembly stack is. */
+export function topOf(s: AssemblyStack): TopStack {
+  return { id: s.id, stackName: s.stackName, ...(s.account ? { account: s.account } : {}), ...(s.region ? { region: s.region } : {}) };
 }

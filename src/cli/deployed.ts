@@ -2,7 +2,7 @@
  * `plan --deployed`: the users of the deployed copies of an assembly's stacks,
  * read through CloudFormation (./aws/cloudformation.ts makes the calls).
  */
-import { AssemblyStack, Template, TemplateUser, usersOf } from './assembly';
+import { AssemblyStack, Template, TemplateUser, topOf, usersOf } from './assembly';
 import type { DeployedTemplates } from './aws/cloudformation';
 
 /**
@@ -18,7 +18,7 @@ export async function deployedUsers(stacks: AssemblyStack[], cfn: (region?: stri
     const walked = new Set<string>();
     const walk = async (path: string, physical: string, template: Template): Promise<void> => {
       // Users of this template (usersOf without descending), then each nested stack through CloudFormation.
-      users.push(...usersOf(path, template, () => undefined));
+      users.push(...usersOf(path, template, () => undefined, topOf(s)));
       for (const logicalId of Object.keys(template.Resources ?? {}).sort()) {
         if (template.Resources![logicalId].Type !== 'AWS::CloudFormation::Stack') continue;
         const id = await api.nestedStackId(physical, logicalId);

@@ -9,7 +9,7 @@
  * the command and turns what it throws into an exit code.
  */
 import { parseArgs } from 'util';
-import { Command, Io, OptionValues, UsageError } from './commands/command';
+import { Command, InputError, Io, OptionValues, UsageError } from './commands/command';
 import { exportCommand } from './commands/export';
 import { importMappingCommand } from './commands/import-mapping';
 import { importRosterCommand } from './commands/import-roster';
@@ -68,7 +68,8 @@ function wrap(text: string, width: number): string[] {
 
 /**
  * Runs a command line; resolves to the exit code: 0, 1 when the command failed
- * (a file it cannot read, a plan that fails), 2 on bad usage. Messages go to `io.err`.
+ * (a plan that fails, a file it cannot read, unless the command says 3 for that),
+ * 2 on bad usage, 3 on an input the command cannot read (InputError). Messages go to `io.err`.
  */
 export async function main(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
   const [given, ...rest] = argv;
@@ -99,7 +100,7 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
       io.err(`usage: ${command.usage}`);
       return 2;
     }
-    return 1;
+    return e instanceof InputError ? 3 : 1;
   }
 }
 

@@ -2,33 +2,29 @@
  * What a later `cdk deploy` does to each Amazon Connect user: the new cloud
  * assembly against a baseline (an earlier synth, or the deployed templates).
  *
- * Each setting's verdict, with its evidence, is its row in src/private/user/fields.ts.
- * Sources for the fates (read, not guessed):
- * - CloudFormation's handler for AWS::Connect::User
- *   (aws-cloudformation/aws-cloudformation-resource-providers-connect,
- *   aws-connect-user/src/main/java/software/amazon/connect/user/UpdateHandler.java, public source of 2023):
- *   it fails with "<property> cannot be updated." when Username, InstanceArn,
- *   DirectoryUserId or Password is set and differs from the previous template; it
- *   calls UpdateUserSecurityProfiles only when the new list lacks an old entry, and
- *   UpdateUserPhoneConfig only when ACW, auto-accept, desk number or phone type changed.
- *   The live handler has since gained proficiencies and per-channel settings, so a
- *   skip found in the 2023 source is reported as "may be skipped".
- * - The registry schema: no property is create-only, so CloudFormation always
- *   calls the update handler rather than replacing the user.
- * - CloudFormation creates a resource under a new logical id (or in another
- *   stack) before it deletes the old one, and CreateUser fails with
- *   DuplicateResourceException on a username the instance already has.
+ * A user keeps its place when its top-level stack (by CloudFormation stack name),
+ * its nested stacks and its logical id are the same; ./plan-compare.ts then says
+ * what the change of its properties does. A user that left its place but whose
+ * instance and username are elsewhere in the new assembly has moved; an adopted
+ * user with no place in the baseline must be imported first. Every verdict
+ * carries its evidence (src/private/user/evidence.ts); ./plan-format.ts prints it.
  */
-import { TemplateUser } from './assembly';
-import { FIELDS, Field, has } from '../private/user/fields';
-import { get, segments } from '../private/user/paths';
+import { TemplateUser, TopStack } from './assembly';
+import { canonical, compareProperties, CompareOptions, Finding } from './plan-compare';
 
-/** The fate of one user. */
+export { canonical } from './plan-compare';
+export type { Finding, Verdict } from './plan-compare';
+
+/** The fate of one user, worst first. */
 export enum Fate {
   /** The update fails and the stack rolls back. */
   FAILS = 'FAILS',
   /** The user is created anew under another logical id or in another stack. */
   MOVED = 'MOVED',
+  /** An adopted user that no stack holds yet: the create would fail on its username. */
+  IMPORT_FIRST = 'IMPORT FIRST',
+  /** The update may fail: the evidence is documentation, or a handler that has changed since. */
+  MAY_FAIL = 'MAY FAIL',
   /** CloudFormation may not apply the change to the live user. */
   MAY_BE_SKIPPED = 'MAY BE SKIPPED',
   /** The user is updated in place. */
@@ -39,6 +35,9 @@ export enum Fate {
   CREATED = 'CREATED',
 }
 
+/** The fates that fail the deploy or move a user: plan exits 1 on any of them. */
+export const FAILING_FATES: readonly Fate[] = [Fate.FAILS, Fate.MOVED, Fate.IMPORT_FIRST];
+
 /** One user's line of the plan. */
 export interface PlannedUser {
   readonly fate: Fate;
@@ -48,149 +47,174 @@ export interface PlannedUser {
   readonly where: string;
   /** Where a moved user was. */
   readonly from?: string;
-  /** What changes, what happens, and what to do instead. */
-  readonly details: string[];
+  /** What changes, what happens, what to do instead, each with its evidence. */
+  readonly findings: readonly Finding[];
 }
 
 /** The plan: users with a change, and counts. */
 export interface Plan {
   readonly users: PlannedUser[];
   readonly unchanged: number;
-  /** Whether any change fails at deploy (a failed update, or a move). */
+  /** Whether any change fails at deploy or moves a user ({@link FAILING_FATES}). */
   readonly fails: boolean;
 }
 
-/** The settings in the template, by their top-level CloudFormation property (fields.ts). */
-const BY_PROPERTY = new Map<string, Field[]>();
-for (const f of FIELDS) {
-  if (!has(f.cfn)) continue;
-  const top = segments(f.cfn)[0].key;
-  BY_PROPERTY.set(top, [...(BY_PROPERTY.get(top) ?? []), f]);
+/** What plan knows beyond the two sets of users. */
+export interface PlanOptions extends CompareOptions {
+  /** The CloudFormation names of the new assembly's top-level stacks: a stack the app no longer has is never deployed. */
+  readonly stackNames?: ReadonlySet<string>;
 }
 
-/**
- * What a change of one top-level property does, from its settings' rows: a
- * failure, a possible skip, or an update in place (`undefined`).
- */
-function verdict(prop: string, a: unknown, b: unknown): { fails?: string; skip?: string } | undefined {
-  const rows = BY_PROPERTY.get(prop) ?? [];
-  const whole = rows.find(f => f.cfn === prop);
-  if (whole !== undefined) {
-    const change = whole.change;
-    if (change.verdict === 'fails') {
-      // The handler checks only a non-empty new value: removing it changes nothing on the live user.
-      if (b === undefined || b === '') return { skip: `${prop} removed: the handler ignores an empty ${prop}, so the live user keeps it` };
-      return { fails: `${prop} cannot be updated (the handler's message; from ${show(a, prop)} to ${show(b, prop)}). Instead: ${change.instead}` };
-    }
-    if (change.verdict === 'skipped-if-only-added' && isSuperset(b, a)) return { skip: `${prop}: ${change.why}` };
-    return undefined;
-  }
-  // A struct: the settings in it that changed.
-  const changed = rows.filter(f => canonical(get({ [prop]: a }, f.cfn as string)) !== canonical(get({ [prop]: b }, f.cfn as string)));
-  const alone = changed.length === 1 ? changed[0].change : undefined;
-  // Anything else that differs (a field no row knows) counts as a change too.
-  const rest = (x: unknown) => canonical(rows.reduce((o, f) => without(o, f.cfn as string), x));
-  if (alone?.verdict === 'skipped-alone' && rest(a) === rest(b)) return { skip: alone.why };
-  return undefined;
+/** Where a user deploys: its top-level stack's name, then its nested stacks and logical id. */
+function place(u: TemplateUser): string {
+  const path = u.top ? `${u.top.stackName}${u.stack.slice(u.top.id.length)}` : u.stack;
+  return `${path}\u0000${u.logicalId}`;
 }
 
-/** A copy of a struct without the field at `path` (its second segment). */
-function without(value: unknown, path: string): unknown {
-  const segs = segments(path);
-  if (segs.length !== 2 || segs[0].channel !== undefined || value === null || typeof value !== 'object') return value;
-  const copy = { ...(value as Record<string, unknown>) };
-  delete copy[segs[1].key];
-  return copy;
+/** Whether two top-level stacks can be the same one: the same name, and no account or region that differs. */
+function sameTop(a: TopStack | undefined, b: TopStack | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const agree = (x?: string, y?: string) => x === undefined || y === undefined || x === y;
+  return a.stackName === b.stackName && agree(a.account, b.account) && agree(a.region, b.region);
+}
+
+const identity = (u: TemplateUser) => `${canonical(u.properties.InstanceArn)}\u0000${canonical(u.properties.Username)}`;
+
+/** The first of `candidates` not taken yet that `ok` accepts, taken. */
+function take(candidates: TemplateUser[] | undefined, taken: Set<TemplateUser>, ok: (c: TemplateUser) => boolean): TemplateUser | undefined {
+  const found = candidates?.find(c => !taken.has(c) && ok(c));
+  if (found) taken.add(found);
+  return found;
 }
 
 /** Plans the change from `baseline` to `current`. */
-export function plan(baseline: TemplateUser[], current: TemplateUser[]): Plan {
-  const key = (u: TemplateUser) => `${u.stack}\u0000${u.logicalId}`;
-  const identity = (u: TemplateUser) => `${canonical(u.properties.InstanceArn)}\u0000${canonical(u.properties.Username)}`;
-  const before = new Map(baseline.map(u => [key(u), u]));
-  const matched = new Set<string>();
+export function plan(baseline: TemplateUser[], current: TemplateUser[], options: PlanOptions = {}): Plan {
+  const byPlace = group(baseline, place);
+  const byIdentity = group(baseline, identity);
+  const taken = new Set<TemplateUser>();
   const users: PlannedUser[] = [];
   let unchanged = 0;
 
-  // A user that left its place may have gone elsewhere: match by instance and username.
-  const currentKeys = new Set(current.map(key));
-  const departed = new Map<string, TemplateUser>();
-  for (const u of baseline) {
-    if (!currentKeys.has(key(u))) departed.set(identity(u), u);
+  // First every user that kept its place (the same stack exactly, then one whose environment was unknown), then the ones that moved.
+  const kept = new Map<TemplateUser, TemplateUser>();
+  for (const same of [(a?: TopStack, b?: TopStack) => canonical(a) === canonical(b), sameTop]) {
+    for (const u of current) {
+      const old = kept.has(u) ? undefined : take(byPlace.get(place(u)), taken, c => same(c.top, u.top));
+      if (old) kept.set(u, old);
+    }
   }
-
   for (const u of current) {
-    const old = before.get(key(u));
+    const old = kept.get(u);
     if (old !== undefined) {
-      matched.add(key(u));
-      const line = compare(old, u);
-      if (line === undefined) unchanged++;
-      else users.push(line);
+      const findings = compareProperties(old.properties, u.properties, options);
+      const fate = fateOf(findings);
+      if (fate === undefined) unchanged++;
+      else users.push({ fate, username: name(u), where: where(u), findings });
       continue;
     }
-    const origin = departed.get(identity(u));
+    const origin = take(byIdentity.get(identity(u)), taken, () => true);
     if (origin !== undefined) {
-      departed.delete(identity(u));
-      matched.add(key(origin));
-      users.push({
-        fate: Fate.MOVED,
-        username: name(u),
-        where: where(u),
-        from: where(origin),
-        details: [
-          `the logical id or stack changed (from ${where(origin)}): CloudFormation creates the user anew before it removes the old one, `
-          + `and the create fails because the instance already has the username${retains(origin) ? ' (the old one is retained)' : ''}`,
-          'to keep the user, move it without replacement with CloudFormation stack refactoring (nested stacks included), '
-          + 'or keep its construct id, roster shard count and stack',
-        ],
-      });
-      continue;
+      users.push({ fate: Fate.MOVED, username: name(u), where: where(u), from: where(origin), findings: [moved(origin, u, options)] });
+    } else if (u.adoption) {
+      users.push({ fate: Fate.IMPORT_FIRST, username: name(u), where: where(u), findings: [importFirst(u)] });
+    } else {
+      users.push({ fate: Fate.CREATED, username: name(u), where: where(u), findings: [] });
     }
-    users.push({ fate: Fate.CREATED, username: name(u), where: where(u), details: [] });
   }
   for (const u of baseline) {
-    if (matched.has(key(u))) continue;
+    if (taken.has(u)) continue;
+    const stays = retained(u.deletionPolicy);
     users.push({
       fate: Fate.REMOVED,
       username: name(u),
       where: where(u),
-      details: [retains(u)
-        ? `leaves the stack and stays in the instance (DeletionPolicy ${u.deletionPolicy})`
-        : 'leaves the stack and is DELETED from the instance (its removal policy is not RETAIN)'],
+      findings: [{
+        verdict: 'removed',
+        text: stays
+          ? `leaves the stack and stays in the instance (DeletionPolicy ${u.deletionPolicy})`
+          : `leaves the stack and is DELETED from the instance (DeletionPolicy ${u.deletionPolicy ?? 'unset: Delete'})`,
+        evidence: ['documented.deletionPolicy'],
+      }],
     });
   }
-  return { users, unchanged, fails: users.some(x => x.fate === Fate.FAILS || x.fate === Fate.MOVED) };
+  // Worst first (the enum's order), each fate in the assemblies' order.
+  const rank = Object.values(Fate);
+  users.sort((a, b) => rank.indexOf(a.fate) - rank.indexOf(b.fate));
+  return { users, unchanged, fails: users.some(x => FAILING_FATES.includes(x.fate)) };
 }
 
-/** One user present in both: its fate, or `undefined` when nothing that matters changed. */
-function compare(old: TemplateUser, now: TemplateUser): PlannedUser | undefined {
-  const a = old.properties;
-  const b = now.properties;
-  const failures: string[] = [];
-  const skips: string[] = [];
-  const updates: string[] = [];
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  for (const prop of keys) {
-    if (canonical(a[prop]) === canonical(b[prop])) continue;
-    const found = verdict(prop, a[prop], b[prop]);
-    if (found?.fails !== undefined) failures.push(found.fails);
-    else if (found?.skip !== undefined) skips.push(found.skip);
-    else updates.push(prop);
+function group(users: TemplateUser[], key: (u: TemplateUser) => string): Map<string, TemplateUser[]> {
+  const map = new Map<string, TemplateUser[]>();
+  for (const u of users) map.set(key(u), [...(map.get(key(u)) ?? []), u]);
+  return map;
+}
+
+/** The worst verdict's fate; `undefined` when nothing that matters changed. */
+function fateOf(findings: readonly Finding[]): Fate | undefined {
+  const has = (v: Finding['verdict']) => findings.some(f => f.verdict === v);
+  return has('fails') ? Fate.FAILS : has('may-fail') ? Fate.MAY_FAIL : has('skipped') ? Fate.MAY_BE_SKIPPED : has('updates') ? Fate.UPDATES : undefined;
+}
+
+/** Whether a DeletionPolicy keeps the user in the instance when it leaves the template (documented.deletionPolicy). */
+function retained(policy: string | undefined): boolean {
+  return policy === 'Retain' || policy === 'RetainExceptOnCreate';
+}
+
+const REFACTOR = 'to keep the user, move it without replacement with CloudFormation stack refactoring (nested stacks included), '
+  + 'or keep its construct id, roster shard count and stack';
+
+/** Why a move fails, or may: it depends on where the user was and what happens to the old one. */
+function moved(origin: TemplateUser, u: TemplateUser, options: PlanOptions): Finding {
+  const from = where(origin);
+  const oldStack = origin.top?.stackName ?? origin.stack;
+  const newStack = u.top?.stackName ?? u.stack;
+  if (sameTop(origin.top, u.top) && oldStack === newStack) {
+    return {
+      verdict: 'moves',
+      text: `the logical id or nested stack changed (from ${from}) within stack ${newStack}: CloudFormation creates the user in its new place `
+        + 'before it deletes the old one (in the update\'s cleanup phase), and CreateUser refuses the username the old one still holds'
+        + `${retained(origin.deletionPolicy) ? ' (and the old one is retained)' : ''}. Instead: ${REFACTOR}`,
+      evidence: ['documented.cleanup', 'model.duplicateUsername'],
+    };
   }
-  const fate = failures.length > 0 ? Fate.FAILS : skips.length > 0 ? Fate.MAY_BE_SKIPPED : updates.length > 0 ? Fate.UPDATES : undefined;
-  if (fate === undefined) return undefined;
-  const details = [...failures, ...skips];
-  if (updates.length > 0) details.push(`updates in place: ${updates.join(', ')}`);
-  return { fate, username: name(now), where: where(now), details };
+  if (retained(origin.deletionPolicy)) {
+    return {
+      verdict: 'moves',
+      text: `moved from stack ${oldStack} (${from}) to stack ${newStack}, and the old one is retained (DeletionPolicy ${origin.deletionPolicy}): `
+        + `it stays in the instance, so the create in ${newStack} fails on its username. Instead: ${REFACTOR}`,
+      evidence: ['documented.deletionPolicy', 'model.duplicateUsername'],
+    };
+  }
+  if (options.stackNames !== undefined && !options.stackNames.has(oldStack)) {
+    return {
+      verdict: 'moves',
+      text: `stack ${oldStack} (${from}) is no longer in the app (renamed, or taken out), and the user is now in stack ${newStack}: `
+        + `cdk deploy neither updates nor deletes ${oldStack}, so the user stays there and the create in ${newStack} fails on its username, `
+        + `unless ${oldStack} (or the user in it) is deleted first. Instead: keep the stack's name (stackName), or ${REFACTOR.replace('to keep the user, ', '')}`,
+      evidence: ['documented.deployOrder', 'model.duplicateUsername'],
+    };
+  }
+  return {
+    verdict: 'moves',
+    text: `moved from stack ${oldStack} (${from}) to stack ${newStack}, and the old one is deleted (DeletionPolicy ${origin.deletionPolicy ?? 'unset: Delete'}): `
+      + `the create in ${newStack} succeeds only if ${oldStack}'s update, which deletes the old user in its cleanup phase, has finished first. `
+      + `Nothing in the templates fixes that order unless ${newStack} depends on ${oldStack}: cdk deploy takes independent stacks in the app's order, `
+      + `at once with --concurrency, or one alone ('cdk deploy ${newStack}'); and when it works, the user is a new one (a new id). Instead: ${REFACTOR}`,
+    evidence: ['documented.deployOrder', 'documented.cleanup', 'model.duplicateUsername'],
+  };
 }
 
-/**
- * Whether CloudFormation keeps the live user when the resource leaves the stack. RetainExceptOnCreate deletes only
- * when the operation that created the resource rolls back; a user of the baseline was created by an earlier one.
- * Evidence: documented (DeletionPolicy attribute).
- */
-function retains(u: TemplateUser): boolean {
-  return u.deletionPolicy === 'Retain' || u.deletionPolicy === 'RetainExceptOnCreate';
+/** An adopted user that the baseline does not hold: the deploy would create it. */
+function importFirst(u: TemplateUser): Finding {
+  const nested = u.top !== undefined && u.stack.length > u.top.id.length;
+  return {
+    verdict: 'import-first',
+    text: 'adopted (adopt: true), but its stack does not hold it yet: cdk deploy would create it, and CreateUser refuses the username '
+      + `the instance already has. Import it first: ${nested
+        ? '\'cdk-connect-user import-roster\' (a roster\'s agents, in nested stacks)'
+        : '\'cdk import\' (its import mapping: \'cdk-connect-user import-mapping\')'}, then deploy`,
+    evidence: ['model.duplicateUsername', 'documented.import'],
+  };
 }
 
 function where(u: TemplateUser): string {
@@ -200,45 +224,4 @@ function where(u: TemplateUser): string {
 function name(u: TemplateUser): string {
   const n = u.properties.Username;
   return typeof n === 'string' ? n : canonical(n);
-}
-
-/** A value as a message shows it; a password never. */
-function show(value: unknown, prop: string): string {
-  if (prop === 'Password') {
-    return typeof value === 'string' && value.startsWith('{{resolve:') ? `'${value}'` : '(value not shown)';
-  }
-  return value === undefined ? 'unset' : canonical(value);
-}
-
-/** JSON with sorted keys, so that equal values compare equal. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]]))
-    : v) ?? 'undefined';
-}
-
-function isSuperset(now: unknown, old: unknown): boolean {
-  if (!Array.isArray(now) || !Array.isArray(old)) return false;
-  const have = new Set(now.map(canonical));
-  return old.every(x => have.has(canonical(x)));
-}
-
-/** The plan as lines: one per changed user, then a summary. */
-export function formatPlan(p: Plan): string[] {
-  const lines: string[] = [];
-  for (const u of p.users) {
-    lines.push(`${u.fate.padEnd(14)} ${u.username}  ${u.where}`);
-    for (const d of u.details) lines.push(`               - ${d}`);
-  }
-  const count = (f: Fate) => p.users.filter(u => u.fate === f).length;
-  lines.push(`${p.users.length + p.unchanged} users: ${count(Fate.FAILS)} fail, ${count(Fate.MOVED)} moved, ${count(Fate.MAY_BE_SKIPPED)} may be skipped, `
-    + `${count(Fate.UPDATES)} update in place, ${count(Fate.CREATED)} created, ${count(Fate.REMOVED)} removed, ${p.unchanged} unchanged`);
-  return lines;
-}
-
-/** The plan as JSON for CI. */
-export function planJson(p: Plan): Record<string, unknown> {
-  const summary: Record<string, number> = { unchanged: p.unchanged };
-  for (const f of Object.values(Fate)) summary[f] = p.users.filter(u => u.fate === f).length;
-  return { fails: p.fails, summary, users: p.users };
 }

@@ -40,13 +40,17 @@ export interface Command {
   readonly exitCodes: readonly ExitCode[];
   /**
    * Runs the command; resolves to its exit code. Throws {@link UsageError} on a
-   * mistake in the command line (exit 2), any other error when it fails (exit 1).
+   * mistake in the command line (exit 2), {@link InputError} on an input it cannot
+   * read (exit 3), any other error when it fails (exit 1).
    */
   run(values: OptionValues, positionals: string[], io: Io): Promise<number>;
 }
 
 /** A mistake in the command line: exit 2, the message and the usage line on stderr. */
 export class UsageError extends Error {}
+
+/** An input the command cannot read (a cloud assembly, a template, an answer from AWS): exit 3, the message on stderr. */
+export class InputError extends Error {}
 
 /** Exit 2, which every command shares: the command line was wrong, and nothing was done. */
 export const USAGE_EXIT: ExitCode = {

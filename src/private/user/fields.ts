@@ -12,6 +12,7 @@
  * written exclusion). Adding a simple setting (a string, a boolean, seconds) is
  * a row here and a member of the public type.
  */
+import type { EvidenceId } from './evidence';
 
 /** A value of one shape, converted the same way everywhere. */
 export type ScalarKind = 'string' | 'boolean' | 'seconds' | 'phoneType' | 'voiceEnhancementMode';
@@ -51,15 +52,44 @@ export type Drift =
   | 'tags'
   | Absent;
 
-/** What a change of the setting does on the next `cdk deploy` (plan's verdict). */
+/**
+ * What a change of the setting does on the next `cdk deploy` (plan's verdict), with
+ * the evidence (ids of ./evidence.ts; plan prints each beside the verdict).
+ */
 export type Change =
-  | { readonly verdict: 'updates' }
+  /** Updated in place by the call the evidence shows. */
+  | { readonly verdict: 'updates'; readonly evidence: readonly EvidenceId[] }
   /** The update handler refuses any new non-empty value. */
-  | { readonly verdict: 'fails'; readonly instead: string; readonly evidence: string }
+  | { readonly verdict: 'fails'; readonly instead: string; readonly evidence: readonly EvidenceId[] }
   /** The handler may not apply a change of this field when nothing else in its property changed. */
-  | { readonly verdict: 'skipped-alone'; readonly why: string }
+  | { readonly verdict: 'skipped-alone'; readonly why: string; readonly evidence: readonly EvidenceId[] }
   /** The handler may not apply a change that only adds entries. */
-  | { readonly verdict: 'skipped-if-only-added'; readonly why: string };
+  | { readonly verdict: 'skipped-if-only-added'; readonly why: string; readonly evidence: readonly EvidenceId[] };
+
+/** What adding or removing a whole top-level property does, where its rows' verdicts do not say. */
+export interface Outcome {
+  /** `fails` and `may-fail` as plan's verdicts; `ignored`: the live user keeps what it has. */
+  readonly verdict: 'fails' | 'may-fail' | 'ignored';
+  readonly why: string;
+  /** What to do instead, for `fails` and `may-fail`. */
+  readonly instead?: string;
+  readonly evidence: readonly EvidenceId[];
+}
+
+/** Facts about a top-level CloudFormation property as a whole, beyond its rows. */
+export interface PropertyFacts {
+  /** The list's order carries no meaning: plan compares it as a set. The evidence says so. */
+  readonly unordered?: EvidenceId;
+  /** Taking the whole property out of the template. */
+  readonly removed?: Outcome;
+  /** Adding the whole property to a user deployed without it. */
+  readonly added?: Outcome;
+  /**
+   * Its settings that an instance of this identity management type cannot update,
+   * with the evidence: a change of one of them is a warning there.
+   */
+  readonly notUpdatable?: { readonly identityType: 'EXISTING_DIRECTORY'; readonly fields: readonly string[]; readonly evidence: EvidenceId };
+}
 
 /** One setting of an agent. */
 export interface Field {
@@ -77,7 +107,8 @@ export interface Field {
   /** The path in DescribeUser's `User`, or `ListUserProficiencies`. */
   readonly api: string | Absent;
   readonly drift: Drift;
-  readonly change: Change;
+  /** What a change does on the next deploy; absent for a setting the template does not hold. */
+  readonly change: Change | Absent;
   /** For references: the member of the reference interface that holds the ARN, and the ARN's resource type. */
   readonly ref?: { readonly refName: string; readonly arnName: string; readonly arnType: 'instance' | 'routing-profile' | 'security-profile' | 'agent-group' };
   /**
@@ -94,11 +125,13 @@ export interface Field {
   readonly newerThanFloor?: boolean;
 }
 
-// Sources of the verdicts. The handler: aws-cloudformation/aws-cloudformation-resource-providers-connect,
-// aws-connect-user/src/main/java/software/amazon/connect/user/UpdateHandler.java (public source of 2023).
-// The registry schema has no create-only property, so every change goes through the update handler.
-const UPDATES: Change = { verdict: 'updates' };
-const HANDLER = 'observed: UpdateHandler.java (2023) fails with "<property> cannot be updated."';
+// Sources of the verdicts: ./evidence.ts. The registry schema has no create-only property
+// (schema.noCreateOnly), so every change goes through the update handler.
+const updates = (...evidence: EvidenceId[]): Change => ({ verdict: 'updates', evidence });
+const IDENTITY = updates('handler.identityInfo');
+const PHONE = updates('handler.phoneConfig');
+const PER_CHANNEL = updates('schema.perChannel');
+const NOT_IN_TEMPLATE: Absent = { none: 'not in the template: a change does nothing on deploy' };
 
 /** The per-channel lists' channels: the props' key and the API's `Channel`. */
 export const CHANNELS = [['voice', 'VOICE'], ['chat', 'CHAT'], ['task', 'TASK'], ['email', 'EMAIL']] as const;
@@ -107,7 +140,7 @@ const noCsv = (why: string): Absent => ({ none: `the CSV has no column for it: $
 const PER_CHANNEL_CSV = noCsv('the bulk-upload template has one set of phone columns (the voice settings, or PhoneConfig)');
 
 /** A simple setting whose path is the same in every shape but the case of its letters. */
-function simple(prop: string, kind: ScalarKind, cfn: string, csv: CsvColumn | Absent, json: string, change: Change = UPDATES,
+function simple(prop: string, kind: ScalarKind, cfn: string, csv: CsvColumn | Absent, json: string, change: Change,
   extra: Partial<Field> = {}): Field {
   return { prop, kind, cfn, csv, json, api: cfn, drift: 'exact', change, ...extra };
 }
@@ -116,15 +149,15 @@ function simple(prop: string, kind: ScalarKind, cfn: string, csv: CsvColumn | Ab
 function channelRows(key: string, channel: string): Field[] {
   const rows: Field[] = [
     simple(`channelSettings.${key}.autoAccept`, 'boolean', `AutoAcceptConfigs[${channel}].AutoAccept`, PER_CHANNEL_CSV,
-      `channelSettings.${key}.autoAccept`),
+      `channelSettings.${key}.autoAccept`, PER_CHANNEL),
     simple(`channelSettings.${key}.afterContactWorkTimeLimit`, 'seconds',
       `AfterContactWorkConfigs[${channel}].AfterContactWorkConfig.AfterContactWorkTimeLimit`, PER_CHANNEL_CSV,
-      `channelSettings.${key}.afterContactWorkTimeLimit`),
+      `channelSettings.${key}.afterContactWorkTimeLimit`, PER_CHANNEL),
     // Evidence: schema (us-east-1 schemas of 2026-07-15; cfn-lint 1.58.0), not yet in the oracle's cfn-lint 1.51.0. A string
     // everywhere; its values are a rule's (rules/channels.ts). Newer than the aws-cdk-lib floor's CfnUser (see render.ts).
     simple(`channelSettings.${key}.afterContactWorkMode`, 'string',
       `AfterContactWorkConfigs[${channel}].AfterContactWorkConfig.AfterContactWorkMode`, PER_CHANNEL_CSV,
-      `channelSettings.${key}.afterContactWorkMode`, UPDATES, {
+      `channelSettings.${key}.afterContactWorkMode`, updates('schema.perChannel', 'schema.afterContactWorkMode'), {
         api: { none: "not in the Amazon Connect API model (botocore 1.44.8: DescribeUser's AfterContactWorkConfig has AfterContactWorkTimeLimit only)" },
         drift: { none: 'DescribeUser does not return it (API model)' },
         newerThanFloor: true,
@@ -133,17 +166,19 @@ function channelRows(key: string, channel: string): Field[] {
   if (key !== 'voice') return rows;
   return [
     ...rows,
-    simple('channelSettings.voice.phone.phoneType', 'phoneType', 'PhoneNumberConfigs[VOICE].PhoneType', PER_CHANNEL_CSV, 'channelSettings.voice.phoneType'),
-    simple('channelSettings.voice.phone.phoneNumber', 'string', 'PhoneNumberConfigs[VOICE].PhoneNumber', PER_CHANNEL_CSV, 'channelSettings.voice.phoneNumber'),
+    simple('channelSettings.voice.phone.phoneType', 'phoneType', 'PhoneNumberConfigs[VOICE].PhoneType', PER_CHANNEL_CSV, 'channelSettings.voice.phoneType',
+      PER_CHANNEL),
+    simple('channelSettings.voice.phone.phoneNumber', 'string', 'PhoneNumberConfigs[VOICE].PhoneNumber', PER_CHANNEL_CSV, 'channelSettings.voice.phoneNumber',
+      PER_CHANNEL),
     simple('channelSettings.voice.persistentConnection', 'boolean', 'PersistentConnectionConfigs[VOICE].PersistentConnection', PER_CHANNEL_CSV,
-      'channelSettings.voice.persistentConnection'),
+      'channelSettings.voice.persistentConnection', PER_CHANNEL),
     simple('channelSettings.voice.voiceEnhancementMode', 'voiceEnhancementMode', 'VoiceEnhancementConfigs[VOICE].VoiceEnhancementMode', PER_CHANNEL_CSV,
-      'channelSettings.voice.voiceEnhancementMode'),
+      'channelSettings.voice.voiceEnhancementMode', PER_CHANNEL),
     simple('channelSettings.voice.agentFirstCallbackAutoAccept', 'boolean', 'AutoAcceptConfigs[VOICE].AgentFirstCallbackAutoAccept', PER_CHANNEL_CSV,
-      'channelSettings.voice.agentFirstCallbackAutoAccept'),
+      'channelSettings.voice.agentFirstCallbackAutoAccept', PER_CHANNEL),
     simple('channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit', 'seconds',
       'AfterContactWorkConfigs[VOICE].AgentFirstCallbackAfterContactWorkConfig.AfterContactWorkTimeLimit', PER_CHANNEL_CSV,
-      'channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit'),
+      'channelSettings.voice.agentFirstCallbackAfterContactWorkTimeLimit', PER_CHANNEL),
   ];
 }
 
@@ -152,9 +187,9 @@ function channelRows(key: string, channel: string): Field[] {
  * then the roster's extra columns), then the settings the CSV has no column for.
  */
 export const FIELDS: readonly Field[] = [
-  simple('identityInfo.firstName', 'string', 'IdentityInfo.FirstName', { headers: ['first name'] }, 'firstName'),
-  simple('identityInfo.lastName', 'string', 'IdentityInfo.LastName', { headers: ['last name'] }, 'lastName'),
-  simple('identityInfo.email', 'string', 'IdentityInfo.Email', { headers: ['email address', 'email'] }, 'email'),
+  simple('identityInfo.firstName', 'string', 'IdentityInfo.FirstName', { headers: ['first name'] }, 'firstName', IDENTITY),
+  simple('identityInfo.lastName', 'string', 'IdentityInfo.LastName', { headers: ['last name'] }, 'lastName', IDENTITY),
+  simple('identityInfo.email', 'string', 'IdentityInfo.Email', { headers: ['email address', 'email'] }, 'email', IDENTITY),
   {
     prop: 'password',
     kind: 'password',
@@ -165,14 +200,14 @@ export const FIELDS: readonly Field[] = [
     drift: { none: 'write-only (the registry schema\'s writeOnlyProperties)' },
     change: {
       verdict: 'fails',
-      evidence: HANDLER,
+      evidence: ['handler.password'],
       instead: 'CloudFormation sets the password only when it creates the user, and refuses any change later, '
         + 'including a changed secret reference or a replaced generated secret: keep the original value, and reset passwords in the Amazon Connect admin website',
     },
   },
   simple('username', 'string', 'Username', { headers: ['user login', 'username'] }, 'username', {
     verdict: 'fails',
-    evidence: HANDLER,
+    evidence: ['handler.username'],
     instead: 'Amazon Connect has no rename: keep this user as it is, add the new one under a new construct id (or roster row) '
       + 'and retire the old one (RETAIN keeps it in the instance; delete it in the admin website)',
   }, { required: true }),
@@ -186,7 +221,7 @@ export const FIELDS: readonly Field[] = [
     json: 'routingProfile',
     api: 'RoutingProfileId',
     drift: 'reference',
-    change: UPDATES,
+    change: updates('handler.routingProfile'),
   },
   {
     prop: 'securityProfiles',
@@ -201,19 +236,20 @@ export const FIELDS: readonly Field[] = [
     drift: 'set',
     change: {
       verdict: 'skipped-if-only-added',
-      why: 'profiles only added; the handler calls UpdateUserSecurityProfiles only when one is removed (UpdateHandler.java, 2023), '
-        + 'so the new profiles may not reach the live user',
+      why: 'profiles only added; the public handler calls UpdateUserSecurityProfiles only when one is removed, '
+        + 'so the new profiles may not reach the live user (the live handler is newer than that source)',
+      evidence: ['handler.securityProfiles', 'schema.perChannel'],
     },
   },
   simple('phoneConfig.phoneType', 'phoneType', 'PhoneConfig.PhoneType', { headers: ['phone type (soft/desk)', 'phone type'], name: 'phone type' },
-    'phoneType', UPDATES, { perChannel: 'channelSettings.voice.phone.phoneType' }),
-  simple('phoneConfig.deskPhoneNumber', 'string', 'PhoneConfig.DeskPhoneNumber', { headers: ['phone number'] }, 'deskPhoneNumber', UPDATES,
+    'phoneType', PHONE, { perChannel: 'channelSettings.voice.phone.phoneType' }),
+  simple('phoneConfig.deskPhoneNumber', 'string', 'PhoneConfig.DeskPhoneNumber', { headers: ['phone number'] }, 'deskPhoneNumber', PHONE,
     { perChannel: 'channelSettings.voice.phone.phoneNumber' }),
   simple('phoneConfig.autoAccept', 'boolean', 'PhoneConfig.AutoAccept',
-    { headers: ['soft phone auto accept (yes/no)', 'auto accept'], name: 'soft phone auto accept' }, 'autoAccept', UPDATES,
+    { headers: ['soft phone auto accept (yes/no)', 'auto accept'], name: 'soft phone auto accept' }, 'autoAccept', PHONE,
     { perChannel: 'channelSettings.voice.autoAccept' }),
   simple('phoneConfig.afterContactWorkTimeLimit', 'seconds', 'PhoneConfig.AfterContactWorkTimeLimit',
-    { headers: ['ACW timeout (seconds)', 'acw timeout'], name: 'ACW timeout' }, 'afterContactWorkTimeLimit', UPDATES,
+    { headers: ['ACW timeout (seconds)', 'acw timeout'], name: 'ACW timeout' }, 'afterContactWorkTimeLimit', PHONE,
     { perChannel: 'channelSettings.voice.afterContactWorkTimeLimit' }),
   {
     prop: 'hierarchyGroup',
@@ -224,13 +260,13 @@ export const FIELDS: readonly Field[] = [
     json: 'hierarchyGroup',
     api: 'HierarchyGroupId',
     drift: 'reference',
-    change: UPDATES,
+    change: updates('handler.hierarchyGroup'),
   },
-  simple('identityInfo.secondaryEmail', 'string', 'IdentityInfo.SecondaryEmail', { headers: ['secondary email'] }, 'secondaryEmail'),
-  simple('identityInfo.mobile', 'string', 'IdentityInfo.Mobile', { headers: ['mobile'] }, 'mobile'),
+  simple('identityInfo.secondaryEmail', 'string', 'IdentityInfo.SecondaryEmail', { headers: ['secondary email'] }, 'secondaryEmail', IDENTITY),
+  simple('identityInfo.mobile', 'string', 'IdentityInfo.Mobile', { headers: ['mobile'] }, 'mobile', IDENTITY),
   simple('directoryUserId', 'string', 'DirectoryUserId', { headers: ['directory user id'] }, 'directoryUserId', {
     verdict: 'fails',
-    evidence: HANDLER,
+    evidence: ['handler.directoryUserId'],
     instead: 'a user keeps its directory user id: create a user under a new construct id for the new directory identity',
   }),
   {
@@ -241,9 +277,9 @@ export const FIELDS: readonly Field[] = [
     json: 'proficiencies',
     api: 'ListUserProficiencies',
     drift: 'keyed',
-    change: UPDATES,
+    change: updates('schema.proficiencies'),
   },
-  { prop: 'tags', kind: 'tags', cfn: 'Tags', csv: { headers: ['tags'] }, json: 'tags', api: 'Tags', drift: 'tags', change: UPDATES },
+  { prop: 'tags', kind: 'tags', cfn: 'Tags', csv: { headers: ['tags'] }, json: 'tags', api: 'Tags', drift: 'tags', change: updates('handler.tags') },
   {
     prop: 'adopt',
     kind: 'boolean',
@@ -252,7 +288,7 @@ export const FIELDS: readonly Field[] = [
     json: 'adopt',
     api: { none: 'export marks every user it reads as adopted' },
     drift: { none: 'not in the template' },
-    change: UPDATES,
+    change: NOT_IN_TEMPLATE,
   },
   {
     prop: 'existingUserArn',
@@ -262,13 +298,14 @@ export const FIELDS: readonly Field[] = [
     json: 'existingUserArn',
     api: 'Arn',
     drift: { none: 'not in the template' },
-    change: UPDATES,
+    change: NOT_IN_TEMPLATE,
   },
   simple('phoneConfig.persistentConnection', 'boolean', 'PhoneConfig.PersistentConnection', noCsv('the bulk-upload template has none'),
     'persistentConnection', {
       verdict: 'skipped-alone',
-      why: 'PhoneConfig.PersistentConnection alone changed; the handler compares ACW, auto-accept, desk phone number and phone type only '
-        + '(UpdateHandler.java, 2023), so the change may not reach the live user',
+      why: 'PhoneConfig.PersistentConnection alone changed; the public handler compares ACW, auto-accept, desk phone number and phone type only, '
+        + 'so the change may not reach the live user (PersistentConnection is newer than that source: unverified)',
+      evidence: ['handler.phoneConfig', 'schema.persistentConnection'],
     }, { perChannel: 'channelSettings.voice.persistentConnection' }),
   ...CHANNELS.flatMap(([key, channel]) => channelRows(key, channel)),
   {
@@ -283,11 +320,59 @@ export const FIELDS: readonly Field[] = [
     drift: { none: 'the live user is read from this instance' },
     change: {
       verdict: 'fails',
-      evidence: HANDLER,
+      evidence: ['handler.instanceArn'],
       instead: 'a user cannot move to another instance: create it there under a new construct id and retire this one',
     },
   },
 ];
+
+const SET: PropertyFacts = { unordered: 'schema.unordered' };
+
+/**
+ * Facts about whole top-level properties of the template, by name: which lists
+ * are sets, and what adding or removing a whole property does where its rows do
+ * not say. test/fields.test.ts holds `unordered` against the registry schema's
+ * `insertionOrder: false`.
+ */
+export const PROPERTY_FACTS: { readonly [cfn: string]: PropertyFacts } = {
+  IdentityInfo: {
+    removed: {
+      verdict: 'fails',
+      why: 'the public handler then calls UpdateUserIdentityInfo without IdentityInfo, which the API requires',
+      instead: 'keep IdentityInfo as deployed: no Amazon Connect call clears it',
+      evidence: ['handler.identityInfoRemoved', 'model.updateUserIdentityInfo'],
+    },
+    notUpdatable: { identityType: 'EXISTING_DIRECTORY', fields: ['FirstName', 'LastName', 'Email'], evidence: 'documented.existingDirectory' },
+  },
+  PhoneConfig: {
+    removed: {
+      verdict: 'may-fail',
+      why: 'the public handler refuses an update without PhoneConfig; PhoneConfig is optional since the schema of 2026-02, '
+        + 'so the live handler takes users without one: unverified',
+      instead: 'keep PhoneConfig, or try the change first on a test user (a stack of its own) and deploy it here once that succeeds',
+      evidence: ['handler.phoneConfigRemoved', 'schema.perChannel'],
+    },
+    added: {
+      verdict: 'may-fail',
+      why: 'the public handler reads the previous PhoneConfig without checking there is one; PhoneConfig is optional since the schema of 2026-02, '
+        + 'so the live handler reads differently: unverified',
+      instead: 'set the values in channelSettings instead (AWS recommends them over PhoneConfig), or try the change first on a test user',
+      evidence: ['handler.phoneConfigAdded', 'schema.perChannel'],
+    },
+  },
+  Password: { removed: { verdict: 'ignored', why: 'the handler checks a non-empty Password only, and nothing clears it', evidence: ['handler.emptyIgnored'] } },
+  DirectoryUserId: {
+    removed: { verdict: 'ignored', why: 'the handler checks a non-empty DirectoryUserId only, and nothing clears it', evidence: ['handler.emptyIgnored'] },
+  },
+  SecurityProfileArns: SET,
+  Tags: SET,
+  UserProficiencies: SET,
+  AutoAcceptConfigs: SET,
+  AfterContactWorkConfigs: SET,
+  PhoneNumberConfigs: SET,
+  PersistentConnectionConfigs: SET,
+  VoiceEnhancementConfigs: SET,
+};
 
 /**
  * Props of `ConnectUserProps` that are not settings of the agent, and why.
