@@ -115,9 +115,20 @@ function layOut(variant: Variant, dir: string, tarball: string, env: NodeJS.Proc
       // The tsconfig cdk init made for TypeScript 5 apps (CommonJS, which ts-node runs).
       fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
         compilerOptions: {
-          target: 'ES2022', module: 'commonjs', lib: ['es2022'], declaration: true, strict: true, noImplicitAny: true,
-          strictNullChecks: true, noImplicitThis: true, alwaysStrict: true, noImplicitReturns: true,
-          inlineSourceMap: true, inlineSources: true, experimentalDecorators: true, strictPropertyInitialization: false,
+          target: 'ES2022',
+          module: 'commonjs',
+          lib: ['es2022'],
+          declaration: true,
+          strict: true,
+          noImplicitAny: true,
+          strictNullChecks: true,
+          noImplicitThis: true,
+          alwaysStrict: true,
+          noImplicitReturns: true,
+          inlineSourceMap: true,
+          inlineSources: true,
+          experimentalDecorators: true,
+          strictPropertyInitialization: false,
           typeRoots: ['./node_modules/@types'],
         },
         exclude: ['node_modules', 'cdk.out'],
