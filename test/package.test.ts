@@ -63,6 +63,12 @@ describe('the npm package', () => {
     ].sort());
   });
 
+  it('has no runtime dependency besides its peers: nothing bundled (the CSV reader is its own)', () => {
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.bundledDependencies ?? pkg.bundleDependencies ?? []).toEqual([]);
+    expect(packed.filter(f => f.startsWith('node_modules/'))).toEqual([]);
+  });
+
   it('holds what package.json points at: main, types and the bin', () => {
     const targets = [pkg.main, pkg.types, ...Object.values<string>(pkg.bin ?? {})];
     expect(targets).toContain('lib/cli/main.js');

@@ -113,3 +113,21 @@ describe('README as one app', () => {
     }
   }, 60_000);
 });
+
+describe("README's set-up: what `cdk init app --language typescript` makes today", () => {
+  // The template of the aws-cdk CLI this repository uses (a devDependency), as `cdk init` copies it;
+  // `npm run smoke` generates and synthesizes such an app for real.
+  const templates = path.join(ROOT, 'node_modules', 'aws-cdk', 'lib', 'init-templates', 'app', 'typescript');
+  const cli = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'aws-cdk', 'package.json'), 'utf8')).version as string;
+
+  it("documents the template's cdk.json app command and its TypeScript and tsx", () => {
+    const cdkJson = JSON.parse(fs.readFileSync(path.join(templates, 'cdk.template.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(templates, 'package.json'), 'utf8'));
+    expect(README).toContain(`{ "app": "${cdkJson.app.replace(/%name%/g, 'app')}" }`);
+    expect(pkg.devDependencies.typescript).toMatch(/^[~^]?7\./);
+    expect(pkg.devDependencies.tsx).toBeDefined();
+    expect(README).toContain(`(aws-cdk CLI ${cli.split('.').slice(0, 2).join('.')}) makes an app with TypeScript 7 and\n[tsx]`);
+    // No advice to go back to TypeScript 5 for cdk init's apps.
+    expect(README).not.toMatch(/typescript@~5\.9/);
+  });
+});

@@ -19,7 +19,7 @@ import { versionCommand } from './commands/version';
 export type { Io } from './commands/command';
 
 /** The commands, in the order the list of commands shows them. */
-const COMMANDS: readonly Command[] = [importMappingCommand, importRosterCommand, exportCommand, planCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [importMappingCommand, importRosterCommand, exportCommand, planCommand, versionCommand];
 
 /** The options that name a command: `--version` is the version command, as in most CLIs. */
 const COMMAND_OPTIONS: { readonly [option: string]: Command } = { '--version': versionCommand, '-V': versionCommand };

@@ -132,13 +132,10 @@ describe("shards and CloudFormation's 500 resources per template (checkShardLoad
 });
 
 describe("the CSV's quotes and columns (csvQuoteProblem, checkOneColumn)", () => {
-  it("says what is wrong with a quote, by csv-parse's code, and nothing for other codes", () => {
-    expect(csvQuoteProblem('CSV_QUOTE_NOT_CLOSED')).toMatch(/^the quote that opens this cell is never closed/);
-    expect(csvQuoteProblem('INVALID_OPENING_QUOTE')).toMatch(/^a quote \("\) inside a cell that does not start with one/);
-    expect(csvQuoteProblem('CSV_INVALID_CLOSING_QUOTE')).toMatch(/^a quote \("\) inside this quoted cell is followed by more text/);
-    expect(csvQuoteProblem('CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')).toBe(csvQuoteProblem('CSV_INVALID_CLOSING_QUOTE'));
-    expect(csvQuoteProblem('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')).toBeUndefined();
-    expect(csvQuoteProblem(undefined)).toBeUndefined();
+  it("says what is wrong with a quote, by the CSV reader's kind of problem", () => {
+    expect(csvQuoteProblem('unclosedQuote')).toMatch(/^the quote that opens this cell is never closed/);
+    expect(csvQuoteProblem('strayQuote')).toMatch(/^a quote \("\) inside a cell that does not start with one/);
+    expect(csvQuoteProblem('textAfterQuote')).toMatch(/^a quote \("\) inside this quoted cell is followed by more text/);
   });
 
   it('reports a quote never closed in a roster, by line and column, without the cell', () => {

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, readCsv } from './csv-text';
 import { UserPassword } from '../../password';
 import type { RosterUserSpec } from '../../roster-props';
 import {
@@ -51,49 +51,6 @@ const ACCEPTED_COLUMNS = CSV_FIELDS.map(f => {
 const REQUIRED = CSV_FIELDS.filter(f => f.required);
 
 /**
- * How the CSV is read. Evidence: library (the CSV format, RFC 4180, as csv-parse reads it).
- */
-const CSV_OPTIONS = {
-  // Per record, `info.bytes` is where it ends: the next record starts there (see LineCounter).
-  info: true,
-  trim: true,
-  bom: true,
-  // A row with more cells than the header is reported below, with its row.
-  relax_column_count: true,
-  // Evidence: library. Lines end in CRLF, LF or CR, mixed in one file (an editor may keep the template's
-  // CRLF header and add LF rows): csv-parse would otherwise take the first line end it meets for all.
-  record_delimiter: ['\r\n', '\n', '\r'],
-  // Blank lines come out as records of one empty cell and are skipped below, so that every record
-  // starts where the previous one ended.
-  skip_empty_lines: false,
-};
-
-/**
- * The line (1-based) of byte offsets of the CSV, asked in increasing order: one pass over the text
- * in all. CRLF, LF and CR each end a line, also inside a quoted cell. csv-parse's own line count
- * gives the line where a record ends, and counts a CRLF as two lines inside a quoted cell or where
- * CRLF is not the record delimiter.
- */
-class LineCounter {
-  private line = 1;
-  private pos = 0;
-
-  constructor(private readonly bytes: Buffer) {}
-
-  public lineAt(offset: number): number {
-    const b = this.bytes;
-    for (; this.pos < offset; this.pos++) {
-      const c = b[this.pos];
-      // LF, or a CR that no LF follows (a CRLF counts at its LF).
-      if (c === 0x0a || (c === 0x0d && b[this.pos + 1] !== 0x0a)) this.line++;
-    }
-    return this.line;
-  }
-}
-
-type CsvRecord = { record: string[]; info: { bytes: number } };
-
-/**
  * A cell's value as the options take it, by the kind of its setting; a bad cell
  * is recorded in `errors` and gives no value. Evidence: library (the template's own values).
  */
@@ -122,24 +79,10 @@ function valueOf(f: Field & { csv: CsvColumn }, cell: string, allowPlaintextPass
  */
 export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): { rows: RosterRow[]; errors: string[] } {
   const errors: string[] = [];
-  // Parsed as UTF-8 bytes, as csv-parse would, so that its byte offsets index this buffer.
-  const bytes = Buffer.from(csv, 'utf8');
-  let parsed: CsvRecord[];
-  try {
-    parsed = parse(bytes, CSV_OPTIONS) as unknown as CsvRecord[];
-  } catch (e) {
-    return { rows: [], errors: [parseError(bytes, e)] };
-  }
-  const lines = new LineCounter(bytes);
-  const records: Array<{ record: string[]; line: number }> = [];
-  let start = 0;
-  for (const { record, info } of parsed) {
-    const line = lines.lineAt(start);
-    start = info.bytes;
-    // A blank line (or only spaces): nothing to read.
-    if (record.length === 1 && record[0] === '') continue;
-    records.push({ record, line });
-  }
+  const read = readCsv(csv);
+  if (read.error) return { rows: [], errors: [parseError(read.error, read.records)] };
+  // A blank line (or only spaces): nothing to read.
+  const records = read.records.filter(r => !(r.cells.length === 1 && r.cells[0] === '')).map(r => ({ record: r.cells, line: r.line }));
   if (records.length === 0) {
     return { rows: [], errors: ['the CSV is empty; expected a header row and one row per agent'] };
   }
@@ -201,38 +144,11 @@ export function parseRosterCsv(csv: string, allowPlaintextPasswords: boolean): {
 }
 
 /**
- * The error for CSV that csv-parse refuses: the line where the faulty cell starts, its column, and
- * the kind of problem. Never csv-parse's message: it quotes the cell, which may be a password.
+ * The error for CSV that cannot be read: the line where the faulty cell's quote is, its column (named by the
+ * header when the header was read before it), and the kind of problem. Never the cell's text: it may be a password.
  */
-function parseError(bytes: Buffer, e: unknown): string {
-  const { code, bytes: at, column } = e as { code?: unknown; bytes?: unknown; column?: unknown };
-  const problem = csvQuoteProblem(code);
-  // csv-parse's `bytes` is where the faulty cell's record starts, or the comma before the cell. A
-  // quote problem is in a cell that starts with a quote or has one where it should not, and only
-  // spaces may come before the opening quote: the first quote from there on is in that cell. (Its own
-  // line count gives where the text ends for an unclosed quote, and may count a CRLF as two lines.)
-  let where = typeof at === 'number' ? at : undefined;
-  if (problem !== undefined && where !== undefined) {
-    const quote = bytes.indexOf(0x22, where);
-    where = quote >= 0 ? quote : undefined;
-  }
-  const parts: string[] = [];
-  if (where !== undefined) parts.push(`line ${new LineCounter(bytes).lineAt(where)}`);
-  if (typeof column === 'number') {
-    const name = headerCells(bytes, where)?.[column];
-    parts.push(`column ${column + 1}${name ? ` (${name})` : ''}`);
-  }
-  const kind = problem ?? `csv-parse error ${typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'without a code'}`;
-  return `the CSV cannot be parsed: ${parts.length > 0 ? `${parts.join(', ')}: ` : ''}${kind}`;
-}
-
-/** The header's cells, when the header ends before byte `before` and parses: the names of the columns. */
-function headerCells(bytes: Buffer, before: number | undefined): string[] | undefined {
-  if (before === undefined) return undefined;
-  try {
-    const [header] = parse(bytes, { ...CSV_OPTIONS, skip_empty_lines: true, to: 1 }) as unknown as CsvRecord[];
-    return header !== undefined && header.info.bytes <= before ? header.record : undefined;
-  } catch {
-    return undefined;
-  }
+function parseError(error: CsvSyntaxError, before: ReadonlyArray<{ readonly cells: string[] }>): string {
+  const header = before.find(r => !(r.cells.length === 1 && r.cells[0] === ''));
+  const name = header?.cells[error.column];
+  return `the CSV cannot be parsed: line ${error.line}, column ${error.column + 1}${name ? ` (${name})` : ''}: ${csvQuoteProblem(error.problem)}`;
 }

@@ -74,22 +74,27 @@ export function checkShardCount(shardCount: number): string | undefined {
   return Number.isInteger(shardCount) && shardCount >= 1 ? undefined : `shardCount ${shardCount} is not a whole number of at least 1`;
 }
 
+/** What is wrong with a CSV cell's quotes (the roster's CSV reader, src/private/roster/csv-text.ts, finds them). */
+export type CsvQuoteProblem =
+  /** A quoted cell whose closing quote never comes. */
+  | 'unclosedQuote'
+  /** A quote inside a cell that does not start with one. */
+  | 'strayQuote'
+  /** Text after a quoted cell's closing quote, before the comma or line end. */
+  | 'textAfterQuote';
+
 /**
- * What is wrong with a cell's quotes, by csv-parse's error code, or `undefined` for another error.
- * Evidence: library (RFC 4180 quoting, as csv-parse reads it). The words never repeat the input:
- * csv-parse's own messages quote the cell, which may be a password.
+ * What is wrong with a cell's quotes, in the user's words. Evidence: library (RFC 4180 quoting). The
+ * words never repeat the input: the cell may be a password.
  */
-export function csvQuoteProblem(code: unknown): string | undefined {
-  switch (code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
+export function csvQuoteProblem(problem: CsvQuoteProblem): string {
+  switch (problem) {
+    case 'unclosedQuote':
       return 'the quote that opens this cell is never closed; expected a closing quote (") at the end of the cell, and every quote inside it doubled ("")';
-    case 'INVALID_OPENING_QUOTE':
+    case 'strayQuote':
       return 'a quote (") inside a cell that does not start with one; expected the whole cell in quotes, with every quote inside it doubled ("")';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'textAfterQuote':
       return 'a quote (") inside this quoted cell is followed by more text; expected a comma or a line end after the closing quote, and every quote inside the cell doubled ("")';
-    default:
-      return undefined;
   }
 }
 
