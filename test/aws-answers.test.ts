@@ -74,8 +74,13 @@ function assembly(withArn: boolean, created = false): string {
   const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
   const r = refs(stack, IdentityManagementType.SAML);
   new ConnectUser(stack, 'Adopted', {
-    instance: r.instance, username: 'adopted.one', routingProfile: r.routingProfile, securityProfiles: [r.securityProfile],
-    identityInfo: { firstName: 'A', lastName: 'B' }, adopt: true, ...(withArn ? { existingUserArn: userArn('u-1') } : {}),
+    instance: r.instance,
+    username: 'adopted.one',
+    routingProfile: r.routingProfile,
+    securityProfiles: [r.securityProfile],
+    identityInfo: { firstName: 'A', lastName: 'B' },
+    adopt: true,
+    ...(withArn ? { existingUserArn: userArn('u-1') } : {}),
   });
   if (created) {
     new ConnectUser(stack, 'New', {
@@ -84,8 +89,11 @@ function assembly(withArn: boolean, created = false): string {
   }
   new ConnectUserRoster(stack, 'Roster', {
     json: JSON.stringify({
-      version: 1, instanceArn: INSTANCE_ARN, identityManagementType: 'SAML',
-      routingProfiles: { Basic: routingProfileArn() }, securityProfiles: { Agent: securityProfileArn() },
+      version: 1,
+      instanceArn: INSTANCE_ARN,
+      identityManagementType: 'SAML',
+      routingProfiles: { Basic: routingProfileArn() },
+      securityProfiles: { Agent: securityProfileArn() },
       users: [0, 1].map(i => ({
         username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'A', lastName: 'B', adopt: true, existingUserArn: userArn(`u-2${i}`),
       })),

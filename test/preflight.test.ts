@@ -8,7 +8,8 @@ import * as path from 'path';
 import { App, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConnectUser, ConnectUserProps, IdentityManagementType, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup, UserPassword, UserProficiency,
+  ConnectUser, ConnectUserProps, IdentityManagementType, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup,
+  UserPassword, UserProficiency,
 } from '../src';
 import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
@@ -26,8 +27,14 @@ const tmp = tempDirs('preflight');
 function liveUser(username: string, id: string, tags: Record<string, string> = {}): FakeUser {
   return {
     user: {
-      Id: id, Arn: userArn(id), Username: username, IdentityInfo: { FirstName: 'F', LastName: 'L' }, PhoneConfig: { PhoneType: 'SOFT_PHONE' },
-      SecurityProfileIds: ['sp-1'], RoutingProfileId: 'rp-1', Tags: tags,
+      Id: id,
+      Arn: userArn(id),
+      Username: username,
+      IdentityInfo: { FirstName: 'F', LastName: 'L' },
+      PhoneConfig: { PhoneType: 'SOFT_PHONE' },
+      SecurityProfileIds: ['sp-1'],
+      RoutingProfileId: 'rp-1',
+      Tags: tags,
     },
     proficiencies: [],
   };
@@ -102,7 +109,7 @@ describe('preflight: what the live instance refuses', () => {
     expect(result.out).toMatch(/FAILS +taken\.one {2}Agents\/User0\w+\n +- username 'taken\.one' is taken in the instance by \S+\/agent\/u-10: CreateUser fails with DuplicateResourceException\. To take that user over instead, mark it adopt: true/);
     expect(result.out).toMatch(/FAILS +taken\.two {2}Agents\/User1\w+\n +- username 'taken\.two' is taken/);
     expect(result.out).toContain(`'cdk-connect-user export --instance-arn ${INSTANCE_ARN}' writes the instance's users as a roster`);
-    expect(result.out).toContain(`FAILS    new.agent`);
+    expect(result.out).toContain('FAILS    new.agent');
     expect(result.out).toContain(`RoutingProfileArn ${missing} is not a routing profile of the instance: CreateUser fails with ResourceNotFoundException`);
     expect(result.out).toMatch(/3 user\(s\) to create checked: 3 fail, 0 warning\(s\), 0 note\(s\); 0 not created/);
     expect(result.code).toBe(1);
@@ -294,8 +301,12 @@ describe('preflight on what the real cdk synth writes', () => {
   it('a roster (nested shards, version reporting) with one username taken: exit 1 naming it; the other agent passes', async () => {
     const dir = tmp();
     const doc = {
-      version: 1, instanceArn: INSTANCE_ARN, identityManagementType: 'SAML',
-      routingProfiles: { Basic: routingProfileArn('rp-1') }, securityProfiles: { Agent: securityProfileArn('sp-1') }, hierarchyGroups: {},
+      version: 1,
+      instanceArn: INSTANCE_ARN,
+      identityManagementType: 'SAML',
+      routingProfiles: { Basic: routingProfileArn('rp-1') },
+      securityProfiles: { Agent: securityProfileArn('sp-1') },
+      hierarchyGroups: {},
       users: [
         { username: 'taken.two', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'T', lastName: 'T' },
         { username: 'fresh.agent', routingProfile: 'Basic', securityProfiles: ['Agent'], firstName: 'F', lastName: 'F' },
