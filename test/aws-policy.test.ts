@@ -11,7 +11,8 @@ import { useDummyCredentials } from './util/credentials';
 import { DeployedTemplates, sdkImportCfn } from '../src/cli/aws/cloudformation';
 import { connectApi, listAll, loadConnectSdk, userArnLookup } from '../src/cli/aws/connect';
 import {
-  awsPolicy, CALL_DEADLINE_MS, clientConfig, CONNECT_BURST, CONNECT_RATE_PER_SECOND, CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, MAX_PAGES, REQUEST_TIMEOUT_MS, RETRY_MODE,
+  awsPolicy, CALL_DEADLINE_MS, clientConfig, CONNECT_BURST, CONNECT_RATE_PER_SECOND, CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, MAX_PAGES,
+  REQUEST_TIMEOUT_MS, RETRY_MODE,
 } from '../src/cli/aws/policy';
 import { deployedUsers } from '../src/cli/deployed';
 import { main } from '../src/cli/main';
