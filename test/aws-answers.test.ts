@@ -3,9 +3,10 @@
  * as the issue's probes did: 200 answers with nothing in them (an error naming
  * the operation, the resource and the endpoint: never an empty instance, a
  * missing user, a CREATED plan or hours of polling), a server that never answers
- * (the command ends within its timeouts, naming the operation), and half of the
- * requests throttled (export of 300 users completes); and the client-side rate
- * limit of export's per-user calls.
+ * (the command ends within its timeouts, naming the operation), listings whose
+ * NextToken never ends or repeats (stopped, naming the operation), and half of
+ * the requests throttled (export of 300 users completes); and the client-side
+ * rate limit of export's per-user calls.
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
@@ -164,6 +165,45 @@ describe('a server that never answers: every command ends within its timeouts, n
     expect(result.code).not.toBe(0);
     expect(result.ms).toBeLessThan(10_000);
   }, 20_000);
+});
+
+describe('a listing that never ends stops with an error naming the operation', () => {
+  it.each([
+    ['export', 'ListUsers', 'UserSummaryList', () => ['export', '--instance-arn', INSTANCE_ARN]],
+    ['import-mapping --lookup', 'SearchUsers', 'Users', () => ['import-mapping', assembly(false), '--lookup', '--out', tmp()]],
+    ['preflight', 'SearchUsers', 'Users', () => ['preflight', assembly(true, true)]],
+  ] as const)('%s: %s handing out a new NextToken on every page stops after maxPages', async (_what, op, key, args) => {
+    awsPolicy.maxPages = 5;
+    const fake = await FakeConnect.start([generateInstance(3, 'SAML', { id: INSTANCE_ID })]);
+    try {
+      fake.answerEndless(op, key, 'new');
+      // (--service-quotas-endpoint-url: nothing in a test reaches AWS; the fake answers 404, so the quota would be the documented one.)
+      const given = args();
+      const result = await run([...given, '--endpoint-url', fake.url, ...(given[0] === 'preflight' ? ['--service-quotas-endpoint-url', fake.url] : [])]);
+      expect(result.err).toMatch(new RegExp(`${op} \\(instance ${INSTANCE_ID}[^)]*\\) was still handing out pages after 5: the listing would not end, so it stopped`));
+      expect(fake.calls[op]).toBe(5);
+      expect(result.code).not.toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it.each([
+    ['export', 'ListRoutingProfiles', 'RoutingProfileSummaryList', () => ['export', '--instance-arn', INSTANCE_ARN]],
+    ['preflight', 'ListPredefinedAttributes', 'PredefinedAttributeSummaryList', () => ['preflight', assembly(true, true)]],
+  ] as const)('%s: %s handing out the same NextToken again stops at the second page', async (_what, op, key, args) => {
+    const fake = await FakeConnect.start([generateInstance(3, 'SAML', { id: INSTANCE_ID })]);
+    try {
+      fake.answerEndless(op, key, 'same');
+      const given = args();
+      const result = await run([...given, '--endpoint-url', fake.url, ...(given[0] === 'preflight' ? ['--service-quotas-endpoint-url', fake.url] : [])]);
+      expect(result.err).toContain(`${op} (instance ${INSTANCE_ID}) returned the same NextToken twice: the listing would never end, so it stopped`);
+      expect(fake.calls[op]).toBe(2);
+      expect(result.code).not.toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
 });
 
 describe('throttling and the rate limit', () => {

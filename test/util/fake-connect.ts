@@ -182,6 +182,7 @@ export class FakeConnect {
   private readonly indexes = new Map<FakeInstance, Map<string, FakeUser>>();
   private rand = random(1);
   private empty: ReadonlySet<FakeOperation> = new Set();
+  private endless = new Map<FakeOperation, { key: string; token: 'new' | 'same'; pages: number }>();
 
   private constructor(private readonly instances: FakeInstance[], private readonly options: FakeConnectOptions) {
     const ops = connectOperations();
@@ -221,6 +222,14 @@ export class FakeConnect {
   /** Answers these operations (default: all) with an empty 200 answer, `{}`, as a broken endpoint or proxy might. */
   public answerEmpty(ops: readonly FakeOperation[] = FAKE_OPERATIONS): void {
     this.empty = new Set(ops);
+  }
+
+  /**
+   * Answers every page of the listing `op` with no items (under `key`) and a NextToken: a new one each page
+   * (`new`: a listing that never ends), or always the same one (`same`).
+   */
+  public answerEndless(op: FakeOperation, key: string, token: 'new' | 'same'): void {
+    this.endless.set(op, { key, token, pages: 0 });
   }
 
   /** The user with this username, to change after the fact (its `user` and `proficiencies` are live). */
@@ -288,6 +297,13 @@ export class FakeConnect {
     if (input.MaxResults !== undefined) input.MaxResults = Number(input.MaxResults);
     this.calls[op] = (this.calls[op] ?? 0) + 1;
     (this.inputs[op] ??= []).push(input);
+    const endless = this.endless.get(op);
+    if (endless !== undefined) {
+      endless.pages++;
+      res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake' });
+      res.end(JSON.stringify({ [endless.key]: [], NextToken: endless.token === 'new' ? `endless-${endless.pages}` : 'the-same-token' }));
+      return;
+    }
     if (this.empty.has(op)) {
       res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake' });
       res.end('{}');

@@ -33,14 +33,16 @@ export interface ConnectApiOptions {
   /** What the message on a missing SDK names (`export`, `--lookup`). */
   readonly neededBy: string;
   /**
-   * Requests a second for each of {@link RATE_LIMITED}'s operations.
-   * @default - the policy's `connectRatePerSecond` (Amazon Connect's documented rate)
+   * Send {@link RATE_LIMITED}'s operations at most at this many requests a second each (bursts of the policy's
+   * `connectBurst`): export passes the policy's `connectRatePerSecond` (Amazon Connect's documented rate) or its
+   * `--rate`.
+   * @default - no client-side limit (the adaptive retries alone)
    */
   readonly ratePerSecond?: number;
 }
 
 /**
- * The calls made once per user (export's): sent at most at the policy's rate, one bucket per operation, so that
+ * The calls made once per user (export's): sent at most at the caller's rate, one bucket per operation, so that
  * a long export keeps under Amazon Connect's rate instead of provoking throttling and retrying into it.
  */
 export const RATE_LIMITED: ReadonlySet<string> = new Set(['DescribeUser', 'ListUserProficiencies']);
@@ -97,7 +99,7 @@ export function connectApi(instanceArn: string, options: ConnectApiOptions): Con
   const endpoint = connectEndpoint(region, options.endpoint);
   const counts: CallCounts = {};
   const limiters = new Map<string, RateLimiter>();
-  const rate = options.ratePerSecond ?? awsPolicy.connectRatePerSecond;
+  const rate = options.ratePerSecond;
   // Pages after the first, per listing (the operation and its input but for the token and page size).
   const pages = new Map<string, number>();
   return {
@@ -114,7 +116,7 @@ export function connectApi(instanceArn: string, options: ConnectApiOptions): Con
         }
         pages.set(listing, page);
       }
-      if (RATE_LIMITED.has(operation)) {
+      if (rate !== undefined && RATE_LIMITED.has(operation)) {
         if (!limiters.has(operation)) limiters.set(operation, new RateLimiter(rate, awsPolicy.connectBurst));
         await limiters.get(operation)!.take();
       }

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { connectApi, formatCounts } from '../aws/connect';
-import { CONNECT_BURST, CONNECT_RATE_PER_SECOND } from '../aws/policy';
+import { awsPolicy, CONNECT_BURST, CONNECT_RATE_PER_SECOND } from '../aws/policy';
 import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from '../export';
 import { Command, POLICY_HELP, USAGE_EXIT, UsageError } from './command';
 
@@ -57,7 +57,10 @@ export const exportCommand: Command = {
     const rate = values.rate === undefined ? undefined : Number(values.rate);
     if (rate !== undefined && !(rate > 0 && rate <= 1000)) throw new UsageError(`--rate must be a number of calls a second above 0 and at most 1000, got '${values.rate}'`);
     const api = connectApi(instanceArn, {
-      region: values.region as string | undefined, endpoint: values['endpoint-url'] as string | undefined, neededBy: 'export', ratePerSecond: rate,
+      region: values.region as string | undefined,
+      endpoint: values['endpoint-url'] as string | undefined,
+      neededBy: 'export',
+      ratePerSecond: rate ?? awsPolicy.connectRatePerSecond,
     });
     const live = await readInstance(api, instanceArn, io.err);
     const { document, notes } = toRosterDocument(live);
