@@ -83,6 +83,10 @@ describe('the policy every SDK client is made with', () => {
       expect((await client.config.retryStrategy()).mode).toBe('adaptive');
       // The plain options object became the SDK's own Node.js handler (not an object without `handle`).
       expect(client.config.requestHandler.constructor.name).toBe('NodeHttpHandler');
+      // A throttled retry costs nothing of the SDK's retry quota; other retries cost what the SDK says.
+      const standard = (await client.config.retryStrategy()).standardRetryStrategy;
+      expect(standard.getCapacityCost('THROTTLING')).toBe(0);
+      expect(standard.getCapacityCost('TRANSIENT')).toBeGreaterThan(0);
     } finally {
       client.destroy();
     }
