@@ -69,5 +69,5 @@ export function shellPath(p: string): string {
 /** What `--help` says of the AWS client policy (src/cli/aws/policy.ts), for the commands that call AWS. */
 export const POLICY_HELP: readonly string[] = [
   `AWS calls: ${CONNECTION_TIMEOUT_MS / 1000} s to connect, ${REQUEST_TIMEOUT_MS / 1000} s an attempt, up to ${MAX_ATTEMPTS} attempts (the SDK's adaptive`,
-  `retries), at most ${CALL_DEADLINE_MS / 1000} s a call in all; a listing stops after ${MAX_PAGES} pages or a NextToken seen twice.`,
+  `retries), at most ${CALL_DEADLINE_MS / 1000} s a call in all; a listing stops after ${MAX_PAGES.toLocaleString('en-US')} pages or a NextToken seen twice.`,
 ];
