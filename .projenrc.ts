@@ -54,6 +54,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // 'cdk-connect-user export' and 'import-mapping --lookup' load it on demand (users install it); the tests
     // drive it against a fake Amazon Connect endpoint on 127.0.0.1 (test/util/fake-connect.ts).
     '@aws-sdk/client-connect@^3',
+    // 'cdk-connect-user preflight' loads it on demand when installed, for the users-per-instance quota (else it
+    // uses the documented default, with a note); the tests drive it against a fake endpoint on 127.0.0.1.
+    '@aws-sdk/client-service-quotas@^3',
     // test/engines.test.ts: every locked package must run on the Node.js floor of package.json's engines.
     'semver@^7',
     '@types/semver@^7',

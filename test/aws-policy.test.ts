@@ -14,7 +14,8 @@ import { useDummyCredentials } from './util/credentials';
 import { DeployedTemplates, sdkImportCfn } from '../src/cli/aws/cloudformation';
 import { connectApi, listAll, loadConnectSdk, userArnLookup } from '../src/cli/aws/connect';
 import {
-  awsPolicy, CALL_DEADLINE_MS, clientConfig, CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, MAX_PAGES, REQUEST_TIMEOUT_MS, RETRY_MODE,
+  awsPolicy, CALL_DEADLINE_MS, clientConfig, CONNECT_BURST, CONNECT_RATE_PER_SECOND, CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, MAX_PAGES,
+  REQUEST_TIMEOUT_MS, RETRY_MODE,
 } from '../src/cli/aws/policy';
 import { deployedUsers } from '../src/cli/deployed';
 import { main } from '../src/cli/main';
@@ -66,8 +67,11 @@ describe('the policy every SDK client is made with', () => {
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       callDeadlineMs: CALL_DEADLINE_MS,
       maxPages: MAX_PAGES,
+      connectRatePerSecond: CONNECT_RATE_PER_SECOND,
+      connectBurst: CONNECT_BURST,
     });
-    expect([RETRY_MODE, MAX_ATTEMPTS, CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, CALL_DEADLINE_MS]).toEqual(['adaptive', 10, 10_000, 30_000, 180_000]);
+    expect([RETRY_MODE, MAX_ATTEMPTS, CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, CALL_DEADLINE_MS]).toEqual(['adaptive', 20, 10_000, 30_000, 180_000]);
+    expect([CONNECT_RATE_PER_SECOND, CONNECT_BURST]).toEqual([2, 5]);
     // The deadline is what bounds a call: it comes before ten request timeouts would.
     expect(CALL_DEADLINE_MS).toBeLessThan(MAX_ATTEMPTS * (CONNECTION_TIMEOUT_MS + REQUEST_TIMEOUT_MS));
   });
@@ -82,6 +86,10 @@ describe('the policy every SDK client is made with', () => {
       expect((await client.config.retryStrategy()).mode).toBe('adaptive');
       // The plain options object became the SDK's own Node.js handler (not an object without `handle`).
       expect(client.config.requestHandler.constructor.name).toBe('NodeHttpHandler');
+      // A throttled retry costs nothing of the SDK's retry quota; other retries cost what the SDK says.
+      const standard = (await client.config.retryStrategy()).standardRetryStrategy;
+      expect(standard.getCapacityCost('THROTTLING')).toBe(0);
+      expect(standard.getCapacityCost('TRANSIENT')).toBeGreaterThan(0);
     } finally {
       client.destroy();
     }
@@ -107,7 +115,7 @@ describe('a server that never answers', () => {
     awsPolicy.delayMs = () => 1;
     const api = connectApi(INSTANCE_ARN, { endpoint, neededBy: 'test' });
     const { ms, error } = await timed(api.call('ListUsers', { InstanceId: 'i-1' }));
-    expect(error.message).toBe('ListUsers got no answer within 1 s, retries included: check the network and the endpoint, then run the command again');
+    expect(error.message).toBe(`ListUsers (instance i-1, at ${endpoint}) got no answer within 1 s, retries included: check the network and the endpoint, then run the command again`);
     expect(error.cause).toMatchObject({ name: 'AbortError' });
     expect(ms).toBeGreaterThanOrEqual(1_000 - 50);
     expect(ms).toBeLessThan(1_000 + 2_000);
@@ -134,7 +142,8 @@ describe('a server that never answers', () => {
     const { ms } = await timed(main(['export', '--instance-arn', INSTANCE_ARN, '--endpoint-url', endpoint], { out: () => undefined, err: l => err.push(l) })
       .then(c => { code = c; }));
     expect(code).toBe(1);
-    expect(err).toEqual([expect.stringMatching(/^cdk-connect-user export: @smithy\/node-http-handler - \[ERROR\] a request has exceeded the configured 300 ms requestTimeout/)]);
+    expect(err).toEqual([expect.stringMatching(new RegExp(`^cdk-connect-user export: \\w+ \\(instance i-1, at ${endpoint}\\) failed: `
+      + '@smithy/node-http-handler - \\[ERROR\\] a request has exceeded the configured 300 ms requestTimeout'))]);
     expect(ms).toBeLessThan(300 + 2_000);
   });
 
@@ -179,7 +188,7 @@ describe('every listing has a bound', () => {
     loadConnectSdk.load = endlessSdk(() => ({ UserSummaryList: [] }));
     const api = connectApi(INSTANCE_ARN, { neededBy: 'test' });
     await expect(listAll(api, 'ListUsers', { InstanceId: 'i-1' }, 'UserSummaryList', 1000))
-      .rejects.toThrow('ListUsers was still handing out pages after 3: the listing would not end, so it stopped');
+      .rejects.toThrow('ListUsers (instance i-1) was still handing out pages after 3: the listing would not end, so it stopped');
     expect(api.counts.ListUsers.calls).toBe(3);
   });
 
@@ -187,7 +196,7 @@ describe('every listing has a bound', () => {
     awsPolicy.maxPages = 3;
     loadConnectSdk.load = endlessSdk(() => ({ Users: [] }));
     const lookup = userArnLookup({ neededBy: '--lookup' });
-    await expect(lookup(INSTANCE_ARN, 'jane')).rejects.toThrow('SearchUsers was still handing out pages after 3: the listing would not end, so it stopped');
+    await expect(lookup(INSTANCE_ARN, 'jane')).rejects.toThrow('SearchUsers (instance i-1, at https://connect.us-east-1.amazonaws.com) was still handing out pages after 3: the listing would not end, so it stopped');
   });
 
   it('plan --deployed reads each nested stack once: an answer that nests a stack in itself is an error, not a walk for ever', async () => {

@@ -97,7 +97,7 @@ describe('scripts/check-readme: the README for consumers, and every command, opt
   });
 
   test('the lists come from the code: every command of the routing, every column and alias of the field table', () => {
-    expect(facts.commands.map(c => c.name).sort()).toEqual(['export', 'import-mapping', 'import-roster', 'plan', 'version']);
+    expect(facts.commands.map(c => c.name).sort()).toEqual(['export', 'import-mapping', 'import-roster', 'plan', 'preflight', 'version']);
     expect(facts.commands.find(c => c.name === 'import-roster')!.options).toContain('connect-endpoint-url');
     expect(facts.columns.map(c => c.column)).toContain('user login');
     expect(facts.columns.flatMap(c => c.aliases)).toEqual(expect.arrayContaining(['username', 'acw timeout', 'security profile']));
@@ -119,9 +119,9 @@ describe('scripts/check-readme: the README for consumers, and every command, opt
     const noSection = cliDoc.replace('## `export`:', '## Export:');
     expect(commandProblems(readme, noSection, facts.commands)).toEqual(["docs/cli.md: no section for the command 'export' (a '## `export`…' heading)"]);
     // A new command, as the routing would list it.
-    expect(commandProblems(readme, cliDoc, [...facts.commands, { name: 'preflight', options: [] }])).toEqual([
-      "README.md: the command 'preflight' is not named ('cdk-connect-user preflight')",
-      "docs/cli.md: no section for the command 'preflight' (a '## `preflight`…' heading)",
+    expect(commandProblems(readme, cliDoc, [...facts.commands, { name: 'refresh', options: [] }])).toEqual([
+      "README.md: the command 'refresh' is not named ('cdk-connect-user refresh')",
+      "docs/cli.md: no section for the command 'refresh' (a '## `refresh`…' heading)",
     ]);
   });
 

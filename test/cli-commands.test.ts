@@ -12,6 +12,7 @@ import { exportCommand } from '../src/cli/commands/export';
 import { importMappingCommand } from '../src/cli/commands/import-mapping';
 import { importRosterCommand } from '../src/cli/commands/import-roster';
 import { planCommand } from '../src/cli/commands/plan';
+import { preflightCommand } from '../src/cli/commands/preflight';
 import { packageVersion, versionCommand } from '../src/cli/commands/version';
 import { main } from '../src/cli/main';
 
@@ -28,7 +29,7 @@ async function run(args: string[]): Promise<{ code: number; out: string[]; err: 
 /** Each command module's command, by file name. */
 const MODULES: Array<[string, Command]> = [
   ['export', exportCommand], ['import-mapping', importMappingCommand], ['import-roster', importRosterCommand], ['plan', planCommand],
-  ['version', versionCommand],
+  ['preflight', preflightCommand], ['version', versionCommand],
 ];
 
 describe('commands', () => {
@@ -43,8 +44,8 @@ describe('commands', () => {
     }
   });
 
-  /** Commands with more exit codes than 0, 1 and 2: plan's 3 is an input it cannot read. */
-  const MORE_CODES: Record<string, number[]> = { plan: [3] };
+  /** Commands with more exit codes than 0, 1 and 2: 3 is an input they cannot read or an endpoint that failed. */
+  const MORE_CODES: Record<string, number[]> = { plan: [3], preflight: [3] };
   it.each(MODULES)('%s --help ends with its exit codes, 0, 1 and 2 (usage) each once, then its own', async (name, command) => {
     expect(command.exitCodes.map(e => e.code)).toEqual([0, 1, 2, ...(MORE_CODES[name] ?? [])]);
     expect(command.exitCodes).toContain(USAGE_EXIT);

@@ -36,7 +36,7 @@ function reportedCalls(err: string[]): Record<string, { calls: number; retries: 
   expect(start).toBeGreaterThanOrEqual(0);
   const counts: Record<string, { calls: number; retries: number }> = {};
   for (const line of err.slice(start + 1)) {
-    const m = /^ {2}(\w+): (\d+)(?: \(\+(\d+) retried after throttling\))?$/.exec(line);
+    const m = /^ {2}(\w+): (\d+)(?: \(\+(\d+) retried: throttled, timed out or failed\))?$/.exec(line);
     if (m) counts[m[1]] = { calls: Number(m[2]), retries: Number(m[3] ?? 0) };
   }
   return counts;
@@ -410,7 +410,8 @@ describe('export: usage and failures', () => {
     try {
       const result = await run(['export', '--instance-arn', 'arn:aws:connect:us-east-1:111122223333:instance/nope', '--endpoint-url', fake.url]);
       expect(result.code).toBe(1);
-      expect(result.err.join('\n')).toMatch(/cdk-connect-user export: instance nope not found/);
+      // The message names the operation, the instance and the endpoint, then what the service said.
+      expect(result.err.join('\n')).toMatch(new RegExp(`cdk-connect-user export: \\w+ \\(instance nope, at ${fake.url}\\) failed: instance nope not found`));
       const c = loadConnectSdk.load();
       const client = new c.ConnectClient({ region: 'us-east-1', endpoint: fake.url });
       await expect(client.send(new c.ListQueuesCommand({ InstanceId: 'x' }))).rejects.toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 404 } });

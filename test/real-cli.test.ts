@@ -2,7 +2,7 @@
  * The whole chain a user runs to bring a contact center under code, on what the real `cdk` CLI
  * writes (`cdk synth` with its defaults: version reporting, path and asset metadata), against a
  * fake Amazon Connect endpoint on 127.0.0.1: export → an adopted roster → cdk synth →
- * plan → import-roster --dry-run → import-mapping (and its --check-drift).
+ * preflight → plan → import-roster --dry-run → import-mapping (and its --check-drift).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -53,6 +53,12 @@ describe('the adoption chain on real cdk synth output', () => {
     const shards = Object.values<any>(parent.Resources).filter(r => r.Type === 'AWS::CloudFormation::Stack');
     expect(shards.length).toBe(2);
     expect(shards.every(r => r.Metadata['aws:asset:path'].endsWith('.nested.template.json'))).toBe(true);
+  });
+
+  it('preflight: every agent is adopted (imported, not created), so the deploy creates none: exit 0', async () => {
+    const result = await run(['preflight', out, '--endpoint-url', fake.url]);
+    expect(result.out).toEqual(['0 user(s) to create checked: 0 fail, 0 warning(s), 0 note(s); 40 not created (adopted, or deployed already), 0 not checked (tokens)']);
+    expect(result.code).toBe(0);
   });
 
   it('plan against the same assembly: every user unchanged, exit 0', async () => {

@@ -14,12 +14,13 @@ import { exportCommand } from './commands/export';
 import { importMappingCommand } from './commands/import-mapping';
 import { importRosterCommand } from './commands/import-roster';
 import { planCommand } from './commands/plan';
+import { preflightCommand } from './commands/preflight';
 import { versionCommand } from './commands/version';
 
 export type { Io } from './commands/command';
 
 /** The commands, in the order the list of commands shows them. */
-export const COMMANDS: readonly Command[] = [importMappingCommand, importRosterCommand, exportCommand, planCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [importMappingCommand, importRosterCommand, exportCommand, preflightCommand, planCommand, versionCommand];
 
 /** The options that name a command: `--version` is the version command, as in most CLIs. */
 const COMMAND_OPTIONS: { readonly [option: string]: Command } = { '--version': versionCommand, '-V': versionCommand };

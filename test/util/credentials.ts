@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
  * 127.0.0.1 (nothing reaches AWS): set before them, the previous environment restored after.
  */
 export function useDummyCredentials(): void {
-  const keys = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CONNECT', 'AWS_ENDPOINT_URL_CLOUDFORMATION'];
+  const keys = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CONNECT', 'AWS_ENDPOINT_URL_CLOUDFORMATION', 'AWS_ENDPOINT_URL_SERVICE_QUOTAS'];
   const saved: Record<string, string | undefined> = {};
   beforeAll(() => {
     for (const k of keys) {

@@ -2,8 +2,8 @@
  * A fake Amazon Connect endpoint on 127.0.0.1 (a random port) speaking the
  * REST-JSON protocol `@aws-sdk/client-connect` uses, for the operations the CLI
  * reads: ListUsers, SearchUsers, DescribeUser, ListUserProficiencies,
- * ListRoutingProfiles, ListSecurityProfiles, ListUserHierarchyGroups and
- * DescribeInstance.
+ * ListRoutingProfiles, ListSecurityProfiles, ListUserHierarchyGroups,
+ * DescribeInstance, ListPredefinedAttributes and DescribePredefinedAttribute.
  *
  * Each operation's HTTP method, URI and the location of each input member
  * (URI label, query string or JSON body) are read from botocore's Connect
@@ -14,6 +14,7 @@
 import { spawnSync } from 'child_process';
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { awsPolicy, CONNECT_BURST, CONNECT_RATE_PER_SECOND } from '../../src/cli/aws/policy';
 
 /** A member of a model shape: its type and, for structures, lists and maps, what it holds. */
 interface ShapeTree {
@@ -38,6 +39,7 @@ export interface ModelOperation {
 export const FAKE_OPERATIONS = [
   'ListUsers', 'SearchUsers', 'DescribeUser', 'ListUserProficiencies',
   'ListRoutingProfiles', 'ListSecurityProfiles', 'ListUserHierarchyGroups', 'DescribeInstance',
+  'ListPredefinedAttributes', 'DescribePredefinedAttribute',
 ] as const;
 export type FakeOperation = typeof FAKE_OPERATIONS[number];
 
@@ -125,6 +127,8 @@ export interface FakeInstance {
   readonly routingProfiles: FakeNamed[];
   readonly securityProfiles: FakeNamed[];
   readonly hierarchyGroups: FakeNamed[];
+  /** The predefined attributes (proficiency names) and their values. @default none */
+  readonly predefinedAttributes?: Array<{ readonly Name: string; readonly Values: string[] }>;
 }
 
 /** Options of the fake endpoint. */
@@ -136,6 +140,12 @@ export interface FakeConnectOptions {
    * @default - the MaxResults asked for
    */
   readonly pageCap?: Partial<Record<FakeOperation, number>>;
+  /**
+   * Keep the CLI's client-side rate limit at Amazon Connect's documented rate (2 a second). Otherwise, while the
+   * fake runs, the limit is lifted: the fake answers at once, and a 2,000-user export would wait 1,000 s.
+   * @default false
+   */
+  readonly documentedRate?: boolean;
 }
 
 /** A deterministic pseudo-random sequence (Park-Miller), so that a throttled run is the same every time. */
@@ -153,6 +163,7 @@ export class FakeConnect {
   public static async start(instances: FakeInstance[], options: FakeConnectOptions = {}): Promise<FakeConnect> {
     const fake = new FakeConnect(instances, options);
     await new Promise<void>(resolve => fake.server.listen(0, '127.0.0.1', resolve));
+    if (!options.documentedRate) Object.assign(awsPolicy, { connectRatePerSecond: 1e6, connectBurst: 1e6 });
     return fake;
   }
 
@@ -170,6 +181,8 @@ export class FakeConnect {
   private throttleFraction = 0;
   private readonly indexes = new Map<FakeInstance, Map<string, FakeUser>>();
   private rand = random(1);
+  private empty: ReadonlySet<FakeOperation> = new Set();
+  private endless = new Map<FakeOperation, { key: string; token: 'new' | 'same'; pages: number }>();
 
   private constructor(private readonly instances: FakeInstance[], private readonly options: FakeConnectOptions) {
     const ops = connectOperations();
@@ -206,6 +219,19 @@ export class FakeConnect {
     this.rand = random(seed);
   }
 
+  /** Answers these operations (default: all) with an empty 200 answer, `{}`, as a broken endpoint or proxy might. */
+  public answerEmpty(ops: readonly FakeOperation[] = FAKE_OPERATIONS): void {
+    this.empty = new Set(ops);
+  }
+
+  /**
+   * Answers every page of the listing `op` with no items (under `key`) and a NextToken: a new one each page
+   * (`new`: a listing that never ends), or always the same one (`same`).
+   */
+  public answerEndless(op: FakeOperation, key: string, token: 'new' | 'same'): void {
+    this.endless.set(op, { key, token, pages: 0 });
+  }
+
   /** The user with this username, to change after the fact (its `user` and `proficiencies` are live). */
   public user(instanceArn: string, username: string): FakeUser {
     const u = this.instance(instanceArn.split('/').pop()!)?.users.find(x => x.user.Username === username);
@@ -220,6 +246,7 @@ export class FakeConnect {
   }
 
   public async close(): Promise<void> {
+    Object.assign(awsPolicy, { connectRatePerSecond: CONNECT_RATE_PER_SECOND, connectBurst: CONNECT_BURST });
     await new Promise<void>(resolve => this.server.close(() => resolve()));
   }
 
@@ -270,6 +297,18 @@ export class FakeConnect {
     if (input.MaxResults !== undefined) input.MaxResults = Number(input.MaxResults);
     this.calls[op] = (this.calls[op] ?? 0) + 1;
     (this.inputs[op] ??= []).push(input);
+    const endless = this.endless.get(op);
+    if (endless !== undefined) {
+      endless.pages++;
+      res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake' });
+      res.end(JSON.stringify({ [endless.key]: [], NextToken: endless.token === 'new' ? `endless-${endless.pages}` : 'the-same-token' }));
+      return;
+    }
+    if (this.empty.has(op)) {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'fake' });
+      res.end('{}');
+      return;
+    }
     const instance = this.instance(String(input.InstanceId));
     if (!instance) return error(404, 'ResourceNotFoundException', `instance ${input.InstanceId} not found`);
     const max = connectOperations()[op].maxResults;
@@ -330,6 +369,15 @@ export class FakeConnect {
       case 'ListUserHierarchyGroups': {
         const p = page(named(instance.hierarchyGroups));
         return send({ UserHierarchyGroupSummaryList: p.items, NextToken: p.NextToken });
+      }
+      case 'ListPredefinedAttributes': {
+        const p = page((instance.predefinedAttributes ?? []).map(a => ({ Name: a.Name, LastModifiedTime: 1764460800, LastModifiedRegion: 'us-east-1' })));
+        return send({ PredefinedAttributeSummaryList: p.items, NextToken: p.NextToken });
+      }
+      case 'DescribePredefinedAttribute': {
+        const a = (instance.predefinedAttributes ?? []).find(x => x.Name === input.Name);
+        return a ? send({ PredefinedAttribute: { Name: a.Name, Values: { StringList: a.Values }, LastModifiedTime: 1764460800, LastModifiedRegion: 'us-east-1' } })
+          : error(404, 'ResourceNotFoundException', `predefined attribute ${input.Name} not found`);
       }
     }
   }

@@ -22,9 +22,33 @@ function cloudFormationClients(neededBy: string): (place: ClientPlace) => Send {
   const sdk = loadSdk(loadCloudFormationSdk.load, neededBy, 'CloudFormation', SDK_PACKAGE);
   return place => {
     const client = new sdk.CloudFormationClient(clientConfig(SDK_PACKAGE, place));
-    return (operation, input) => sendWithDeadline(client, new sdk[`${operation}Command`](input), operation);
+    const endpoint = place.endpoint ?? `https://cloudformation.${place.region ?? '<no region>'}.amazonaws.com`;
+    return async (operation, input) => {
+      const about = ` (${[input.StackName !== undefined ? `stack ${input.StackName}` : '', `at ${endpoint}`].filter(x => x).join(', ')})`;
+      const out = await sendWithDeadline(client, new sdk[`${operation}Command`](input), operation, about);
+      const field = ALWAYS_RETURNED[operation];
+      if (field !== undefined && (out === null || typeof out !== 'object' || out[field] === undefined || out[field] === null)) {
+        throw new Error(`${operation}${about} answered without ${field}, which it always returns: the endpoint did not give a real answer, `
+          + 'so nothing is read from it (check --endpoint-url, a proxy, or the service\'s health)');
+      }
+      return out;
+    };
   };
 }
+
+/**
+ * The member each operation's answer always has (CloudFormation API reference, each operation's response
+ * elements: the template, the stack list, the change set's status, the resource's detail; a stack that does not
+ * exist is a ValidationError, not an empty answer). A 200 answer without it is an error naming the operation,
+ * never a missing stack or an empty template (which `plan --deployed` would report as every user CREATED, and
+ * import-roster would poll for hours).
+ */
+const ALWAYS_RETURNED: Readonly<Record<string, string>> = {
+  GetTemplate: 'TemplateBody',
+  DescribeStacks: 'Stacks',
+  DescribeStackResource: 'StackResourceDetail',
+  DescribeChangeSet: 'Status',
+};
 
 /** Whether CloudFormation said that a stack does not exist (a ValidationError, as the query protocol has it). */
 function stackMissing(e: unknown): boolean {
@@ -71,7 +95,7 @@ export function sdkDeployedTemplates(options: { region?: string; endpoint?: stri
 }
 
 function parseTemplateBody(stack: string, body: unknown): Template {
-  if (typeof body !== 'string') return {};
+  if (typeof body !== 'string') throw new Error(`GetTemplate of ${stack} answered a TemplateBody that is not a string (${typeof body})`);
   try {
     return JSON.parse(body) as Template;
   } catch {

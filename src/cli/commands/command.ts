@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import type { ParseArgsConfig } from 'util';
+import { CALL_DEADLINE_MS, CONNECTION_TIMEOUT_MS, MAX_ATTEMPTS, MAX_PAGES, REQUEST_TIMEOUT_MS } from '../aws/policy';
 
 /** Where a command writes: `out` for results, `err` for usage errors and diagnostics. */
 export interface Io {
@@ -68,3 +69,9 @@ export function shellPath(p: string): string {
   const relative = path.relative(process.cwd(), path.resolve(p));
   return shellWord(relative === '' ? '.' : relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? path.resolve(p) : relative);
 }
+
+/** What `--help` says of the AWS client policy (src/cli/aws/policy.ts), for the commands that call AWS. */
+export const POLICY_HELP: readonly string[] = [
+  `AWS calls: ${CONNECTION_TIMEOUT_MS / 1000} s to connect, ${REQUEST_TIMEOUT_MS / 1000} s an attempt, up to ${MAX_ATTEMPTS} attempts (the SDK's adaptive`,
+  `retries), at most ${CALL_DEADLINE_MS / 1000} s a call in all; a listing stops after ${MAX_PAGES.toLocaleString('en-US')} pages or a NextToken seen twice.`,
+];

@@ -5,21 +5,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { connectApi, formatCounts } from '../aws/connect';
+import { awsPolicy, CONNECT_BURST, CONNECT_RATE_PER_SECOND } from '../aws/policy';
 import { checkInstanceArn, formatJson, readInstance, toCsv, toRosterDocument } from '../export';
-import { Command, USAGE_EXIT, UsageError } from './command';
+import { Command, POLICY_HELP, USAGE_EXIT, UsageError } from './command';
 
 /** `cdk-connect-user export`. */
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the users of an Amazon Connect instance as a roster (JSON or CSV), each marked for adoption',
-  usage: 'cdk-connect-user export --instance-arn <arn> [--out <file>] [--format json|csv] [--region <region>] [--endpoint-url <url>]',
+  usage: 'cdk-connect-user export --instance-arn <arn> [--out <file>] [--format json|csv] [--rate <n>] [--region <region>] [--endpoint-url <url>]',
   help: [
     '  --instance-arn <arn>  the Amazon Connect instance',
     '  --out <file>          where to write the roster (default: stdout)',
     '  --format json|csv     the roster document (JSON, the default; csv when --out ends in .csv) or a',
     '                        bulk-upload CSV with the extra columns this library reads',
+    `  --rate <n>            DescribeUser and ListUserProficiencies calls a second, each (default: ${CONNECT_RATE_PER_SECOND},`,
+    `                        Amazon Connect's documented rate, bursts of ${CONNECT_BURST}); raise it if your account's limit is raised`,
     '  --region <region>     the region of the API calls (default: the instance\'s)',
     '  --endpoint-url <url>  another Amazon Connect endpoint, as the AWS CLI\'s option',
+    '',
+    ...POLICY_HELP,
     '',
     'Reads every user (ListUsers, DescribeUser, ListUserProficiencies) and names the profiles and',
     'hierarchy groups (one listing each). Needs @aws-sdk/client-connect and AWS credentials; no',
@@ -30,6 +35,7 @@ export const exportCommand: Command = {
     'instance-arn': { type: 'string' },
     'out': { type: 'string' },
     'format': { type: 'string' },
+    'rate': { type: 'string' },
     'region': { type: 'string' },
     'endpoint-url': { type: 'string' },
   },
@@ -48,7 +54,14 @@ export const exportCommand: Command = {
     const out = values.out as string | undefined;
     const format = (values.format as string | undefined) ?? (out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
     if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got '${format}'`);
-    const api = connectApi(instanceArn, { region: values.region as string | undefined, endpoint: values['endpoint-url'] as string | undefined, neededBy: 'export' });
+    const rate = values.rate === undefined ? undefined : Number(values.rate);
+    if (rate !== undefined && !(rate > 0 && rate <= 1000)) throw new UsageError(`--rate must be a number of calls a second above 0 and at most 1000, got '${values.rate}'`);
+    const api = connectApi(instanceArn, {
+      region: values.region as string | undefined,
+      endpoint: values['endpoint-url'] as string | undefined,
+      neededBy: 'export',
+      ratePerSecond: rate ?? awsPolicy.connectRatePerSecond,
+    });
     const live = await readInstance(api, instanceArn, io.err);
     const { document, notes } = toRosterDocument(live);
     const csv = format === 'csv' ? toCsv(document) : undefined;

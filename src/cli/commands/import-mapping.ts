@@ -6,7 +6,7 @@
 import { connectApis, userArnLookup } from '../aws/connect';
 import { adoptedTemplateUsers, checkDrift, driftExitCode, formatDrift } from '../drift';
 import { buildMappings, findAdoptedUsers, writeMappings } from '../import-mapping';
-import { Command, shellPath, shellWord, USAGE_EXIT, UsageError } from './command';
+import { Command, shellPath, shellWord, POLICY_HELP, USAGE_EXIT, UsageError } from './command';
 
 /** `cdk-connect-user import-mapping`. */
 export const importMappingCommand: Command = {
@@ -24,6 +24,8 @@ export const importMappingCommand: Command = {
     '                        Needs @aws-sdk/client-connect and AWS credentials',
     '  --region <region>     the region of the API calls (default: each instance\'s)',
     '  --endpoint-url <url>  another Amazon Connect endpoint, as the AWS CLI\'s option',
+    '',
+    ...POLICY_HELP,
   ],
   options: {
     'out': { type: 'string' },

@@ -7,7 +7,7 @@ import { sdkImportCfn } from '../aws/cloudformation';
 import { userArnLookup } from '../aws/connect';
 import { IMPORTING_TAG_KEY, planRosterImport } from '../import-roster-plan';
 import { runRosterImport } from '../import-roster-run';
-import { Command, shellPath, shellWord, USAGE_EXIT, UsageError } from './command';
+import { Command, shellPath, shellWord, POLICY_HELP, USAGE_EXIT, UsageError } from './command';
 
 /** `cdk-connect-user import-roster`. */
 export const importRosterCommand: Command = {
@@ -30,6 +30,8 @@ export const importRosterCommand: Command = {
     '(the parent is made first, with a placeholder, when it does not exist). Run `cdk publish-assets <stack>` before,',
     'and `cdk deploy <stack>` after. What is done already is skipped, so a failed run can be run again.',
     'Needs @aws-sdk/client-cloudformation and AWS credentials. Exit 1 when a check or a step fails.',
+    '',
+    ...POLICY_HELP,
   ],
   options: {
     'stack': { type: 'string' },
