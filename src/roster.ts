@@ -1,18 +1,21 @@
-import { NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import { Construct, IConstruct } from 'constructs';
 import { ConnectUser, IConnectUser } from './connect-user';
 import { ConnectUserProps } from './connect-user-props';
-import { ConnectUserValidationError, Problems, show } from './private/problems';
+import { UserPassword } from './password';
+import { DEFAULT_MAX_CONCURRENT_CREATIONS, Paced, paceShards } from './private/pacing';
+import { ConnectUserValidationError, Problems, show, WARNING_PREFIX } from './private/problems';
 import { parseRosterCsv } from './private/roster/csv';
 import { ParsedDocument, parseRosterDocument } from './private/roster/document';
 import { SharedInputs, sharedInputs } from './private/roster/inputs';
-import { rosterLogicalId, shardOf } from './private/roster/layout';
+import { AgentLoad, chooseShardCount, rosterLogicalId, shardLoads, usernameHash } from './private/roster/layout';
 import { RosterShard } from './private/roster/shard';
 import { RosterWarnings } from './private/roster/warnings';
-import { checkDuplicateRows, checkRosterSource, checkShardCount, checkShardLoads, resolveName } from './private/rules/roster';
+import { autoShardCountWarning, checkDuplicateRows, checkMaxConcurrentCreations, checkRosterSource, checkShardCount, checkShardLoads, resolveName } from './private/rules/roster';
 import { checkRosterPropTypes } from './private/rules/types';
 import { SharedChecks } from './private/shared-checks';
+import { passwordDynamicReferences } from './private/stack-quotas';
 import { buildUser, checkMutableProps, checkUserProps } from './private/user/build';
 import { checkOptionTypes } from './private/user/types';
 import { ConnectUserRosterProps, RosterUserSpec } from './roster-props';
@@ -50,6 +53,8 @@ export class ConnectUserRoster extends Construct {
   public readonly shards: { [shard: string]: NestedStack } = {};
 
   private readonly views = new Map<string, IConnectUser>();
+  /** The last nested stack of each chain of shards: what a ConnectUserPacing in the same stack waits for. */
+  private creationTails: CfnResource[] = [];
 
   /**
    * @param scope the parent construct (a stack; the shards are nested stacks under it)
@@ -91,24 +96,37 @@ export class ConnectUserRoster extends Construct {
 
     const unique = checkDuplicateRows(rows.filter(r => !r.typeErrors), r => r.spec.username, label, errors);
 
-    const shardCount = props.shardCount ?? DEFAULT_SHARD_COUNT;
-    const badCount = checkShardCount(shardCount);
-    if (badCount !== undefined) {
-      throw new ConnectUserValidationError(`${subject()}: ${badCount}`);
+    // Each agent's load on its shard's template: its user, and with a generated password its secret; a dynamic
+    // reference for a password generated or read from a secret.
+    const loads = unique.map(r => agentLoad(this, r.spec, props.passwords));
+    const agents = loads.filter((l): l is AgentLoad => l !== undefined);
+    const quotaWarnings: string[] = [];
+    let shardCount: number;
+    if (props.shardCount !== undefined) {
+      shardCount = props.shardCount;
+      const badCount = checkShardCount(shardCount);
+      if (badCount !== undefined) throw new ConnectUserValidationError(`${subject()}: ${badCount}`);
+      const byShard = shardLoads(agents, shardCount);
+      const overLoad = checkShardLoads(byShard, shardCount, agents.length);
+      if (overLoad !== undefined) errors.push(overLoad);
+      const overDocumented = checkShardLoads(byShard, shardCount, agents.length, 'documented');
+      if (overDocumented !== undefined) quotaWarnings.push(overDocumented);
+    } else {
+      // Without a count: the default whenever it fits, so that no agent of a roster deployable today moves.
+      const chosen = chooseShardCount(agents, DEFAULT_SHARD_COUNT);
+      shardCount = chosen ?? DEFAULT_SHARD_COUNT;
+      const atDefault = checkShardLoads(shardLoads(agents, DEFAULT_SHARD_COUNT), DEFAULT_SHARD_COUNT, agents.length)
+        ?? checkShardLoads(shardLoads(agents, DEFAULT_SHARD_COUNT), DEFAULT_SHARD_COUNT, agents.length, 'documented');
+      if (chosen === undefined) errors.push(atDefault ?? 'no shard count fits CloudFormation\'s quotas per template');
+      else if (chosen !== DEFAULT_SHARD_COUNT) quotaWarnings.push(autoShardCountWarning(DEFAULT_SHARD_COUNT, chosen, atDefault!));
     }
-    const load = new Map<number, number>();
+    const maxConcurrentCreations = props.maxConcurrentCreations ?? DEFAULT_MAX_CONCURRENT_CREATIONS;
+    const badPace = checkMaxConcurrentCreations(maxConcurrentCreations);
+    if (badPace !== undefined) throw new ConnectUserValidationError(`${subject()}: ${badPace}`);
     // A row without a username (an empty CSV cell) goes to no shard: it is reported, not built.
-    const shardOfRow = unique.map(r => (r.spec.username === undefined ? -1 : shardOf(r.spec.username, shardCount)));
-    unique.forEach((r, i) => {
-      if (shardOfRow[i] < 0) return;
-      // An agent is one resource, and its generated password's secret one more.
-      const resources = (r.spec.password ?? props.passwords)?._kind === 'generated' ? 2 : 1;
-      load.set(shardOfRow[i], (load.get(shardOfRow[i]) ?? 0) + resources);
-    });
-    const overLoad = checkShardLoads(load, shardCount, unique.length);
-    if (overLoad !== undefined) errors.push(overLoad);
+    const shardOfRow = loads.map(l => (l === undefined ? -1 : l.hash % shardCount));
 
-    const context: AddContext = { root: this.node.root, shared: new SharedChecks(), warnings: new RosterWarnings() };
+    const context: AddContext = { root: this.node.root, shared: new SharedChecks(), warnings: new RosterWarnings(), paced: new Map() };
     for (const r of rows.filter(row => row.typeErrors)) {
       errors.push(`${label(r)}: ${renderRow(r.spec, r.errors)}`);
     }
@@ -120,6 +138,11 @@ export class ConnectUserRoster extends Construct {
       throw new ConnectUserValidationError(`${subject()} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
     context.warnings.emit(this);
+    if (quotaWarnings.length > 0) Annotations.of(this).addWarningV2(`${WARNING_PREFIX}templateQuota`, quotaWarnings.join('; '));
+    // Creations paced over the shards: DependsOn lanes inside each, chains of shards in the parent (private/pacing.ts).
+    const paced = [...context.paced.keys()].sort((a, b) => a - b)
+      .map(n => ({ resource: this.shards[n].nestedStackResource!, users: context.paced.get(n)! }));
+    this.creationTails = paceShards(paced, maxConcurrentCreations);
     // Tags.of() can still change the agents' tags: one validation for the whole roster, not one per agent.
     this.node.addValidation({ validate: () => this.validateLate() });
   }
@@ -143,6 +166,15 @@ export class ConnectUserRoster extends Construct {
       this.views.set(username, view);
     }
     return view;
+  }
+
+  /**
+   * The nested stacks whose completion ends the roster's creations (the last of each chain of shards).
+   *
+   * @internal
+   */
+  public _creationTails(): CfnResource[] {
+    return this.creationTails;
   }
 
   /**
@@ -184,6 +216,12 @@ export class ConnectUserRoster extends Construct {
     });
     if (built.problems.any) return renderRow(spec, built.problems.found);
     this.cfnUsers[spec.username] = built.resource!;
+    // An adopted agent is imported, not created: nothing to pace.
+    if (!userProps.adopt) {
+      let paced = context.paced.get(shard);
+      if (paced === undefined) context.paced.set(shard, paced = []);
+      paced.push({ key: Token.isUnresolved(spec.username) ? built.resource!.node.path : rosterLogicalId(spec.username), resource: built.resource! });
+    }
     if (userProps.adopt) {
       // A shard with adopted agents is imported as a stack of its own, then nested into the parent: CloudFormation
       // nests an existing stack whose resource in the parent has DeletionPolicy Retain ("Nesting an existing stack").
@@ -243,7 +281,18 @@ interface AddContext {
   readonly shared: SharedChecks;
   /** The agents' warnings, added to the roster once per rule when every agent is built. */
   readonly warnings: RosterWarnings;
+  /** The agents to create (not adopted), by shard, with their logical ids: their creations are paced. */
+  readonly paced: Map<number, Paced[]>;
 }
+
+/** What an agent adds to its shard's template, or `undefined` without a username (the row is reported, not built). */
+function agentLoad(scope: IConstruct, spec: RosterUserSpec, passwords: UserPassword | undefined): AgentLoad | undefined {
+  if (spec.username === undefined) return undefined;
+  const password = spec.password ?? passwords;
+  const generated = password?._kind === 'generated';
+  return { hash: usernameHash(spec.username), resources: generated ? 2 : 1, dynamicReferences: passwordDynamicReferences(scope, password) };
+}
+
 
 /**
  * An agent's props, as a `ConnectUser` would take them: its options, where it belongs, and the roster's defaults

@@ -1,5 +1,7 @@
-import { NestedStack, NestedStackProps } from 'aws-cdk-lib';
+import { Annotations, NestedStack, NestedStackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { WARNING_PREFIX } from '../problems';
+import { countTemplate, templateQuotaWarning } from '../rules/quotas';
 
 /**
  * A roster's nested stack, which renders its template once per synth instead of twice.
@@ -46,7 +48,12 @@ export class RosterShard extends NestedStack {
   /** @internal */
   protected _toCloudFormation(): any {
     if (this.preparing) {
-      return (this.prepared = super._toCloudFormation());
+      this.prepared = super._toCloudFormation();
+      // The rendered template against every quota per template: what the layout counted (resources, dynamic
+      // references) and what only the rendering shows (outputs the parent's references add, the size).
+      const warning = templateQuotaWarning(`the shard '${this.node.path}'`, countTemplate(this.prepared as object));
+      if (warning !== undefined) Annotations.of(this).addWarningV2(`${WARNING_PREFIX}templateQuota`, `${warning}; for a roster: raise shardCount`);
+      return this.prepared;
     }
     const template = this.prepared;
     if (template !== undefined) {
