@@ -8,11 +8,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, SecretValue, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
+import { ConnectInstance, ConnectUser, ConnectUserPacing, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 import { main } from '../src/cli/main';
+import { templatesOfAssembly } from './util/assembly-graph';
+
+/** Each user of an assembly (nested stacks included) and its DependsOn. */
+function usersDependsOn(dir: string): Array<[string, unknown]> {
+  return [...templatesOfAssembly(dir).values()].flat().flatMap(t => Object.entries(t.template.Resources ?? {})
+    .filter(([, r]) => r.Type === 'AWS::Connect::User').map(([id, r]) => [`${t.path}/${id}`, (r as { DependsOn?: unknown }).DependsOn] as [string, unknown]));
+}
 
 const env = { account: ACCOUNT, region: REGION };
 const dirs: string[] = [];
@@ -126,8 +133,9 @@ describe('plan --baseline', () => {
 
 describe('plan: rosters (nested stacks)', () => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'] }));
-  function roster(n: number, shardCount?: number): string {
+  function roster(n: number, shardCount?: number, maxConcurrentCreations?: number, also?: (stack: Stack) => void): string {
     return synth(stack => {
+      also?.(stack);
       const r = refs(stack, IdentityManagementType.SAML);
       new ConnectUserRoster(stack, 'Roster', {
         instance: r.instance,
@@ -135,9 +143,34 @@ describe('plan: rosters (nested stacks)', () => {
         securityProfiles: { Agent: r.securityProfile },
         users: rows(n).map(u => ({ ...u, identityInfo: { firstName: 'A', lastName: 'B' } })),
         shardCount,
+        maxConcurrentCreations,
       });
     });
   }
+
+  /** The DependsOn of every user of an assembly, by logical id. */
+  const dependsOnOf = (dir: string) => Object.fromEntries(usersDependsOn(dir));
+
+  it('pacing added to a deployed roster and to plain users changes only DependsOn: nothing fails, moves or is removed, exit 0', async () => {
+    // Without pacing, as today's main renders them: the roster with more lanes than agents, the users without the aspect.
+    const plainUsers = (stack: Stack) => {
+      for (const i of [1, 2, 3, 4, 5, 6, 7]) agent(() => ({ username: `plain.${i}` }), `Plain${i}`)(stack);
+    };
+    const before = roster(200, undefined, 1_000_000, plainUsers);
+    const after = roster(200, undefined, undefined, stack => {
+      plainUsers(stack);
+      ConnectUserPacing.of(stack);
+    });
+    const result = await planOf(before, after);
+    expect(result.out).toMatch(/^207 users: 0 fail, 0 moved, 0 may be skipped, 0 update in place, 0 created, 0 removed, 207 unchanged$/);
+    expect(result.code).toBe(0);
+    // Not because nothing changed: the users' DependsOn did.
+    const was = dependsOnOf(before);
+    const now = dependsOnOf(after);
+    expect(Object.values(was).every(d => d === undefined)).toBe(true);
+    // All but the first agent of each of the 20 shards (its shard waits instead); the plain users' first five wait for the roster.
+    expect(Object.values(now).filter(d => d !== undefined).length).toBe(207 - 20);
+  });
 
   it('a roster grown by 10% with the same shardCount moves no agent: only CREATED, exit 0', async () => {
     const result = await planOf(roster(200, 8), roster(220, 8));

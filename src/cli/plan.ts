@@ -18,6 +18,11 @@
  * - CloudFormation creates a resource under a new logical id (or in another
  *   stack) before it deletes the old one, and CreateUser fails with
  *   DuplicateResourceException on a username the instance already has.
+ * - Only `Properties` are compared: a change of `DependsOn` alone (creation pacing,
+ *   src/private/pacing.ts) updates no resource. CloudFormation updates resources by
+ *   the differences in what they declare (user guide, "Update behaviors of stack
+ *   resources"); a change set has no DependsOn scope; an UpdateStack whose only
+ *   change is DependsOn updates nothing (observed: aws/aws-cdk#21496, 2022).
  */
 import { TemplateUser } from './assembly';
 import { FIELDS, Field, has } from '../private/user/fields';
