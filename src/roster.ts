@@ -5,7 +5,7 @@ import { ConnectUser, IConnectUser } from './connect-user';
 import { ConnectUserProps } from './connect-user-props';
 import { UserPassword } from './password';
 import { DEFAULT_MAX_CONCURRENT_CREATIONS, Paced, paceShards } from './private/pacing';
-import { ConnectUserValidationError, Problems, show, WARNING_PREFIX } from './private/problems';
+import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster/csv';
 import { ParsedDocument, parseRosterDocument } from './private/roster/document';
 import { SharedInputs, sharedInputs } from './private/roster/inputs';
@@ -138,10 +138,10 @@ export class ConnectUserRoster extends Construct {
       throw new ConnectUserValidationError(`${subject()} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
     context.warnings.emit(this);
-    if (quotaWarnings.length > 0) Annotations.of(this).addWarningV2(`${WARNING_PREFIX}templateQuota`, quotaWarnings.join('; '));
+    if (quotaWarnings.length > 0) Annotations.of(this).addWarningV2('cdk-connect-user:templateQuota', quotaWarnings.join('; '));
     // Creations paced over the shards: DependsOn lanes inside each, chains of shards in the parent (private/pacing.ts).
     const paced = [...context.paced.keys()].sort((a, b) => a - b)
-      .map(n => ({ resource: this.shards[n].nestedStackResource!, users: context.paced.get(n)! }));
+      .map(n => ({ resource: this.shards[n].nestedStackResource!, users: context.paced.get(n)!, written: (this.shards[n] as RosterShard)._writtenDependsOn }));
     this.creationTails = paceShards(paced, maxConcurrentCreations);
     // Tags.of() can still change the agents' tags: one validation for the whole roster, not one per agent.
     this.node.addValidation({ validate: () => this.validateLate() });
@@ -220,7 +220,8 @@ export class ConnectUserRoster extends Construct {
     if (!userProps.adopt) {
       let paced = context.paced.get(shard);
       if (paced === undefined) context.paced.set(shard, paced = []);
-      paced.push({ key: Token.isUnresolved(spec.username) ? built.resource!.node.path : rosterLogicalId(spec.username), resource: built.resource! });
+      const logicalId = Token.isUnresolved(spec.username) ? undefined : rosterLogicalId(spec.username);
+      paced.push({ key: logicalId ?? built.resource!.node.path, logicalId, resource: built.resource! });
     }
     if (userProps.adopt) {
       // A shard with adopted agents is imported as a stack of its own, then nested into the parent: CloudFormation

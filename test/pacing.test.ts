@@ -4,7 +4,7 @@
  * each user takes one step and a nested stack starts when its dependencies are done, never has more than N user
  * creations in flight.
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, ConnectUserPacing, ConnectUserRoster, IdentityManagementType, UserPassword } from '../src';
 import { simulateDeploy, templatesOfAssembly } from './util/assembly-graph';
@@ -58,6 +58,21 @@ describe('a roster paces its creations', () => {
     const first = dependsOn(a.app);
     expect(Object.values(first).filter(d => d === undefined)).toHaveLength(3);
     expect(dependsOn(b.app)).toEqual(first);
+  });
+
+  it("keeps a dependency added to a paced agent beside its lane's (the lane's DependsOn is written as text)", () => {
+    const { app, roster } = bulkRoster({ rows: rows(10), shardCount: 1, maxConcurrentCreations: 1 });
+    const users = Object.values(roster.cfnUsers);
+    const paced = users.find(u => (u as unknown as { rawOverrides: { DependsOn?: unknown } }).rawOverrides.DependsOn !== undefined)!;
+    const other = new CfnResource(paced.stack, 'Extra', { type: 'AWS::SNS::Topic' });
+    paced.addDependency(other);
+    const templates = [...templatesOfAssembly(app.synth().directory).values()].flat();
+    const shard = templates.find(t => t.path.includes('/'))!.template;
+    const dependsOn = (shard.Resources![paced.logicalId.startsWith('${') ? Stack.of(paced).resolve(paced.logicalId) : paced.logicalId] as { DependsOn?: string[] }).DependsOn!;
+    expect(dependsOn).toHaveLength(2);
+    expect(dependsOn).toContain(Stack.of(other).resolve(other.logicalId));
+    // Still one chain: 10 agents, one at a time.
+    expect(simulateDeploy(app.synth({ force: true }).directory, 'Agents').steps).toBe(10);
   });
 
   it('leaves adopted agents out (they are imported, not created)', () => {

@@ -26,6 +26,27 @@ export const DEFAULT_MAX_CONCURRENT_CREATIONS = 5;
 export interface Paced {
   readonly key: string;
   readonly resource: CfnResource;
+  /**
+   * The resource's logical id as text, when it is fixed (a roster agent's): a resource after it in its lane then
+   * gets its `DependsOn` as text (see {@link WrittenDependsOn}) rather than a dependency whose logical id CDK
+   * resolves as a token at synth, which a roster of thousands feels.
+   */
+  readonly logicalId?: string;
+}
+
+/**
+ * Where a `DependsOn` written as text goes: the resource and the logical id it waits for. The text replaces what
+ * CDK renders for `DependsOn`, so the holder (a roster shard) adds, when it renders, the dependencies anyone added
+ * to the resource with `addDependency()` since (see {@link keepAddedDependencies}).
+ */
+export type WrittenDependsOn = Map<CfnResource, string>;
+
+/** Puts back the dependencies added with `addDependency()` beside a `DependsOn` written as text. */
+export function keepAddedDependencies(written: WrittenDependsOn): void {
+  for (const [resource, logicalId] of written) {
+    const added = resource.obtainResourceDependencies();
+    if (added.length > 0) resource.addOverride('DependsOn', [logicalId, ...added.map(d => d.logicalId)]);
+  }
 }
 
 const byKey = (a: Paced, b: Paced) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -35,9 +56,18 @@ const byKey = (a: Paced, b: Paced) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 
  * before it in its lane, so at most `lanes` are created at once. The order does not depend on the order the items
  * were declared in (rows of a roster), only on the keys. Returns the last item of each lane.
  */
-export function paceLanes(items: readonly Paced[], lanes: number): CfnResource[] {
+export function paceLanes(items: readonly Paced[], lanes: number, written?: WrittenDependsOn): CfnResource[] {
   const sorted = [...items].sort(byKey);
-  for (let i = lanes; i < sorted.length; i++) sorted[i].resource.addDependency(sorted[i - lanes].resource);
+  for (let i = lanes; i < sorted.length; i++) {
+    const { resource } = sorted[i];
+    const before = sorted[i - lanes];
+    if (written !== undefined && before.logicalId !== undefined) {
+      resource.addOverride('DependsOn', [before.logicalId]);
+      written.set(resource, before.logicalId);
+    } else {
+      resource.addDependency(before.resource);
+    }
+  }
   return sorted.slice(Math.max(0, sorted.length - lanes)).map(p => p.resource);
 }
 
@@ -45,6 +75,8 @@ export function paceLanes(items: readonly Paced[], lanes: number): CfnResource[]
 export interface PacedShard {
   readonly resource: CfnResource;
   readonly users: readonly Paced[];
+  /** Where the shard keeps the `DependsOn` written as text, to complete when it renders. */
+  readonly written?: WrittenDependsOn;
 }
 
 /**
@@ -57,7 +89,7 @@ export function paceShards(shards: readonly PacedShard[], max: number): CfnResou
   const chains = Math.min(max, shards.length);
   const lanes = Math.max(1, Math.floor(max / chains));
   shards.forEach((s, i) => {
-    paceLanes(s.users, lanes);
+    paceLanes(s.users, lanes, s.written);
     if (i >= chains) s.resource.addDependency(shards[i - chains].resource);
   });
   return shards.slice(shards.length - chains).map(s => s.resource);

@@ -5,7 +5,6 @@
  */
 import { Annotations, CfnOutput, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { WARNING_PREFIX } from './problems';
 import type { UserPassword } from '../password';
 import { countDynamicReferences, templateQuotaWarning } from './rules/quotas';
 
@@ -68,5 +67,5 @@ function warnStackQuotas(stack: Stack): void {
   }
   const warning = templateQuotaWarning(`stack '${stack.node.path}'`, { resources, outputs, dynamicReferences },
     "dynamic references counted in its ConnectUsers' passwords only");
-  if (warning !== undefined) Annotations.of(stack).addWarningV2(`${WARNING_PREFIX}templateQuota`, warning);
+  if (warning !== undefined) Annotations.of(stack).addWarningV2('cdk-connect-user:templateQuota', warning);
 }

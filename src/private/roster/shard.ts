@@ -1,6 +1,6 @@
 import { Annotations, NestedStack, NestedStackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { WARNING_PREFIX } from '../problems';
+import { keepAddedDependencies, WrittenDependsOn } from '../pacing';
 import { countTemplate, templateQuotaWarning } from '../rules/quotas';
 
 /**
@@ -14,6 +14,12 @@ import { countTemplate, templateQuotaWarning } from '../rules/quotas';
  * second), so the shard keeps the first rendering and hands it to the writer, once.
  */
 export class RosterShard extends NestedStack {
+  /**
+   * The agents' `DependsOn` written as text (creation pacing), completed when the template renders.
+   *
+   * @internal
+   */
+  public readonly _writtenDependsOn: WrittenDependsOn = new Map();
   private preparing = false;
   private prepared: unknown = undefined;
 
@@ -47,12 +53,13 @@ export class RosterShard extends NestedStack {
 
   /** @internal */
   protected _toCloudFormation(): any {
+    keepAddedDependencies(this._writtenDependsOn);
     if (this.preparing) {
       this.prepared = super._toCloudFormation();
       // The rendered template against every quota per template: what the layout counted (resources, dynamic
       // references) and what only the rendering shows (outputs the parent's references add, the size).
       const warning = templateQuotaWarning(`the shard '${this.node.path}'`, countTemplate(this.prepared as object));
-      if (warning !== undefined) Annotations.of(this).addWarningV2(`${WARNING_PREFIX}templateQuota`, `${warning}; for a roster: raise shardCount`);
+      if (warning !== undefined) Annotations.of(this).addWarningV2('cdk-connect-user:templateQuota', `${warning}; for a roster: raise shardCount`);
       return this.prepared;
     }
     const template = this.prepared;
