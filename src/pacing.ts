@@ -8,6 +8,8 @@ import { ConnectUserRoster } from './roster';
 
 /**
  * Properties of {@link ConnectUserPacing}.
+ *
+ * @see https://docs.aws.amazon.com/connect/latest/APIReference/best-practices-connect-apis.html
  */
 export interface ConnectUserPacingProps {
   /**
