@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import { Construct, IConstruct } from 'constructs';
 import { ConnectUser, IConnectUser } from './connect-user';
@@ -15,7 +15,7 @@ import { RosterWarnings } from './private/roster/warnings';
 import { autoShardCountWarning, checkDuplicateRows, checkMaxConcurrentCreations, checkRosterSource, checkShardCount, checkShardLoads, resolveName } from './private/rules/roster';
 import { checkRosterPropTypes } from './private/rules/types';
 import { SharedChecks } from './private/shared-checks';
-import { passwordDynamicReferences } from './private/stack-quotas';
+import { passwordDynamicReferences, warnTemplateQuota } from './private/stack-quotas';
 import { buildUser, checkMutableProps, checkUserProps } from './private/user/build';
 import { checkOptionTypes } from './private/user/types';
 import { ConnectUserRosterProps, RosterUserSpec } from './roster-props';
@@ -138,7 +138,7 @@ export class ConnectUserRoster extends Construct {
       throw new ConnectUserValidationError(`${subject()} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
     context.warnings.emit(this);
-    if (quotaWarnings.length > 0) Annotations.of(this).addWarningV2('cdk-connect-user:templateQuota', quotaWarnings.join('; '));
+    if (quotaWarnings.length > 0) warnTemplateQuota(this, quotaWarnings.join('; '));
     // Creations paced over the shards: DependsOn lanes inside each, chains of shards in the parent (private/pacing.ts).
     const paced = [...context.paced.keys()].sort((a, b) => a - b)
       .map(n => ({ resource: this.shards[n].nestedStackResource!, users: context.paced.get(n)!, written: (this.shards[n] as RosterShard)._writtenDependsOn }));

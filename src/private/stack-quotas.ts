@@ -67,5 +67,10 @@ function warnStackQuotas(stack: Stack): void {
   }
   const warning = templateQuotaWarning(`stack '${stack.node.path}'`, { resources, outputs, dynamicReferences },
     "dynamic references counted in its ConnectUsers' passwords only");
-  if (warning !== undefined) Annotations.of(stack).addWarningV2('cdk-connect-user:templateQuota', warning);
+  if (warning !== undefined) warnTemplateQuota(stack, warning);
+}
+
+/** Adds the warning `cdk-connect-user:templateQuota` (rules/quotas.ts) to `scope`: a stack, a shard or a roster. */
+export function warnTemplateQuota(scope: IConstruct, text: string): void {
+  Annotations.of(scope).addWarningV2('cdk-connect-user:templateQuota', text);
 }

@@ -1,7 +1,8 @@
-import { Annotations, NestedStack, NestedStackProps } from 'aws-cdk-lib';
+import { NestedStack, NestedStackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { keepAddedDependencies, WrittenDependsOn } from '../pacing';
 import { countTemplate, templateQuotaWarning } from '../rules/quotas';
+import { warnTemplateQuota } from '../stack-quotas';
 
 /**
  * A roster's nested stack, which renders its template once per synth instead of twice.
@@ -59,7 +60,7 @@ export class RosterShard extends NestedStack {
       // The rendered template against every quota per template: what the layout counted (resources, dynamic
       // references) and what only the rendering shows (outputs the parent's references add, the size).
       const warning = templateQuotaWarning(`the shard '${this.node.path}'`, countTemplate(this.prepared as object));
-      if (warning !== undefined) Annotations.of(this).addWarningV2('cdk-connect-user:templateQuota', `${warning}; for a roster: raise shardCount`);
+      if (warning !== undefined) warnTemplateQuota(this, `${warning}; for a roster: raise shardCount`);
       return this.prepared;
     }
     const template = this.prepared;
