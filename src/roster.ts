@@ -140,8 +140,10 @@ export class ConnectUserRoster extends Construct {
     context.warnings.emit(this);
     if (quotaWarnings.length > 0) warnTemplateQuota(this, quotaWarnings.join('; '));
     // Creations paced over the shards: DependsOn lanes inside each, chains of shards in the parent (private/pacing.ts).
-    const paced = [...context.paced.keys()].sort((a, b) => a - b)
-      .map(n => ({ resource: this.shards[n].nestedStackResource!, users: context.paced.get(n)!, written: (this.shards[n] as RosterShard)._writtenDependsOn }));
+    const paced = [...context.paced.keys()].sort((a, b) => a - b).map(n => {
+      const shard = this.shards[n] as RosterShard;
+      return { resource: shard.nestedStackResource!, users: context.paced.get(n)!, written: shard._writtenDependsOn };
+    });
     this.creationTails = paceShards(paced, maxConcurrentCreations);
     // Tags.of() can still change the agents' tags: one validation for the whole roster, not one per agent.
     this.node.addValidation({ validate: () => this.validateLate() });

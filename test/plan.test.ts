@@ -9,11 +9,11 @@ import * as path from 'path';
 import { App, SecretValue, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectInstance, ConnectUser, ConnectUserPacing, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, RoutingProfile, SecurityProfile, UserPassword } from '../src';
+import { templatesOfAssembly } from './util/assembly-graph';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
 import { ACCOUNT, INSTANCE_ARN, minimalProps, OTHER_INSTANCE_ARN, REGION, refs, routingProfileArn, securityProfileArn } from './util/fixtures';
 import { main } from '../src/cli/main';
-import { templatesOfAssembly } from './util/assembly-graph';
 
 /** Each user of an assembly (nested stacks included) and its DependsOn. */
 function usersDependsOn(dir: string): Array<[string, unknown]> {
