@@ -131,7 +131,7 @@ export class ConnectUserRoster extends Construct {
       errors.push(`${label(r)}: ${renderRow(r.spec, r.errors)}`);
     }
     unique.forEach((r, i) => {
-      const found = shared === undefined ? undefined : this.addUser(r, shardOfRow[i], props, shared, context);
+      const found = shared === undefined ? undefined : this.addUser(r, shardOfRow[i], loads[i], props, shared, context);
       if (found !== undefined) errors.push(`${label(r)}: ${found}`);
     });
     if (errors.length > 0) {
@@ -183,7 +183,9 @@ export class ConnectUserRoster extends Construct {
    * Builds one agent, through the same function as a `ConnectUser`. Returns its
    * problems, all of them at once (with the row's own), or nothing when it was made.
    */
-  private addUser(row: Row, shard: number, props: ConnectUserRosterProps, shared: SharedInputs, context: AddContext): string | undefined {
+  private addUser(
+    row: Row, shard: number, load: AgentLoad | undefined, props: ConnectUserRosterProps, shared: SharedInputs, context: AddContext,
+  ): string | undefined {
     const spec = row.spec;
     const rowErrors = [...row.errors];
     const routingProfile = spec.routingProfile === undefined ? undefined : resolveName(shared.routingProfiles, spec.routingProfile, 'routingProfile', rowErrors);
@@ -203,6 +205,7 @@ export class ConnectUserRoster extends Construct {
 
     // A RosterShard renders its template once per synth where a NestedStack renders it twice (see BENCHMARKS.md).
     const stack = (this.shards[shard] ??= new RosterShard(this, `Shard${shard}`)) as RosterShard;
+    stack._dynamicReferences += load?.dynamicReferences ?? 0;
     // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
     // But constructs keeps a construct's children in a plain object, where a name of Object.prototype's
     // (`constructor`, `__proto__`, `toString`, …) is taken already: such a username gets `#Agent`

@@ -6,11 +6,11 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, IdentityManagementType, UserPassword } from '../src';
-import { templatesOfAssembly } from './util/assembly-graph';
+import { countTemplate, templatesOfAssembly } from './util/assembly-graph';
 import { ACCOUNT, minimalProps, REGION, refs } from './util/fixtures';
 import { bulkRoster, bulkRow } from './util/roster';
 import { shardOf } from '../src/private/roster/layout';
-import { countDynamicReferences, countTemplate, MAX_DYNAMIC_REFERENCES_PER_TEMPLATE, MAX_OUTPUTS_PER_TEMPLATE, MAX_RESOURCES_PER_TEMPLATE, MAX_TEMPLATE_BYTES, overQuotas, templateQuotaWarning } from '../src/private/rules/quotas';
+import { countDynamicReferences, MAX_DYNAMIC_REFERENCES_PER_TEMPLATE, MAX_OUTPUTS_PER_TEMPLATE, MAX_RESOURCES_PER_TEMPLATE, MAX_TEMPLATE_BYTES, overQuotas, templateQuotaWarning } from '../src/private/rules/quotas';
 
 const rows = (n: number, prefix = 'agent') => Array.from({ length: n }, (_, i) => bulkRow(`${prefix}.${i}`));
 /** Generated passwords on a CONNECT_MANAGED instance. */

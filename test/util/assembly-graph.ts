@@ -5,6 +5,18 @@
  * every other resource none, and a nested stack starts when its dependencies are done.
  */
 import { readStacks, Template } from '../../src/cli/assembly';
+import { countDynamicReferences, TemplateCounts } from '../../src/private/rules/quotas';
+
+/** What a rendered template holds: resources, outputs, dynamic references and its size as compact JSON. */
+export function countTemplate(template: { Resources?: object; Outputs?: object }): TemplateCounts {
+  const text = JSON.stringify(template) ?? '';
+  return {
+    resources: Object.keys(template.Resources ?? {}).length,
+    outputs: Object.keys(template.Outputs ?? {}).length,
+    dynamicReferences: countDynamicReferences(text),
+    bytes: Buffer.byteLength(text),
+  };
+}
 
 /** A template of the assembly and where it is (`Stack` or `Stack/NestedLogicalId/...`). */
 export interface PlacedTemplate {

@@ -1,7 +1,7 @@
 import { NestedStack, NestedStackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { keepAddedDependencies, WrittenDependsOn } from '../pacing';
-import { countTemplate, templateQuotaWarning } from '../rules/quotas';
+import { templateQuotaWarning } from '../rules/quotas';
 import { warnTemplateQuota } from '../stack-quotas';
 
 /**
@@ -21,6 +21,12 @@ export class RosterShard extends NestedStack {
    * @internal
    */
   public readonly _writtenDependsOn: WrittenDependsOn = new Map();
+  /**
+   * The dynamic references of the agents' passwords, as the roster's layout counted them.
+   *
+   * @internal
+   */
+  public _dynamicReferences = 0;
   private preparing = false;
   private prepared: unknown = undefined;
 
@@ -57,9 +63,16 @@ export class RosterShard extends NestedStack {
     keepAddedDependencies(this._writtenDependsOn);
     if (this.preparing) {
       this.prepared = super._toCloudFormation();
-      // The rendered template against every quota per template: what the layout counted (resources, dynamic
-      // references) and what only the rendering shows (outputs the parent's references add, the size).
-      const warning = templateQuotaWarning(`the shard '${this.node.path}'`, countTemplate(this.prepared as object));
+      // The rendered template against the quotas per template: its resources and outputs (the parent's references add
+      // outputs after the layout) and the dynamic references the layout counted. No second JSON rendering of the
+      // template for its size or its `{{resolve:}}` strings: aws-cdk-lib warns of a template over 1 MB itself
+      // (`@aws-cdk/core:Stack.templateSize`) and refuses one over 500 resources.
+      const template = this.prepared as { Resources?: object; Outputs?: object };
+      const warning = templateQuotaWarning(`the shard '${this.node.path}'`, {
+        resources: Object.keys(template.Resources ?? {}).length,
+        outputs: Object.keys(template.Outputs ?? {}).length,
+        dynamicReferences: this._dynamicReferences,
+      });
       if (warning !== undefined) warnTemplateQuota(this, `${warning}; for a roster: raise shardCount`);
       return this.prepared;
     }

@@ -57,17 +57,6 @@ export function countDynamicReferences(text: string): number {
   return n;
 }
 
-/** What a rendered template holds: resources, outputs, dynamic references and its size as compact JSON. */
-export function countTemplate(template: { Resources?: object; Outputs?: object }): TemplateCounts {
-  const text = JSON.stringify(template) ?? '';
-  return {
-    resources: Object.keys(template.Resources ?? {}).length,
-    outputs: Object.keys(template.Outputs ?? {}).length,
-    dynamicReferences: countDynamicReferences(text),
-    bytes: Buffer.byteLength(text),
-  };
-}
-
 /** Each quota `counts` is over, as `<count> <noun> (quota <limit>)`; `evidence` keeps only the quotas of that level. */
 export function overQuotas(counts: TemplateCounts, evidence?: 'observed' | 'documented'): string[] {
   return QUOTAS.filter(q => (evidence === undefined || q.evidence === evidence) && (counts[q.key] ?? 0) > q.limit)
