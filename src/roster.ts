@@ -12,7 +12,10 @@ import { SharedInputs, sharedInputs } from './private/roster/inputs';
 import { AgentLoad, chooseShardCount, rosterLogicalId, shardLoads, usernameHash } from './private/roster/layout';
 import { RosterShard } from './private/roster/shard';
 import { RosterWarnings } from './private/roster/warnings';
-import { autoShardCountWarning, checkDuplicateRows, checkMaxConcurrentCreations, checkRosterSource, checkShardCount, checkShardLoads, resolveName } from './private/rules/roster';
+import {
+  autoShardCountWarning, checkDuplicateRows, checkMaxConcurrentCreations, checkRosterSource, checkShardCount, checkShardLoads, fullestShard,
+  resolveName,
+} from './private/rules/roster';
 import { checkRosterPropTypes } from './private/rules/types';
 import { SharedChecks } from './private/shared-checks';
 import { passwordDynamicReferences, warnTemplateQuota } from './private/stack-quotas';
@@ -115,9 +118,8 @@ export class ConnectUserRoster extends Construct {
       // Without a count: the default whenever it fits, so that no agent of a roster deployable today moves.
       const chosen = chooseShardCount(agents, DEFAULT_SHARD_COUNT);
       shardCount = chosen ?? DEFAULT_SHARD_COUNT;
-      const atDefault = checkShardLoads(shardLoads(agents, DEFAULT_SHARD_COUNT), DEFAULT_SHARD_COUNT, agents.length)
-        ?? checkShardLoads(shardLoads(agents, DEFAULT_SHARD_COUNT), DEFAULT_SHARD_COUNT, agents.length, 'documented');
-      if (chosen === undefined) errors.push(atDefault ?? 'no shard count fits CloudFormation\'s quotas per template');
+      const atDefault = fullestShard(shardLoads(agents, DEFAULT_SHARD_COUNT));
+      if (chosen === undefined) errors.push(`no shard count fits CloudFormation's quotas per template (at ${DEFAULT_SHARD_COUNT}: ${atDefault})`);
       else if (chosen !== DEFAULT_SHARD_COUNT) quotaWarnings.push(autoShardCountWarning(DEFAULT_SHARD_COUNT, chosen, atDefault!));
     }
     const maxConcurrentCreations = props.maxConcurrentCreations ?? DEFAULT_MAX_CONCURRENT_CREATIONS;

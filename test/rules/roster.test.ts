@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectUserRoster, IdentityManagementType, PhoneType, UserPassword } from '../../src';
 import {
   autoShardCountWarning, checkCellCount, checkDuplicateRows, checkMaxConcurrentCreations, checkOneColumn, checkPasswordCell, checkRequiredCells,
-  checkRosterSource, checkShardCount, checkShardLoads,
+  checkRosterSource, checkShardCount, checkShardLoads, fullestShard,
   csvQuoteProblem, MAX_RESOURCES_PER_TEMPLATE, phoneTypeCell, proficienciesCell, resolveName, secondsCell, suggestedShardCount, tagsCell, yesNoCell,
 } from '../../src/private/rules/roster';
 import { newStack, refs } from '../util/fixtures';
@@ -137,6 +137,11 @@ describe("shards and CloudFormation's quotas per template (checkShardLoads, chec
     const { roster, stack } = bulkRoster({ ...props, shardCount: suggested });
     expect(Object.keys(roster.cfnUsers)).toHaveLength(260);
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('templateQuota'))).toEqual([]);
+  });
+
+  it('names the fullest shard over a quota (for the warning of a roster without shardCount)', () => {
+    expect(fullestShard(loads([0, 100, 20], [1, 200, 70], [2, 130, 65]))).toBe('2 over a quota; shard 1: 70 dynamic references (quota 60)');
+    expect(fullestShard(loads([0, 500, 60]))).toBeUndefined();
   });
 
   it('says which count a roster without shardCount uses instead of the default, and why to set it', () => {

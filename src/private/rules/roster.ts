@@ -95,6 +95,13 @@ export function checkShardLoads(load: ReadonlyMap<number, ShardLoad>, shardCount
 
 const fitsResources = (n: ShardLoad) => n.resources <= MAX_RESOURCES_PER_TEMPLATE;
 
+/** The fullest shard over a quota, as `shard 19: 111 dynamic references (quota 60)`, or `undefined` when all fit. */
+export function fullestShard(load: ReadonlyMap<number, ShardLoad>): string | undefined {
+  const over = [...load.entries()].filter(([, n]) => !fitsQuotas(n))
+    .sort((a, b) => b[1].dynamicReferences - a[1].dynamicReferences || b[1].resources - a[1].resources);
+  return over.length === 0 ? undefined : `${over.length} over a quota; shard ${over[0][0]}: ${overQuotas(over[0][1]).join(', ')}`;
+}
+
 /**
  * Evidence: library. The warning of a roster without `shardCount` whose agents the default count cannot hold within
  * the quotas: the count it uses instead, and why to set it.
