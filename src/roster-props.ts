@@ -153,7 +153,7 @@ export interface ConnectUserRosterProps {
    * dynamic references a warning; both suggest a count.
    *
    * Without it, the roster uses 20 shards whenever all of them fit the quotas
-   * (about 9,000 agents, or about 900 with generated passwords), so a roster that
+   * (about 9,000 agents, or about 1,000 with generated passwords), so a roster that
    * fits never moves an agent; a roster that does not fit gets the smallest count
    * from the suggestion up that fits, with a warning naming it: set it then, so
    * that growth does not change it.
