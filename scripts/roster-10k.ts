@@ -1,7 +1,8 @@
 /**
  * npm run roster:check: builds a 10,000-row bulk-upload CSV and, through
  * ConnectUserRoster with generated passwords (two resources per agent):
- * 1. checks that the default shard count refuses it and suggests a count;
+ * 1. checks that the default 20 shards cannot hold it within CloudFormation's quotas per template
+ *    (60 dynamic references: one a generated password), so the roster picks a count and warns naming it;
  * 2. synthesizes it with that count (a cloud assembly on disk, the cdk CLI's
  *    own synthesis path) and lints every shard with cfn-lint;
  * 3. grows it by 10 % with the same count and runs `cdk-connect-user plan`
@@ -55,33 +56,33 @@ function synthRoster(n: number, dir: string, shardCount?: number): ConnectUserRo
   return roster;
 }
 
-// 1. Without a shardCount the default (20 shards) cannot hold 10,000 agents with their password secrets:
-//    the error suggests a count.
-let suggested: number | undefined;
-try {
-  synthRoster(rows, outdir);
-} catch (e) {
-  suggested = Number(/Expected shardCount: (\d+) or more/.exec((e as Error).message)?.[1]);
-  console.log(`default shard count: ${(e as Error).message.split('\n').find(l => l.includes('shardCount'))?.trim()}`);
-}
-if (!suggested) {
-  console.error(`expected the default shard count to refuse ${rows} agents with generated passwords, and to suggest a count`);
+// 1. Without a shardCount the default (20 shards) cannot hold 10,000 agents with their password secrets and
+//    dynamic references: the roster uses the smallest count that fits, and its warning names it.
+const first = synthRoster(rows, outdir);
+const warning = first.node.metadata.find(m => typeof m.data === 'string' && m.data.includes('cdk-connect-user:templateQuota'))?.data as string | undefined;
+const suggested = Number(/Set shardCount: (\d+)/.exec(warning ?? '')?.[1]);
+if (!suggested || suggested !== Object.keys(first.shards).length) {
+  console.error(`expected the roster to pick a shard count for ${rows} agents with generated passwords and name it in a warning, got: ${warning}`);
   process.exit(1);
 }
+console.log(`default shard count: ${warning!.split(' [ack:')[0]}`);
 
 // 2. With the suggested count it synthesizes, and every shard lints clean.
 const roster = synthRoster(rows, outdir, suggested);
 const templates = fs.readdirSync(outdir).filter(f => f.endsWith('.template.json'));
 let largest = 0;
 let mostResources = 0;
+let mostReferences = 0;
 for (const f of templates) {
   const text = fs.readFileSync(`${outdir}/${f}`, 'utf8');
   largest = Math.max(largest, Buffer.byteLength(text));
   mostResources = Math.max(mostResources, Object.keys(JSON.parse(text).Resources ?? {}).length);
+  mostReferences = Math.max(mostReferences, text.split('{{resolve:').length - 1);
 }
 console.log(`${rows} rows with generated passwords, shardCount ${suggested} (suggested) -> ${Object.keys(roster.cfnUsers).length} users in `
   + `${Object.keys(roster.shards).length} nested stacks; largest template ${(largest / 1024).toFixed(0)} KiB (quota 1 MiB), `
-  + `most resources in one template ${mostResources} (quota 500)`);
+  + `most resources in one template ${mostResources} (quota 500), most dynamic references ${mostReferences} (quota 60)`);
+if (mostResources > 500 || mostReferences > 60) process.exit(1);
 const lint = spawnSync('ts-node', ['--transpile-only', 'scripts/lint-templates.ts', outdir], { stdio: 'inherit' });
 if (lint.status !== 0) process.exit(lint.status ?? 1);
 

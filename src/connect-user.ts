@@ -1,4 +1,4 @@
-import { CustomResource, Duration, Fn, IResource, Resource } from 'aws-cdk-lib';
+import { CustomResource, Duration, Fn, IResource, Resource, Stack } from 'aws-cdk-lib';
 import { CfnUser, ISecurityProfileRef, IUserRef, UserReference } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -12,6 +12,7 @@ import { checkProficiencies } from './private/rules/proficiencies';
 import { checkArn, checkImportArn, checkMember } from './private/rules/references';
 import { expectGrantable, expectObject, expectProficiency, expectRef, expectString } from './private/rules/types';
 import { checkUsername } from './private/rules/username';
+import { checkStackQuotasOnce, DYNAMIC_REFERENCES, passwordDynamicReferences } from './private/stack-quotas';
 import { buildUser, checkMutableProps } from './private/user/build';
 import { renderProficiency } from './private/user/render';
 import { UserProficiency } from './proficiency';
@@ -338,6 +339,10 @@ export class ConnectUser extends ConnectUserBase {
     }
 
     addLateValidation(this);
+    // The stack's template against CloudFormation's quotas, once per stack; this user's password counts.
+    const refs = passwordDynamicReferences(this, props.password);
+    if (refs > 0) Object.defineProperty(this, DYNAMIC_REFERENCES, { value: refs });
+    checkStackQuotasOnce(Stack.of(this));
   }
 
   /**

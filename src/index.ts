@@ -2,6 +2,7 @@ export * from './channel-settings';
 export * from './connect-user';
 export * from './connect-user-props';
 export * from './identity';
+export * from './pacing';
 export * from './password';
 export * from './phone-config';
 export * from './proficiency';

@@ -146,16 +146,37 @@ export interface ConnectUserRosterProps {
    * one else; changing this number moves agents between nested stacks, which
    * CloudFormation performs as a create and a delete (the create fails on the
    * existing username) unless the move is made with stack refactoring. Choose it
-   * with headroom and keep it: each shard must stay under CloudFormation's 500
-   * resources per template, counting a generated password's secret as one more
-   * resource per agent. When a shard would pass 500, the error suggests a count.
-   * The default does not depend on the roster's size, so it never moves an agent;
-   * it holds about 9,000 agents (4,500 with generated passwords).
+   * with headroom and keep it: each shard must stay under CloudFormation's quotas
+   * per template, 500 resources and 60 dynamic references, and each agent with a
+   * generated password brings two resources (its user and its secret) and one
+   * dynamic reference. A shard over 500 resources is an error and one over 60
+   * dynamic references a warning; both suggest a count.
    *
-   * @default 20
+   * Without it, the roster uses 20 shards whenever all of them fit the quotas
+   * (about 9,000 agents, or about 1,000 with generated passwords), so a roster that
+   * fits never moves an agent; a roster that does not fit gets the smallest count
+   * from the suggestion up that fits, with a warning naming it: set it then, so
+   * that growth does not change it.
+   *
+   * @default - 20 when every shard fits; otherwise the smallest count that fits (with a warning)
    * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
    */
   readonly shardCount?: number;
+
+  /**
+   * At most this many agents are created (or updated) at once, across all the
+   * roster's shards: DependsOn lanes inside each shard (agents sorted by logical
+   * id) and chains of shards in the parent stack. Amazon Connect's API allows 2
+   * requests per second with a burst of 5 per account and Region by default, and
+   * CloudFormation's handler does not retry Connect's throttling errors. Raise it
+   * after raising Connect's API quotas with Service Quotas. Adding or changing the
+   * pacing of a deployed roster changes only DependsOn attributes, which updates
+   * no user.
+   *
+   * @default 5
+   * @see https://docs.aws.amazon.com/connect/latest/APIReference/best-practices-connect-apis.html
+   */
+  readonly maxConcurrentCreations?: number;
 
   /**
    * Removal policy of every agent (and of its generated password's secret).

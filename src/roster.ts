@@ -1,18 +1,24 @@
-import { NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import { Construct, IConstruct } from 'constructs';
 import { ConnectUser, IConnectUser } from './connect-user';
 import { ConnectUserProps } from './connect-user-props';
+import { UserPassword } from './password';
+import { DEFAULT_MAX_CONCURRENT_CREATIONS, Paced, paceShards } from './private/pacing';
 import { ConnectUserValidationError, Problems, show } from './private/problems';
 import { parseRosterCsv } from './private/roster/csv';
 import { ParsedDocument, parseRosterDocument } from './private/roster/document';
 import { SharedInputs, sharedInputs } from './private/roster/inputs';
-import { rosterLogicalId, shardOf } from './private/roster/layout';
+import { AgentLoad, chooseShardCount, rosterLogicalId, shardLoads, usernameHash } from './private/roster/layout';
 import { RosterShard } from './private/roster/shard';
 import { RosterWarnings } from './private/roster/warnings';
-import { checkDuplicateRows, checkRosterSource, checkShardCount, checkShardLoads, resolveName } from './private/rules/roster';
+import {
+  autoShardCountWarning, checkDuplicateRows, checkMaxConcurrentCreations, checkRosterSource, checkShardCount, checkShardLoads, fullestShard,
+  resolveName,
+} from './private/rules/roster';
 import { checkRosterPropTypes } from './private/rules/types';
 import { SharedChecks } from './private/shared-checks';
+import { passwordDynamicReferences, warnTemplateQuota } from './private/stack-quotas';
 import { buildUser, checkMutableProps, checkUserProps } from './private/user/build';
 import { checkOptionTypes } from './private/user/types';
 import { ConnectUserRosterProps, RosterUserSpec } from './roster-props';
@@ -50,6 +56,8 @@ export class ConnectUserRoster extends Construct {
   public readonly shards: { [shard: string]: NestedStack } = {};
 
   private readonly views = new Map<string, IConnectUser>();
+  /** The last nested stack of each chain of shards: what a ConnectUserPacing in the same stack waits for. */
+  private creationTails: CfnResource[] = [];
 
   /**
    * @param scope the parent construct (a stack; the shards are nested stacks under it)
@@ -91,35 +99,54 @@ export class ConnectUserRoster extends Construct {
 
     const unique = checkDuplicateRows(rows.filter(r => !r.typeErrors), r => r.spec.username, label, errors);
 
-    const shardCount = props.shardCount ?? DEFAULT_SHARD_COUNT;
-    const badCount = checkShardCount(shardCount);
-    if (badCount !== undefined) {
-      throw new ConnectUserValidationError(`${subject()}: ${badCount}`);
+    // Each agent's load on its shard's template: its user, and with a generated password its secret; a dynamic
+    // reference for a password generated or read from a secret.
+    const loads = unique.map(r => agentLoad(this, r.spec, props.passwords));
+    const agents = loads.filter((l): l is AgentLoad => l !== undefined);
+    const quotaWarnings: string[] = [];
+    let shardCount: number;
+    if (props.shardCount !== undefined) {
+      shardCount = props.shardCount;
+      const badCount = checkShardCount(shardCount);
+      if (badCount !== undefined) throw new ConnectUserValidationError(`${subject()}: ${badCount}`);
+      const byShard = shardLoads(agents, shardCount);
+      const overLoad = checkShardLoads(byShard, shardCount, agents.length);
+      if (overLoad !== undefined) errors.push(overLoad);
+      const overDocumented = checkShardLoads(byShard, shardCount, agents.length, 'documented');
+      if (overDocumented !== undefined) quotaWarnings.push(overDocumented);
+    } else {
+      // Without a count: the default whenever it fits, so that no agent of a roster deployable today moves.
+      const chosen = chooseShardCount(agents, DEFAULT_SHARD_COUNT);
+      shardCount = chosen ?? DEFAULT_SHARD_COUNT;
+      const atDefault = fullestShard(shardLoads(agents, DEFAULT_SHARD_COUNT));
+      if (chosen === undefined) errors.push(`no shard count fits CloudFormation's quotas per template (at ${DEFAULT_SHARD_COUNT}: ${atDefault})`);
+      else if (chosen !== DEFAULT_SHARD_COUNT) quotaWarnings.push(autoShardCountWarning(DEFAULT_SHARD_COUNT, chosen, atDefault!));
     }
-    const load = new Map<number, number>();
+    const maxConcurrentCreations = props.maxConcurrentCreations ?? DEFAULT_MAX_CONCURRENT_CREATIONS;
+    const badPace = checkMaxConcurrentCreations(maxConcurrentCreations);
+    if (badPace !== undefined) throw new ConnectUserValidationError(`${subject()}: ${badPace}`);
     // A row without a username (an empty CSV cell) goes to no shard: it is reported, not built.
-    const shardOfRow = unique.map(r => (r.spec.username === undefined ? -1 : shardOf(r.spec.username, shardCount)));
-    unique.forEach((r, i) => {
-      if (shardOfRow[i] < 0) return;
-      // An agent is one resource, and its generated password's secret one more.
-      const resources = (r.spec.password ?? props.passwords)?._kind === 'generated' ? 2 : 1;
-      load.set(shardOfRow[i], (load.get(shardOfRow[i]) ?? 0) + resources);
-    });
-    const overLoad = checkShardLoads(load, shardCount, unique.length);
-    if (overLoad !== undefined) errors.push(overLoad);
+    const shardOfRow = loads.map(l => (l === undefined ? -1 : l.hash % shardCount));
 
-    const context: AddContext = { root: this.node.root, shared: new SharedChecks(), warnings: new RosterWarnings() };
+    const context: AddContext = { root: this.node.root, shared: new SharedChecks(), warnings: new RosterWarnings(), paced: new Map() };
     for (const r of rows.filter(row => row.typeErrors)) {
       errors.push(`${label(r)}: ${renderRow(r.spec, r.errors)}`);
     }
     unique.forEach((r, i) => {
-      const found = shared === undefined ? undefined : this.addUser(r, shardOfRow[i], props, shared, context);
+      const found = shared === undefined ? undefined : this.addUser(r, shardOfRow[i], loads[i], props, shared, context);
       if (found !== undefined) errors.push(`${label(r)}: ${found}`);
     });
     if (errors.length > 0) {
       throw new ConnectUserValidationError(`${subject()} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     }
     context.warnings.emit(this);
+    if (quotaWarnings.length > 0) warnTemplateQuota(this, quotaWarnings.join('; '));
+    // Creations paced over the shards: DependsOn lanes inside each, chains of shards in the parent (private/pacing.ts).
+    const paced = [...context.paced.keys()].sort((a, b) => a - b).map(n => {
+      const shard = this.shards[n] as RosterShard;
+      return { resource: shard.nestedStackResource!, users: context.paced.get(n)!, written: shard._writtenDependsOn };
+    });
+    this.creationTails = paceShards(paced, maxConcurrentCreations);
     // Tags.of() can still change the agents' tags: one validation for the whole roster, not one per agent.
     this.node.addValidation({ validate: () => this.validateLate() });
   }
@@ -146,10 +173,21 @@ export class ConnectUserRoster extends Construct {
   }
 
   /**
+   * The nested stacks whose completion ends the roster's creations (the last of each chain of shards).
+   *
+   * @internal
+   */
+  public _creationTails(): CfnResource[] {
+    return this.creationTails;
+  }
+
+  /**
    * Builds one agent, through the same function as a `ConnectUser`. Returns its
    * problems, all of them at once (with the row's own), or nothing when it was made.
    */
-  private addUser(row: Row, shard: number, props: ConnectUserRosterProps, shared: SharedInputs, context: AddContext): string | undefined {
+  private addUser(
+    row: Row, shard: number, load: AgentLoad | undefined, props: ConnectUserRosterProps, shared: SharedInputs, context: AddContext,
+  ): string | undefined {
     const spec = row.spec;
     const rowErrors = [...row.errors];
     const routingProfile = spec.routingProfile === undefined ? undefined : resolveName(shared.routingProfiles, spec.routingProfile, 'routingProfile', rowErrors);
@@ -169,6 +207,7 @@ export class ConnectUserRoster extends Construct {
 
     // A RosterShard renders its template once per synth where a NestedStack renders it twice (see BENCHMARKS.md).
     const stack = (this.shards[shard] ??= new RosterShard(this, `Shard${shard}`)) as RosterShard;
+    stack._dynamicReferences += load?.dynamicReferences ?? 0;
     // The construct id is the username ('/' cannot be in an id, and the username check has rejected it).
     // But constructs keeps a construct's children in a plain object, where a name of Object.prototype's
     // (`constructor`, `__proto__`, `toString`, …) is taken already: such a username gets `#Agent`
@@ -184,6 +223,13 @@ export class ConnectUserRoster extends Construct {
     });
     if (built.problems.any) return renderRow(spec, built.problems.found);
     this.cfnUsers[spec.username] = built.resource!;
+    // An adopted agent is imported, not created: nothing to pace.
+    if (!userProps.adopt) {
+      let paced = context.paced.get(shard);
+      if (paced === undefined) context.paced.set(shard, paced = []);
+      const logicalId = Token.isUnresolved(spec.username) ? undefined : rosterLogicalId(spec.username);
+      paced.push({ key: logicalId ?? built.resource!.node.path, logicalId, resource: built.resource! });
+    }
     if (userProps.adopt) {
       // A shard with adopted agents is imported as a stack of its own, then nested into the parent: CloudFormation
       // nests an existing stack whose resource in the parent has DeletionPolicy Retain ("Nesting an existing stack").
@@ -243,7 +289,18 @@ interface AddContext {
   readonly shared: SharedChecks;
   /** The agents' warnings, added to the roster once per rule when every agent is built. */
   readonly warnings: RosterWarnings;
+  /** The agents to create (not adopted), by shard, with their logical ids: their creations are paced. */
+  readonly paced: Map<number, Paced[]>;
 }
+
+/** What an agent adds to its shard's template, or `undefined` without a username (the row is reported, not built). */
+function agentLoad(scope: IConstruct, spec: RosterUserSpec, passwords: UserPassword | undefined): AgentLoad | undefined {
+  if (spec.username === undefined) return undefined;
+  const password = spec.password ?? passwords;
+  const generated = password?._kind === 'generated';
+  return { hash: usernameHash(spec.username), resources: generated ? 2 : 1, dynamicReferences: passwordDynamicReferences(scope, password) };
+}
+
 
 /**
  * An agent's props, as a `ConnectUser` would take them: its options, where it belongs, and the roster's defaults

@@ -20,11 +20,12 @@ export const LAYERS: ReadonlyArray<[string, RegExp]> = [
   ['rules', /^private\/rules\//],
   // Public value classes and props types: they check their own inputs with the rules.
   ['values', /^(phone-config|channel-settings|proficiency|password|references|connect-user-props|roster-props)\.ts$/],
-  // How one user is declared, checked and built; how a roster reads and lays out its agents.
-  ['user', /^private\/user\//],
+  // How one user is declared, checked and built (with a stack's quotas per template and creation pacing);
+  // how a roster reads and lays out its agents.
+  ['user', /^private\/(user\/|stack-quotas\.ts$|pacing\.ts$)/],
   ['roster', /^private\/roster\//],
   // The constructs and the package's entry point.
-  ['constructs', /^(connect-user|roster|index)\.ts$/],
+  ['constructs', /^(connect-user|roster|pacing|index)\.ts$/],
   ['cli', /^cli\//],
 ];
 

@@ -9,10 +9,11 @@ import * as path from 'path';
 import { App, CfnResource, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AfterContactWorkMode, ConnectInstance, ConnectUser, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig, ProficiencyLevel,
-  RoutingProfile, SecurityProfile, UserPassword, UserProficiency,
+  AfterContactWorkMode, ConnectInstance, ConnectUser, ConnectUserPacing, ConnectUserProps, ConnectUserRoster, IdentityManagementType, PhoneConfig,
+  ProficiencyLevel, RoutingProfile, SecurityProfile, UserPassword, UserProficiency,
 } from '../src';
 import { buildPlanApp, PlanVariant } from './apps/plan-app';
+import { templatesOfAssembly } from './util/assembly-graph';
 import { cdkSynth } from './util/cdk-cli';
 import { useDummyCredentials } from './util/credentials';
 import { FakeCloudFormation, startFakeCloudFormation } from './util/fake-cloudformation';
@@ -21,6 +22,12 @@ import {
 } from './util/fixtures';
 import { main } from '../src/cli/main';
 import { EVIDENCE } from '../src/private/user/evidence';
+
+/** Each user of an assembly (nested stacks included) and its DependsOn. */
+function usersDependsOn(dir: string): Array<[string, unknown]> {
+  return [...templatesOfAssembly(dir).values()].flat().flatMap(t => Object.entries(t.template.Resources ?? {})
+    .filter(([, r]) => r.Type === 'AWS::Connect::User').map(([id, r]) => [`${t.path}/${id}`, (r as { DependsOn?: unknown }).DependsOn] as [string, unknown]));
+}
 
 const env = { account: ACCOUNT, region: REGION };
 const dirs: string[] = [];
@@ -356,8 +363,9 @@ describe('plan: what the 2023 handler, the schema history and CloudFormation say
 
 describe('plan: rosters (nested stacks)', () => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ username: `agent.${i}`, routingProfile: 'Basic', securityProfiles: ['Agent'] }));
-  function roster(n: number, shardCount?: number): string {
+  function roster(n: number, shardCount?: number, maxConcurrentCreations?: number, also?: (stack: Stack) => void): string {
     return synth(stack => {
+      also?.(stack);
       const r = refs(stack, IdentityManagementType.SAML);
       new ConnectUserRoster(stack, 'Roster', {
         instance: r.instance,
@@ -365,9 +373,34 @@ describe('plan: rosters (nested stacks)', () => {
         securityProfiles: { Agent: r.securityProfile },
         users: rows(n).map(u => ({ ...u, identityInfo: { firstName: 'A', lastName: 'B' } })),
         shardCount,
+        maxConcurrentCreations,
       });
     });
   }
+
+  /** The DependsOn of every user of an assembly, by logical id. */
+  const dependsOnOf = (dir: string) => Object.fromEntries(usersDependsOn(dir));
+
+  it('pacing added to a deployed roster and to plain users changes only DependsOn: nothing fails, moves or is removed, exit 0', async () => {
+    // Without pacing, as today's main renders them: the roster with more lanes than agents, the users without the aspect.
+    const plainUsers = (stack: Stack) => {
+      for (const i of [1, 2, 3, 4, 5, 6, 7]) agent(() => ({ username: `plain.${i}` }), `Plain${i}`)(stack);
+    };
+    const before = roster(200, undefined, 1_000_000, plainUsers);
+    const after = roster(200, undefined, undefined, stack => {
+      plainUsers(stack);
+      ConnectUserPacing.of(stack);
+    });
+    const result = await planOf(before, after);
+    expect(result.out).toBe(summary(207, { unchanged: 207 }));
+    expect(result.code).toBe(0);
+    // Not because nothing changed: the users' DependsOn did.
+    const was = dependsOnOf(before);
+    const now = dependsOnOf(after);
+    expect(Object.values(was).every(d => d === undefined)).toBe(true);
+    // All but the first agent of each of the 20 shards (its shard waits instead); the plain users' first five wait for the roster.
+    expect(Object.values(now).filter(d => d !== undefined).length).toBe(207 - 20);
+  });
 
   it('a roster grown by 10% with the same shardCount moves no agent: only CREATED, exit 0', async () => {
     const result = await planOf(roster(200, 8), roster(220, 8));

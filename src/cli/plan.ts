@@ -8,6 +8,8 @@
  * instance and username are elsewhere in the new assembly has moved; an adopted
  * user with no place in the baseline must be imported first. Every verdict
  * carries its evidence (src/private/user/evidence.ts); ./plan-format.ts prints it.
+ * Only `Properties` are compared: a change of `DependsOn` alone (creation pacing,
+ * src/private/pacing.ts) updates no resource (see plan-compare.ts and the evidence).
  */
 import { TemplateUser, TopStack } from './assembly';
 import { canonical, compareProperties, CompareOptions, Finding } from './plan-compare';

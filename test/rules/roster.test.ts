@@ -8,7 +8,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ConnectUserRoster, IdentityManagementType, PhoneType, UserPassword } from '../../src';
 import {
-  checkCellCount, checkDuplicateRows, checkOneColumn, checkPasswordCell, checkRequiredCells, checkRosterSource, checkShardCount, checkShardLoads,
+  autoShardCountWarning, checkCellCount, checkDuplicateRows, checkMaxConcurrentCreations, checkOneColumn, checkPasswordCell, checkRequiredCells,
+  checkRosterSource, checkShardCount, checkShardLoads, fullestShard,
   csvQuoteProblem, MAX_RESOURCES_PER_TEMPLATE, phoneTypeCell, proficienciesCell, resolveName, secondsCell, suggestedShardCount, tagsCell, yesNoCell,
 } from '../../src/private/rules/roster';
 import { newStack, refs } from '../util/fixtures';
@@ -98,29 +99,61 @@ describe("names resolved through the roster's maps (resolveName)", () => {
   });
 });
 
-describe("shards and CloudFormation's 500 resources per template (checkShardLoads, checkShardCount)", () => {
-  it('suggests shards filled to 60 % on average', () => {
+describe("shards and CloudFormation's quotas per template (checkShardLoads, checkShardCount, checkMaxConcurrentCreations)", () => {
+  const loads = (...entries: Array<[number, number, number]>) =>
+    new Map(entries.map(([shard, resources, dynamicReferences]) => [shard, { resources, dynamicReferences }]));
+
+  it('suggests shards filled to 60 % on average, on resources and on dynamic references', () => {
     expect(MAX_RESOURCES_PER_TEMPLATE).toBe(500);
     expect(suggestedShardCount(0)).toBe(1);
     expect(suggestedShardCount(300)).toBe(1);
     expect(suggestedShardCount(301)).toBe(2);
     expect(suggestedShardCount(3000)).toBe(10);
+    expect(suggestedShardCount(520, 260)).toBe(8);
+    expect(suggestedShardCount(4000, 2000)).toBe(56);
   });
 
-  it('names the fullest shard over the quota, and only when one is over', () => {
-    expect(checkShardLoads(new Map([[0, 500], [1, 10]]), 2, 510)).toBeUndefined();
-    expect(checkShardLoads(new Map([[0, 501], [1, 700], [2, 3]]), 3, 1204)).toMatch(
-      /^2 shards would hold more than CloudFormation's 500 resources per template \(shard 1: 700\); the roster has 1204 resources \(1204 agents, .*\) in 3 shards\. Expected shardCount: 5 or more/,
+  it('names the fullest shard over the resource quota with every count, and only when one is over (an error: observed)', () => {
+    expect(checkShardLoads(loads([0, 500, 60], [1, 10, 0]), 2, 510)).toBeUndefined();
+    expect(checkShardLoads(loads([0, 501, 0], [1, 700, 70], [2, 3, 0]), 3, 1204)).toMatch(
+      /^2 shards would be over CloudFormation's quotas per template \(shard 1: 700 resources \(quota 500\), 70 dynamic references \(quota 60\); it holds 700 of 500 resources, 70 of 60 dynamic references\); the roster has 1204 resources and 70 dynamic references \(1204 agents; .*\) in 3 shards\. Expected shardCount: 5 or more/,
     );
+  });
+
+  it('names a shard over the dynamic-reference quota only, for the warning (documented), and not for the error', () => {
+    const over = loads([0, 100, 61], [1, 100, 20]);
+    expect(checkShardLoads(over, 2, 198)).toBeUndefined();
+    expect(checkShardLoads(over, 2, 198, 'documented')).toMatch(/^1 shard would be over CloudFormation's quotas per template \(shard 0: 61 dynamic references \(quota 60\); it holds 100 of 500 resources, 61 of 60 dynamic references\).*Expected shardCount: 3 or more/);
+    // A shard over the resource quota is the error's, not the warning's.
+    expect(checkShardLoads(loads([0, 501, 61]), 1, 500, 'documented')).toBeUndefined();
   });
 
   it('rejects a shard that would exceed 500 resources, counting each password secret, and suggests a count that works', () => {
     const rows = Array.from({ length: 260 }, (_, i) => bulkRow(`agent${i}`));
     const props = { rows, passwords: UserPassword.generate(), identityManagementType: IdentityManagementType.CONNECT_MANAGED };
     const message = errorOf(() => bulkRoster({ ...props, shardCount: 1 }));
-    expect(message).toMatch(/1 shard would hold more than CloudFormation's 500 resources per template \(shard 0: 520\); the roster has 520 resources \(260 agents, and a secret for each generated password\) in 1 shards\. Expected shardCount: 2 or more, which leaves room to grow; then keep it fixed/);
+    expect(message).toMatch(/1 shard would be over CloudFormation's quotas per template \(shard 0: 521 resources \(quota 500\), 260 dynamic references \(quota 60\); it holds 521 of 500 resources, 260 of 60 dynamic references\); the roster has 521 resources and 260 dynamic references \(260 agents; a generated password adds a secret and a dynamic reference\) in 1 shards\. Expected shardCount: 8 or more, which leaves room to grow; then keep it fixed/);
     const suggested = Number(/Expected shardCount: (\d+)/.exec(message)![1]);
-    expect(Object.keys(bulkRoster({ ...props, shardCount: suggested }).roster.cfnUsers)).toHaveLength(260);
+    const { roster, stack } = bulkRoster({ ...props, shardCount: suggested });
+    expect(Object.keys(roster.cfnUsers)).toHaveLength(260);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('templateQuota'))).toEqual([]);
+  });
+
+  it('names the fullest shard over a quota (for the warning of a roster without shardCount)', () => {
+    expect(fullestShard(loads([0, 100, 20], [1, 200, 70], [2, 130, 65]))).toBe('2 over a quota; shard 1: 70 dynamic references (quota 60)');
+    expect(fullestShard(loads([0, 500, 60]))).toBeUndefined();
+  });
+
+  it('says which count a roster without shardCount uses instead of the default, and why to set it', () => {
+    expect(autoShardCountWarning(20, 56, 'shard 3: 111 dynamic references (quota 60)')).toMatch(
+      /^the roster does not fit CloudFormation's quotas per template in the default 20 shards \(shard 3: 111 dynamic references \(quota 60\)\), so it uses 56 shards\. Set shardCount: 56 to keep this layout/);
+  });
+
+  it('paces at least one creation at a time: maxConcurrentCreations is a whole number of at least 1', () => {
+    expect(checkMaxConcurrentCreations(1)).toBeUndefined();
+    expect(checkMaxConcurrentCreations(10)).toBeUndefined();
+    for (const bad of [0, -1, 2.5, NaN]) expect(checkMaxConcurrentCreations(bad)).toBe(`maxConcurrentCreations ${bad} is not a whole number of at least 1`);
+    expect(() => bulkRoster({ rows: [bulkRow('alice')], maxConcurrentCreations: 0 })).toThrow(/ConnectUserRoster 'Agents\/Roster': maxConcurrentCreations 0 is not a whole number of at least 1/);
   });
 
   it('takes a whole number of shards, at least 1', () => {

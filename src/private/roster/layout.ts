@@ -1,4 +1,5 @@
 /** Where a roster puts its agents: the shard of each username, and each agent's logical id. */
+import { fitsQuotas, ShardLoad, suggestedShardCount } from '../rules/roster';
 
 /**
  * The logical id of a roster agent: `User`, the username's letters and digits,
@@ -14,7 +15,60 @@ export function rosterLogicalId(username: string): string {
 
 /** The shard of a username: FNV-1a (32-bit) of its lower-case form, modulo the shard count. */
 export function shardOf(username: string, shardCount: number): number {
-  return fnv1a(username.toLowerCase()) % shardCount;
+  return usernameHash(username) % shardCount;
+}
+
+/** FNV-1a (32-bit) of a username's lower-case form: its shard is this modulo the shard count. */
+export function usernameHash(username: string): number {
+  return fnv1a(username.toLowerCase());
+}
+
+/** What one agent adds to its shard's template. */
+export interface AgentLoad {
+  /** {@link usernameHash} of its username. */
+  readonly hash: number;
+  /** Its user, and its generated password's secret. */
+  readonly resources: number;
+  /** Its password's `{{resolve:...}}`, generated or from a secret. */
+  readonly dynamicReferences: number;
+}
+
+/** The resources a shard holds beside its agents: the cdk CLI's version-reporting `AWS::CDK::Metadata`. */
+export const SHARD_OVERHEAD_RESOURCES = 1;
+
+/** What each shard would hold with `shardCount` shards, by shard number (shards without agents left out). */
+export function shardLoads(agents: readonly AgentLoad[], shardCount: number): Map<number, ShardLoad> {
+  const loads = new Map<number, { resources: number; dynamicReferences: number }>();
+  for (const a of agents) {
+    const shard = a.hash % shardCount;
+    let load = loads.get(shard);
+    if (load === undefined) loads.set(shard, load = { resources: SHARD_OVERHEAD_RESOURCES, dynamicReferences: 0 });
+    load.resources += a.resources;
+    load.dynamicReferences += a.dynamicReferences;
+  }
+  return loads;
+}
+
+/**
+ * The shard count of a roster without `shardCount`: `defaultCount` when every shard fits CloudFormation's quotas
+ * there, as before quotas were counted, so that no agent of a roster deployable today moves. Otherwise the smallest
+ * count from the suggestion up whose every shard fits (at most 1,000 counts are tried, each one pass over the agents).
+ * `undefined` when none fits (an agent alone over a quota).
+ */
+export function chooseShardCount(agents: readonly AgentLoad[], defaultCount: number): number | undefined {
+  if (allFit(shardLoads(agents, defaultCount))) return defaultCount;
+  const resources = agents.reduce((n, a) => n + a.resources, 0);
+  const dynamicReferences = agents.reduce((n, a) => n + a.dynamicReferences, 0);
+  const start = Math.max(defaultCount + 1, suggestedShardCount(resources, dynamicReferences));
+  for (let n = start; n < start + 1000; n++) {
+    if (allFit(shardLoads(agents, n))) return n;
+  }
+  return undefined;
+}
+
+function allFit(loads: ReadonlyMap<number, ShardLoad>): boolean {
+  for (const load of loads.values()) if (!fitsQuotas(load)) return false;
+  return true;
 }
 
 /**

@@ -1,5 +1,8 @@
 import { NestedStack, NestedStackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { keepAddedDependencies, WrittenDependsOn } from '../pacing';
+import { templateQuotaWarning } from '../rules/quotas';
+import { warnTemplateQuota } from '../stack-quotas';
 
 /**
  * A roster's nested stack, which renders its template once per synth instead of twice.
@@ -12,6 +15,18 @@ import { Construct } from 'constructs';
  * second), so the shard keeps the first rendering and hands it to the writer, once.
  */
 export class RosterShard extends NestedStack {
+  /**
+   * The agents' `DependsOn` written as text (creation pacing), completed when the template renders.
+   *
+   * @internal
+   */
+  public readonly _writtenDependsOn: WrittenDependsOn = new Map();
+  /**
+   * The dynamic references of the agents' passwords, as the roster's layout counted them.
+   *
+   * @internal
+   */
+  public _dynamicReferences = 0;
   private preparing = false;
   private prepared: unknown = undefined;
 
@@ -45,8 +60,21 @@ export class RosterShard extends NestedStack {
 
   /** @internal */
   protected _toCloudFormation(): any {
+    keepAddedDependencies(this._writtenDependsOn);
     if (this.preparing) {
-      return (this.prepared = super._toCloudFormation());
+      this.prepared = super._toCloudFormation();
+      // The rendered template against the quotas per template: its resources and outputs (the parent's references add
+      // outputs after the layout) and the dynamic references the layout counted. No second JSON rendering of the
+      // template for its size or its `{{resolve:}}` strings: aws-cdk-lib warns of a template over 1 MB itself
+      // (`@aws-cdk/core:Stack.templateSize`) and refuses one over 500 resources.
+      const template = this.prepared as { Resources?: object; Outputs?: object };
+      const warning = templateQuotaWarning(`the shard '${this.node.path}'`, {
+        resources: Object.keys(template.Resources ?? {}).length,
+        outputs: Object.keys(template.Outputs ?? {}).length,
+        dynamicReferences: this._dynamicReferences,
+      });
+      if (warning !== undefined) warnTemplateQuota(this, `${warning}; for a roster: raise shardCount`);
+      return this.prepared;
     }
     const template = this.prepared;
     if (template !== undefined) {

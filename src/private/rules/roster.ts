@@ -1,5 +1,6 @@
 /** Rules of a roster: its rows, its CSV cells and its shards. See common.ts for the evidence levels. */
 import { Duration, Token } from 'aws-cdk-lib';
+import { describeCounts, MAX_DYNAMIC_REFERENCES_PER_TEMPLATE, MAX_RESOURCES_PER_TEMPLATE, overQuotas } from './quotas';
 
 /** Evidence: library. A roster reads its agents from one source: `sources` is how many of users, csv and json are given. */
 export function checkRosterSource(sources: number): string | undefined {
@@ -40,33 +41,81 @@ export function resolveName<T>(map: { [name: string]: T } | undefined, name: str
   return found;
 }
 
-// Evidence: observed (CloudFormation quota). A template holds at most 500 resources; CloudFormation
-// refuses a larger one when the stack is created or updated.
-export const MAX_RESOURCES_PER_TEMPLATE = 500;
+export { MAX_RESOURCES_PER_TEMPLATE };
 
-/**
- * The shard count to suggest for a roster of `resources` resources: an average
- * shard 60 % full, which leaves room for the hash's unevenness and for about half
- * as many agents again before any shard reaches the quota.
- */
-export function suggestedShardCount(resources: number): number {
-  return Math.max(1, Math.ceil(resources / (MAX_RESOURCES_PER_TEMPLATE * 0.6)));
+/** What a shard's template would hold, against CloudFormation's quotas per template (quotas.ts). */
+export interface ShardLoad {
+  readonly resources: number;
+  readonly dynamicReferences: number;
 }
 
 /**
- * The error when a shard would hold more resources than a template may, or
- * `undefined`. `load` is resources per shard; each agent brings its user and, with
- * a generated password, its secret.
+ * Whether a shard fits the quotas the roster can count before synth: resources (observed) and dynamic references
+ * (documented). The library's own layout obeys a documented quota too (outputs and size are checked at synth).
  */
-export function checkShardLoads(load: ReadonlyMap<number, number>, shardCount: number, agents: number): string | undefined {
-  const over = [...load.entries()].filter(([, n]) => n > MAX_RESOURCES_PER_TEMPLATE).sort((a, b) => b[1] - a[1]);
+export function fitsQuotas(load: ShardLoad): boolean {
+  return load.resources <= MAX_RESOURCES_PER_TEMPLATE && load.dynamicReferences <= MAX_DYNAMIC_REFERENCES_PER_TEMPLATE;
+}
+
+/**
+ * The shard count to suggest for a roster of `resources` resources and `dynamicReferences` dynamic
+ * references: an average shard 60 % full on each quota, which leaves room for the hash's unevenness
+ * and for about half as many agents again before any shard reaches a quota.
+ */
+export function suggestedShardCount(resources: number, dynamicReferences = 0): number {
+  return Math.max(1, Math.ceil(resources / (MAX_RESOURCES_PER_TEMPLATE * 0.6)),
+    Math.ceil(dynamicReferences / (MAX_DYNAMIC_REFERENCES_PER_TEMPLATE * 0.6)));
+}
+
+/**
+ * The message when a shard would be over a quota per template, or `undefined`. `load` is each shard's
+ * count; each agent brings its user and, with a generated password, its secret and a dynamic reference.
+ * With `evidence: 'observed'` only a shard over the resource quota counts (the roster's error); with
+ * 'documented', only one over the dynamic-reference quota and not the resource one (its warning).
+ */
+export function checkShardLoads(load: ReadonlyMap<number, ShardLoad>, shardCount: number, agents: number, evidence: 'observed' | 'documented' = 'observed'): string | undefined {
+  const over = [...load.entries()]
+    .filter(([, n]) => evidence === 'observed' ? n.resources > MAX_RESOURCES_PER_TEMPLATE : fitsResources(n) && !fitsQuotas(n))
+    .sort((a, b) => b[1].resources - a[1].resources || b[1].dynamicReferences - a[1].dynamicReferences);
   if (over.length === 0) return undefined;
-  const total = [...load.values()].reduce((a, b) => a + b, 0);
-  const suggested = suggestedShardCount(total);
-  return `${over.length} shard${over.length === 1 ? '' : 's'} would hold more than CloudFormation's ${MAX_RESOURCES_PER_TEMPLATE} resources per template `
-    + `(shard ${over[0][0]}: ${over[0][1]}); the roster has ${total} resources (${agents} agents, and a secret for each generated password) `
+  let resources = 0;
+  let dynamicReferences = 0;
+  for (const n of load.values()) {
+    resources += n.resources;
+    dynamicReferences += n.dynamicReferences;
+  }
+  const suggested = suggestedShardCount(resources, dynamicReferences);
+  const [shard, worst] = over[0];
+  return `${over.length} shard${over.length === 1 ? '' : 's'} would be over CloudFormation's quotas per template `
+    + `(shard ${shard}: ${overQuotas(worst).join(', ')}; it holds ${describeCounts(worst)}); the roster has ${resources} resources and `
+    + `${dynamicReferences} dynamic references (${agents} agents; a generated password adds a secret and a dynamic reference) `
     + `in ${shardCount} shards. Expected shardCount: ${suggested} or more, which leaves room to grow; then keep it fixed: `
     + 'changing it moves agents between nested stacks (see "Resharding" in the README)';
+}
+
+const fitsResources = (n: ShardLoad) => n.resources <= MAX_RESOURCES_PER_TEMPLATE;
+
+/** The fullest shard over a quota, as `shard 19: 111 dynamic references (quota 60)`, or `undefined` when all fit. */
+export function fullestShard(load: ReadonlyMap<number, ShardLoad>): string | undefined {
+  const over = [...load.entries()].filter(([, n]) => !fitsQuotas(n))
+    .sort((a, b) => b[1].dynamicReferences - a[1].dynamicReferences || b[1].resources - a[1].resources);
+  return over.length === 0 ? undefined : `${over.length} over a quota; shard ${over[0][0]}: ${overQuotas(over[0][1]).join(', ')}`;
+}
+
+/**
+ * Evidence: library. The warning of a roster without `shardCount` whose agents the default count cannot hold within
+ * the quotas: the count it uses instead, and why to set it.
+ */
+export function autoShardCountWarning(defaultCount: number, chosen: number, atDefault: string): string {
+  return `the roster does not fit CloudFormation's quotas per template in the default ${defaultCount} shards (${atDefault}), `
+    + `so it uses ${chosen} shards. Set shardCount: ${chosen} to keep this layout: without it, the count changes again when the `
+    + 'roster outgrows it, and a changed count moves agents between nested stacks (see "Resharding" in the README). '
+    + `A roster deployed earlier with ${defaultCount} shards moves agents now: check with cdk-connect-user plan`;
+}
+
+/** Evidence: library. At most this many AWS::Connect::User creations at once, a whole number of at least 1. */
+export function checkMaxConcurrentCreations(n: number): string | undefined {
+  return Number.isInteger(n) && n >= 1 ? undefined : `maxConcurrentCreations ${n} is not a whole number of at least 1`;
 }
 
 /** Evidence: library. The shard count is a whole number of nested stacks. */

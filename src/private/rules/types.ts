@@ -140,6 +140,8 @@ export function checkRosterPropTypes(p: Problems, props: Value): void {
   expectBoolean(p, 'adopt', props.adopt);
   expectBoolean(p, 'allowPlaintextPasswords', props.allowPlaintextPasswords);
   expect(p, 'shardCount', props.shardCount, props.shardCount === undefined || typeof props.shardCount === 'number', 'a whole number, or nothing');
+  expect(p, 'maxConcurrentCreations', props.maxConcurrentCreations, props.maxConcurrentCreations === undefined || typeof props.maxConcurrentCreations === 'number',
+    'a whole number, or nothing');
   expectString(p, 'removalPolicy', props.removalPolicy, true);
   expectStringMap(p, 'tags', props.tags);
 }
