@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { FIELDS, has } from './fields';
 import { get, segments } from './paths';
 import { renderProficiency, renderUserProps } from './render';
+import { UserResource } from './resource';
 import { checkOptionTypes } from './types';
 import type { ConnectUserProps } from '../../connect-user-props';
 import type { IdentityManagementType } from '../../identity';
@@ -277,7 +278,7 @@ export function buildUser(scope: Construct, id: string, props: ConnectUserProps,
     passwordSecret = createPasswordSecret(scope, options.secretId, props.username, props.password, removalPolicy);
     password = passwordSecret.secretValueFromJson('password');
   }
-  const resource = new CfnUser(scope, id, renderUserProps(props, checked.instanceArn, password, props.proficiencies?.map(renderProficiency)));
+  const resource = new UserResource(scope, id, renderUserProps(props, checked.instanceArn, password, props.proficiencies?.map(renderProficiency)));
   if (NEWER_THAN_FLOOR.length > 0) overrideNewerThanFloor(resource, props);
   resource.applyRemovalPolicy(removalPolicy);
   if (options.logicalId !== undefined) {
