@@ -4,7 +4,8 @@
  * rule skips unresolved tokens, and how the problems the rules find are reported.
  */
 import * as path from 'path';
-import { Annotations, CfnParameter, Duration, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, CfnParameter, Duration, Fn, Lazy, SecretValue, Stack, Tags, Token } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ConnectInstance, ConnectUser, ConnectUserProps, PhoneConfig, PhoneType, ProficiencyLevel, RoutingProfile, SecurityProfile, UserHierarchyGroup,
@@ -84,6 +85,22 @@ describe('the helpers of the rules', () => {
     expect(isToken(token)).toBe(true);
     expect(isToken(`arn:${token}:x`)).toBe(true);
     expect(isToken('arn:aws:connect')).toBe(false);
+  });
+
+  it('isToken says what Token.isUnresolved says, for every kind of token and for literals near them', () => {
+    const stack = newStack();
+    const text = new CfnParameter(stack, 'Text').valueAsString;
+    const list = new CfnParameter(stack, 'List', { type: 'CommaDelimitedList' }).valueAsList;
+    const number = new CfnParameter(stack, 'Number', { type: 'Number' }).valueAsNumber;
+    const values: unknown[] = [
+      text, `a${text}b`, list, list[0], number, Token.asNumber({ resolve: () => 7 }), Fn.importValue('X'), Lazy.string({ produce: () => 'x' }),
+      // Literals that look like parts of tokens: the markers without their brackets, and numbers around a token's.
+      '${Token', '{Token', '#{Token[', '${Token[x', -1.888e289, -1e288, -1e300, -Infinity, Infinity, NaN, 0, 5, -7.5, 'plain', ['a'], {},
+    ];
+    for (const v of values) expect(isToken(v), String(v)).toBe(Token.isUnresolved(v));
+    // The eight tokens but `list[0]`: a list token's element alone is no token to CDK (only the one-element list is).
+    expect(values.filter(isToken)).toHaveLength(7);
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.integer()), v => isToken(v) === Token.isUnresolved(v)), { numRuns: 2000 });
   });
 });
 

@@ -21,6 +21,7 @@
  */
 import { IResolvable, IResolveContext, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
+import { isToken } from '../rules/common';
 
 /** A `CfnUser` whose rendering CDK's reference scan skips when it holds no token (see the file's comment). */
 export class UserResource extends CfnUser {
@@ -67,10 +68,10 @@ class UserRendering implements IResolvable {
 function plain(value: unknown, depth = 0): boolean {
   if (value === undefined || value === null || typeof value === 'boolean') return true;
   if (depth > 32) return false;
-  if (typeof value === 'string' || typeof value === 'number') return !Token.isUnresolved(value);
+  if (typeof value === 'string' || typeof value === 'number') return !isToken(value);
   if (typeof value !== 'object') return false;
   if (Array.isArray(value)) {
-    if (Token.isUnresolved(value)) return false;
+    if (isToken(value)) return false;
     for (const v of value) if (!plain(v, depth + 1)) return false;
     return true;
   }
