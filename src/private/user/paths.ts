@@ -60,9 +60,13 @@ export function get(value: unknown, path: string): unknown {
  * An `undefined` value sets nothing and makes nothing.
  */
 export function set(target: Record<string, unknown>, path: string, value: unknown, channelKey = 'Channel'): void {
+  setAt(target, segments(path), value, channelKey);
+}
+
+/** {@link set} at a path already in segments (a renderer that sets the same paths for thousands of agents). */
+export function setAt(target: Record<string, unknown>, segs: readonly Segment[], value: unknown, channelKey = 'Channel'): void {
   if (value === undefined) return;
   let o = target;
-  const segs = segments(path);
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i];
     const last = i === segs.length - 1;
@@ -70,7 +74,7 @@ export function set(target: Record<string, unknown>, path: string, value: unknow
       const list = (o[s.key] ??= []) as Array<Record<string, unknown>>;
       let entry = list.find(e => e[channelKey] === s.channel);
       if (entry === undefined) list.push(entry = { [channelKey]: s.channel });
-      if (last) throw new Error(`path ${path} ends in a list entry`);
+      if (last) throw new Error(`path ${segs.map(show).join('.')} ends in a list entry`);
       o = entry;
     } else if (last) {
       o[s.key] = value;

@@ -7,7 +7,7 @@
 import { Duration, SecretValue } from 'aws-cdk-lib';
 import { CfnUser, CfnUserProps } from 'aws-cdk-lib/aws-connect';
 import { FIELDS, Field, has, isScalar } from './fields';
-import { l1Path, segments, set } from './paths';
+import { l1Path, Segment, segments, setAt } from './paths';
 import type { ConnectUserProps } from '../../connect-user-props';
 import type { ProficiencyFields } from '../rules/proficiencies';
 
@@ -16,14 +16,15 @@ import type { ProficiencyFields } from '../rules/proficiencies';
  * `channelSettings.voice`, …), each with its last key and L1 path: worked out once, so that rendering an
  * agent reads each props object once and skips every row of one that is not given.
  */
-const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: ReadonlyArray<{ field: Field; key: string; path: string }> }> = (() => {
-  const groups = new Map<string, { parent: string[]; rows: Array<{ field: Field; key: string; path: string }> }>();
+const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: ReadonlyArray<{ field: Field; key: string; path: string; segs: readonly Segment[] }> }> = (() => {
+  const groups = new Map<string, { parent: string[]; rows: Array<{ field: Field; key: string; path: string; segs: readonly Segment[] }> }>();
   for (const f of FIELDS) {
     if (!has(f.cfn)) continue;
     const keys = segments(f.prop).map(s => s.key);
     const parent = keys.slice(0, -1);
     const group = groups.get(parent.join('.')) ?? groups.set(parent.join('.'), { parent, rows: [] }).get(parent.join('.'))!;
-    group.rows.push({ field: f, key: keys[keys.length - 1], path: l1Path(f.cfn) });
+    const path = l1Path(f.cfn);
+    group.rows.push({ field: f, key: keys[keys.length - 1], path, segs: segments(path) });
   }
   return [...groups.values()];
 })();
@@ -53,7 +54,7 @@ export function renderUserProps(
     let holder: unknown = given;
     for (const key of parent) holder = (holder as Record<string, unknown> | undefined)?.[key];
     if (holder === undefined) continue;
-    for (const { field: f, key, path } of rows) {
+    for (const { field: f, key, segs } of rows) {
       const v = (holder as Record<string, unknown>)[key];
       let value: unknown;
       if (isScalar(f.kind)) {
@@ -71,7 +72,7 @@ export function renderUserProps(
       } else {
         value = Object.entries((v ?? {}) as Record<string, string>).map(([k, tag]) => ({ key: k, value: tag }));
       }
-      set(out, path, value, 'channel');
+      setAt(out, segs, value, 'channel');
     }
   }
   return out as unknown as CfnUserProps;
