@@ -94,7 +94,9 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
     p.add(path, `${show(d)} is not a Duration; expected a Duration such as Duration.seconds(30)`);
     return;
   }
-  if (d.isUnresolved()) {
+  // A Duration in seconds gives its amount as is (`toSeconds`), which isToken reads without CDK's slower test of
+  // numbers; in any other unit, CDK's own test (`Duration.isUnresolved`).
+  if (d.unitLabel() === 'seconds' ? isToken(d.toSeconds({ integral: false })) : d.isUnresolved()) {
     // Evidence: library. A token amount in another unit cannot be turned into the seconds CloudFormation takes.
     if (d.unitLabel() !== 'seconds') {
       p.add(path, `a token duration in ${d.unitLabel()} cannot be converted to seconds; expected Duration.seconds(token)`);

@@ -1,6 +1,5 @@
 /** Rules of the password. See common.ts for the evidence levels. The value never appears in a message. */
-import { Token } from 'aws-cdk-lib';
-import { hasSsmSecureReference, Problems } from './common';
+import { hasSsmSecureReference, isToken, Problems } from './common';
 import { IdentityManagementType } from '../../identity';
 
 /** How a user's password is given, as the rules see it. */
@@ -45,7 +44,7 @@ export function checkSecureReferencesElsewhere(
   for (const [path, value] of fields) {
     if (typeof value !== 'string') continue;
     // Evidence: schema (cfn-lint E1027), see hasSsmSecureReference.
-    const text = Token.isUnresolved(value) ? JSON.stringify(resolve(value) ?? null) : value;
+    const text = isToken(value) ? JSON.stringify(resolve(value) ?? null) : value;
     if (hasSsmSecureReference(text)) {
       p.add(path, 'is an SSM SecureString dynamic reference, which CloudFormation does not resolve in AWS::Connect::User; expected the value itself, or a Secrets Manager reference');
     }

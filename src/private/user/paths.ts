@@ -49,9 +49,15 @@ export function walk(value: unknown, path: string, stop?: (v: unknown) => boolea
   return stop?.(v) ? { value: v, stoppedAt: path } : { value: v };
 }
 
-/** What stands at `path` in `value` (`undefined` where any step is missing). */
+/** What stands at `path` in `value` (`undefined` where any step is missing): {@link walk} without a stop, read for every agent. */
 export function get(value: unknown, path: string): unknown {
-  return walk(value, path).value;
+  let v = value;
+  for (const s of segments(path)) {
+    if (!isRecord(v)) return undefined;
+    v = v[s.key];
+    if (s.channel !== undefined) v = Array.isArray(v) ? v.find(e => isRecord(e) && e.Channel === s.channel) : undefined;
+  }
+  return v;
 }
 
 /**
