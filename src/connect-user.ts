@@ -13,7 +13,7 @@ import { checkArn, checkImportArn, checkMember } from './private/rules/reference
 import { expectGrantable, expectObject, expectProficiency, expectRef, expectString } from './private/rules/types';
 import { checkUsername } from './private/rules/username';
 import { checkStackQuotasOnce, DYNAMIC_REFERENCES, passwordDynamicReferences } from './private/stack-quotas';
-import { buildUser, checkMutableProps } from './private/user/build';
+import { buildUser, checkMutableProps, stackSharedChecks } from './private/user/build';
 import { renderProficiency } from './private/user/render';
 import { UserProficiency } from './proficiency';
 
@@ -325,7 +325,9 @@ export class ConnectUser extends ConnectUserBase {
     // V8 formats the text only when it is read.
     Error.captureStackTrace(this.creation, ConnectUser);
 
-    const built = buildUser(this, 'Resource', props, { owner: this, secretId: 'PasswordSecret' });
+    const built = buildUser(this, 'Resource', props, {
+      owner: this, secretId: 'PasswordSecret', shared: stackSharedChecks(Stack.of(this)), checkTypes: true,
+    });
     built.problems.throwIfAny(() => `ConnectUser '${this.node.path}'`);
     this.resource = built.resource!;
     this.passwordSecret = built.passwordSecret;
@@ -386,7 +388,7 @@ export class ConnectUser extends ConnectUserBase {
    */
   public _validateLate(): string[] {
     const problems = new Problems();
-    checkMutableProps(problems, this.resource);
+    checkMutableProps(problems, this.resource, stackSharedChecks(Stack.of(this)));
     checkProficiencies(problems, this.proficiencyList ?? []);
     problems.emitWarnings(this);
     if (!problems.any) return [];

@@ -1,10 +1,12 @@
 import { App, Duration, RemovalPolicy, SecretValue, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { CfnInstance, CfnRoutingProfile, CfnSecurityProfile, CfnUser, CfnUserHierarchyGroup } from 'aws-cdk-lib/aws-connect';
+import { CfnInstance, CfnRoutingProfile, CfnSecurityProfile, CfnUser, CfnUserHierarchyGroup, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import { describe, expect, it } from 'vitest';
-import { ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, SecurityProfile, UserPassword, UserProficiency } from '../src';
 import {
-  INSTANCE_ARN, INSTANCE_ID, minimalProps, newStack, refs, securityProfileArn, userArn, warningsOf,
+  ConnectUser, IdentityManagementType, PhoneConfig, ProficiencyLevel, RoutingProfile, SecurityProfile, UserPassword, UserProficiency,
+} from '../src';
+import {
+  INSTANCE_ARN, INSTANCE_ID, minimalProps, newStack, OTHER_INSTANCE_ARN, refs, routingProfileArn, securityProfileArn, userArn, warningsOf,
 } from './util/fixtures';
 
 describe('ConnectUser: the documented scenarios', () => {
@@ -309,6 +311,37 @@ describe('ConnectUser: works in an app with several stacks', () => {
     new ConnectUser(a, 'U', minimalProps(refs(a)));
     const other = `arn:aws:connect:us-east-1:111122223333:instance/${INSTANCE_ID.replace('a1', 'b2')}`;
     expect(() => new ConnectUser(b, 'U', minimalProps(refs(b, undefined, other)))).not.toThrow();
+  });
+});
+
+describe('ConnectUser: the checks of inputs its users share, once per stack', () => {
+  // The instance, profiles, group and tags of a stack's users are checked once per distinct input (stackSharedChecks);
+  // what the first check found reaches every user that shares the input.
+  it('every user that shares a routing profile of another instance gets the warning; a malformed one is refused for each', () => {
+    const stack = newStack();
+    const r = refs(stack);
+    const elsewhere = RoutingProfile.fromRoutingProfileArn(stack, 'Elsewhere', routingProfileArn('rp-9', OTHER_INSTANCE_ARN));
+    const first = new ConnectUser(stack, 'First', minimalProps(r, { username: 'first.agent', routingProfile: elsewhere }));
+    const second = new ConnectUser(stack, 'Second', minimalProps(r, { username: 'second.agent', routingProfile: elsewhere }));
+    const paths = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-connect-user:otherInstance')).map(m => m.id);
+    expect(paths).toEqual([`/${first.node.path}`, `/${second.node.path}`]);
+    // A security profile's ARN where a routing profile's goes: an error of the ARN's shape, for the second user too.
+    const wrong = { routingProfileRef: { routingProfileArn: securityProfileArn() } } as unknown as IRoutingProfileRef;
+    expect(() => new ConnectUser(stack, 'Third', minimalProps(r, { username: 'third.agent', routingProfile: wrong }))).toThrow(/routingProfile: /);
+    expect(() => new ConnectUser(stack, 'Fourth', minimalProps(r, { username: 'fourth.agent', routingProfile: wrong }))).toThrow(/routingProfile: /);
+  });
+
+  it('the instance warns once; a shared wrong tag is refused for every user', () => {
+    const stack = newStack();
+    const r = refs(stack);
+    // The instance of unknown identity type warns once, on the instance, whatever the number of its users; a tag
+    // with the reserved aws: prefix is refused for every user that has it, not only the first.
+    new ConnectUser(stack, 'First', minimalProps(r, { username: 'first.agent', tags: { Site: 'NYC' } }));
+    new ConnectUser(stack, 'Second', minimalProps(r, { username: 'second.agent', tags: { Site: 'NYC' } }));
+    expect(warningsOf(stack, 'identityTypeUnknown')).toHaveLength(1);
+    const badTag = () => new ConnectUser(stack, 'Third', minimalProps(r, { username: 'third.agent', tags: { 'aws:site': 'NYC' } }));
+    expect(badTag).toThrow(/aws:/);
+    expect(() => new ConnectUser(stack, 'Fourth', minimalProps(r, { username: 'fourth.agent', tags: { 'aws:site': 'NYC' } }))).toThrow(/aws:/);
   });
 });
 

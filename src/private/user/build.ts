@@ -67,10 +67,12 @@ export type CheckableProps = Omit<ConnectUserProps, 'username' | 'routingProfile
  * every user still gets every problem those inputs have. `namesUnresolved`: a
  * roster row named a profile its maps lack, so the list is short of what it named.
  */
-export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?: SharedChecks, namesUnresolved = false): CheckedUser {
+export function checkUserProps(
+  scope: IConstruct, props: CheckableProps, shared?: SharedChecks, namesUnresolved = false, checkTypes = shared === undefined,
+): CheckedUser {
   const problems = new Problems();
   // What a JavaScript caller passed, before anything reads it. A roster checks its specs' types itself.
-  if (!shared) {
+  if (checkTypes) {
     checkOptionTypes(problems, props, 'props');
     if (problems.any) {
       return { problems, instanceArn: '', instanceKey: undefined, identityManagementType: undefined, plaintextPassword: false };
@@ -140,6 +142,18 @@ export function checkUserProps(scope: IConstruct, props: CheckableProps, shared?
     instanceKey,
   });
   return { problems, instanceArn, instanceKey, identityManagementType: type, plaintextPassword };
+}
+
+const sharedByStack = new WeakMap<Stack, SharedChecks>();
+
+/**
+ * The checks of shared inputs (instance, profiles, group, tags) for the `ConnectUser`s of one stack, run once per
+ * distinct input as a roster runs them for its agents: the users of a stack mostly share them.
+ */
+export function stackSharedChecks(stack: Stack): SharedChecks {
+  let shared = sharedByStack.get(stack);
+  if (shared === undefined) sharedByStack.set(stack, shared = new SharedChecks());
+  return shared;
 }
 
 /**
@@ -220,6 +234,12 @@ function createPasswordSecret(
 export interface BuildOptions {
   /** The checks of inputs that many users share, run once per distinct input (a roster's). */
   readonly shared?: SharedChecks;
+  /**
+   * Whether to check the types of `props` as a JavaScript caller passed them.
+   *
+   * @default - without `shared` (a roster checks its specs' types itself)
+   */
+  readonly checkTypes?: boolean;
   /** The app, where usernames are claimed (given by callers that build many users). */
   readonly root?: IConstruct;
   /**
@@ -263,7 +283,7 @@ export interface BuiltUser {
  * are errors nothing is made and no username is claimed.
  */
 export function buildUser(scope: Construct, id: string, props: ConnectUserProps, options: BuildOptions): BuiltUser {
-  const checked = checkUserProps(scope, props, options.shared);
+  const checked = checkUserProps(scope, props, options.shared, false, options.checkTypes);
   const problems = checked.problems;
   if (problems.any) return { problems, checked };
   // The owner claims the username; a roster's agent claims it for the resource it is about to make.
