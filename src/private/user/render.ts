@@ -16,8 +16,9 @@ import type { ProficiencyFields } from '../rules/proficiencies';
  * `channelSettings.voice`, …), each with its last key and L1 path: worked out once, so that rendering an
  * agent reads each props object once and skips every row of one that is not given.
  */
-const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: ReadonlyArray<{ field: Field; key: string; path: string; segs: readonly Segment[] }> }> = (() => {
-  const groups = new Map<string, { parent: string[]; rows: Array<{ field: Field; key: string; path: string; segs: readonly Segment[] }> }>();
+interface Row { readonly field: Field; readonly key: string; readonly path: string; readonly segs: readonly Segment[] }
+const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: readonly Row[] }> = (() => {
+  const groups = new Map<string, { parent: string[]; rows: Row[] }>();
   for (const f of FIELDS) {
     if (!has(f.cfn)) continue;
     const keys = segments(f.prop).map(s => s.key);
