@@ -11,12 +11,14 @@ import { l1Path, Segment, segments, setAt } from './paths';
 import type { ConnectUserProps } from '../../connect-user-props';
 import type { ProficiencyFields } from '../rules/proficiencies';
 
+/** A row of the field table with its place in the L1's props: its last key in the props, its L1 path, parsed. */
+interface Row { readonly field: Field; readonly key: string; readonly path: string; readonly segs: readonly Segment[] }
+
 /**
  * The rows the template has a place for, grouped by the props object they live in (`''`, `identityInfo`,
  * `channelSettings.voice`, …), each with its last key and L1 path: worked out once, so that rendering an
  * agent reads each props object once and skips every row of one that is not given.
  */
-interface Row { readonly field: Field; readonly key: string; readonly path: string; readonly segs: readonly Segment[] }
 const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: readonly Row[] }> = (() => {
   const groups = new Map<string, { parent: string[]; rows: Row[] }>();
   for (const f of FIELDS) {
