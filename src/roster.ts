@@ -1,4 +1,4 @@
-import { CfnResource, NestedStack, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef, ISecurityProfileRef, IUserHierarchyGroupRef } from 'aws-cdk-lib/aws-connect';
 import { Construct, IConstruct } from 'constructs';
 import { ConnectUser, IConnectUser } from './connect-user';
@@ -12,6 +12,7 @@ import { SharedInputs, sharedInputs } from './private/roster/inputs';
 import { AgentLoad, chooseShardCount, rosterLogicalId, shardLoads, usernameHash } from './private/roster/layout';
 import { RosterShard } from './private/roster/shard';
 import { RosterWarnings } from './private/roster/warnings';
+import { isToken } from './private/rules/common';
 import {
   autoShardCountWarning, checkDuplicateRows, checkMaxConcurrentCreations, checkRosterSource, checkShardCount, checkShardLoads, fullestShard,
   resolveName,
@@ -213,13 +214,14 @@ export class ConnectUserRoster extends Construct {
     // (`constructor`, `__proto__`, `toString`, …) is taken already: such a username gets `#Agent`
     // ('#' cannot be in a username, so this id never meets an agent's). The logical id is the username's.
     const id = spec.username in Object.prototype ? `${spec.username}#Agent` : spec.username;
+    const logicalId = isToken(spec.username) ? undefined : rosterLogicalId(spec.username);
     const built = buildUser(stack, id, { ...userProps, routingProfile }, {
       shared: context.shared,
       root: context.root,
       warnings: found => context.warnings.add(spec.username, found),
       // '#' cannot be in a username, so this id never meets an agent's.
       secretId: `${id}#PasswordSecret`,
-      logicalId: Token.isUnresolved(spec.username) ? undefined : rosterLogicalId(spec.username),
+      logicalId,
     });
     if (built.problems.any) return renderRow(spec, built.problems.found);
     this.cfnUsers[spec.username] = built.resource!;
@@ -227,7 +229,6 @@ export class ConnectUserRoster extends Construct {
     if (!userProps.adopt) {
       let paced = context.paced.get(shard);
       if (paced === undefined) context.paced.set(shard, paced = []);
-      const logicalId = Token.isUnresolved(spec.username) ? undefined : rosterLogicalId(spec.username);
       paced.push({ key: logicalId ?? built.resource!.node.path, logicalId, resource: built.resource! });
     }
     if (userProps.adopt) {

@@ -30,16 +30,17 @@ const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string }
 };
 
 /**
- * Each parent with the parent above it and its last key, and each row with its parent and last key:
- * worked out once and read for every agent, so that an agent's check reads each object once.
+ * Each parent with the index of the parent above it and its last key, and each row with its parent's index and last
+ * key (index 0 is the options themselves, parent i is index i + 1): worked out once and read for every agent, so that
+ * an agent's check reads each object once and looks nothing up by name.
  */
 const PARENT_STEPS = PARENTS.map(parent => {
   const keys = parent.split('.');
-  return { parent, above: keys.slice(0, -1).join('.'), key: keys[keys.length - 1] };
+  return { parent, above: PARENTS.indexOf(keys.slice(0, -1).join('.')) + 1, key: keys[keys.length - 1] };
 });
 const ROW_STEPS = FIELDS.map(f => {
   const keys = f.prop.split('.');
-  return { f, parent: keys.slice(0, -1).join('.'), key: keys[keys.length - 1] };
+  return { f, parent: PARENTS.indexOf(keys.slice(0, -1).join('.')) + 1, key: keys[keys.length - 1] };
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -80,16 +81,16 @@ function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
  */
 export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): void {
   if (!expectObject(p, shape, value, false)) return;
-  // The objects the rows live in, by path ('' is the options themselves); a parent that is not an object is left out.
-  const objects = new Map<string, Record<string, unknown>>([['', value]]);
-  for (const { parent, above, key } of PARENT_STEPS) {
-    const outer = objects.get(above);
-    if (outer === undefined) continue;
-    const v = outer[key];
-    if (expectOptionObject(p, parent, v) && isObject(v)) objects.set(parent, v);
+  // The objects the rows live in, by index (0 is the options themselves); a parent that is not an object is left out.
+  const objects: Array<Record<string, unknown> | undefined> = [value];
+  for (let i = 0; i < PARENT_STEPS.length; i++) {
+    const { parent, above, key } = PARENT_STEPS[i];
+    const outer = objects[above];
+    const v = outer === undefined ? undefined : outer[key];
+    objects[i + 1] = outer !== undefined && expectOptionObject(p, parent, v) && isObject(v) ? v : undefined;
   }
   for (const { f, parent, key } of ROW_STEPS) {
-    const outer = objects.get(parent);
+    const outer = objects[parent];
     if (outer !== undefined) checkRow(p, f, outer[key], shape);
   }
   expectNoneOf(p, value, REPLACED[shape]);
