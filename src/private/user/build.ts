@@ -3,7 +3,7 @@ import { CfnUser, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
 import { FIELDS, has } from './fields';
-import { get, segments } from './paths';
+import { get, getAt, segments } from './paths';
 import { renderProficiency, renderUserProps } from './render';
 import { UserResource } from './resource';
 import { checkOptionTypes } from './types';
@@ -32,7 +32,7 @@ import { SharedChecks, sharedCheck } from '../shared-checks';
 const NEWER_THAN_FLOOR = FIELDS.filter(f => f.newerThanFloor && has(f.cfn));
 
 /** The string settings, where an SSM SecureString reference would be refused (rules/password.ts). */
-const STRING_SETTINGS = FIELDS.filter(f => f.kind === 'string').map(f => f.prop);
+const STRING_SETTINGS = FIELDS.filter(f => f.kind === 'string').map(f => [f.prop, segments(f.prop)] as const);
 
 /**
  * What the checks of one user found: the problems, and what the caller needs
@@ -130,7 +130,11 @@ export function checkUserProps(
     }
   }
   checkRemovalPolicy(problems, props.removalPolicy);
-  const strings = STRING_SETTINGS.map(prop => [prop, get(props, prop)] as const);
+  const strings: Array<readonly [string, string]> = [];
+  for (const [prop, segs] of STRING_SETTINGS) {
+    const v = getAt(props, segs);
+    if (typeof v === 'string') strings.push([prop, v]);
+  }
   checkSecureReferencesElsewhere(problems, strings, v => Stack.of(scope).resolve(v));
   checkAdoption(problems, {
     adopt: props.adopt,

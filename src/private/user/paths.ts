@@ -51,8 +51,13 @@ export function walk(value: unknown, path: string, stop?: (v: unknown) => boolea
 
 /** What stands at `path` in `value` (`undefined` where any step is missing): {@link walk} without a stop, read for every agent. */
 export function get(value: unknown, path: string): unknown {
+  return getAt(value, segments(path));
+}
+
+/** {@link get} at a path already in segments. */
+export function getAt(value: unknown, segs: readonly Segment[]): unknown {
   let v = value;
-  for (const s of segments(path)) {
+  for (const s of segs) {
     if (!isRecord(v)) return undefined;
     v = v[s.key];
     if (s.channel !== undefined) v = Array.isArray(v) ? v.find(e => isRecord(e) && e.Channel === s.channel) : undefined;
