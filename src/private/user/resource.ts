@@ -4,8 +4,8 @@
  *
  * Why: `app.synth()` resolves every CloudFormation element of the app once in `prepareApp` only to find
  * the `CfnReference` tokens in it (`resolveReferences`; twice when the app has nested stacks, as every
- * roster does), and once more to write its template. For a user that is about half its share of synth
- * (BENCHMARKS.md). A user whose properties, overrides and options are literal text holds no reference:
+ * roster does), once more to write its template and once for `tree.json`: the scan is one of three resolutions
+ * of a user in a top-level stack and two of four in a roster (BENCHMARKS.md). A user whose properties, overrides and options are literal text holds no reference:
  * resolving it there finds nothing, and skipping it changes nothing in any template.
  *
  * How: CDK's scan is the one place it resolves with `preparing: true` (aws-cdk-lib 2.239,
@@ -15,9 +15,12 @@
  * whose value, while preparing and when nothing in the user is a token, is empty; otherwise it is CDK's own
  * rendering, resolved as CDK resolves it. Evidence: library (aws-cdk-lib's source and interface docs).
  *
+ * The one other way to resolve while preparing is a caller's own `Tokenization.resolve(…, { preparing: true })` of
+ * `_toCloudFormation()`: it gets nothing for such a user.
+ *
  * Were a later aws-cdk-lib to render templates while preparing, users would be missing from them:
- * `test/user-resource.test.ts` checks the written templates against a plain `CfnUser`'s, with and without
- * tokens, in top-level and nested stacks, across stacks and over two synths.
+ * `test/user-resource.test.ts` checks every file of the cloud assembly against CDK's own rendering
+ * (`CfnResource`'s), with and without tokens, in top-level and nested stacks, across stacks and over two synths.
  */
 import { IResolvable, IResolveContext, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
