@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Aws, App, CfnCondition, CfnResource, Fn, NestedStack, Stack, Tags } from 'aws-cdk-lib';
+import { Aws, App, CfnCondition, CfnDeletionPolicy, CfnParameter, CfnResource, Fn, NestedStack, Stack, Tags, Token } from 'aws-cdk-lib';
 import { CfnInstance, CfnRoutingProfile, CfnSecurityProfile, CfnUser } from 'aws-cdk-lib/aws-connect';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -176,6 +176,13 @@ describe('UserResource: the templates are CDK\'s own', () => {
         expression: Fn.conditionEquals(Aws.REGION, REGION),
       });
       void cross;
+      // A number token written into text (a tag 'v<version>'), from a parameter of the base stack: CDK finds it by its
+      // digits, not by a token marker, and must still export it.
+      const version = new CfnParameter(base, 'Version', { type: 'Number' }).valueAsNumber;
+      const versioned = new ConnectUser(agents, 'Versioned', {
+        instance: literal.instance, username: 'versioned.agent', routingProfile: literal.routingProfile, securityProfiles: [literal.securityProfile],
+      });
+      Tags.of(versioned).add('Version', `v${version}`);
 
       // A nested stack's users, referring to their parent's resources (nested-stack parameters).
       const parent = new Stack(app, 'Parent', { env });
@@ -191,6 +198,16 @@ describe('UserResource: the templates are CDK\'s own', () => {
         routingProfile: RoutingProfile.fromRoutingProfileArn(nested, 'Basic', Fn.join('', [parentInstance.attrArn, '/routing-profile/rp-1'])),
         securityProfiles: [SecurityProfile.fromSecurityProfileArn(nested, 'Agent', Fn.join('', [parentInstance.attrArn, '/security-profile/sp-1']))],
       });
+      // A literal user of the nested stack tagged with the parent's number parameter, written into text: a nested-stack
+      // parameter, found only by the number's digits.
+      const parentVersion = new CfnParameter(parent, 'Version', { type: 'Number' }).valueAsNumber;
+      const nestedLiteral = new ConnectUser(nested, 'NestedLiteral', {
+        instance: ConnectInstance.fromInstanceArn(nested, 'LiteralInstance', INSTANCE_ARN),
+        username: 'nested.literal',
+        routingProfile: RoutingProfile.fromRoutingProfileArn(nested, 'LiteralBasic', routingProfileArn()),
+        securityProfiles: [SecurityProfile.fromSecurityProfileArn(nested, 'LiteralAgent', securityProfileArn())],
+      });
+      Tags.of(nestedLiteral).add('Version', `v${parentVersion}`);
       // A roster whose instance and profiles are its parent stack's resources, with generated passwords.
       new ConnectUserRoster(base, 'Roster', {
         instance: ConnectInstance.fromInstanceAttributes(base, 'RosterInstance', {
@@ -209,7 +226,10 @@ describe('UserResource: the templates are CDK\'s own', () => {
     expect(all).toContain('"Export"');
     const nested = [...files].filter(([n]) => n.startsWith('ParentNested') && n.endsWith('.nested.template.json'));
     expect(nested).toHaveLength(1);
-    expect(JSON.parse(nested[0][1]).Parameters).toBeDefined();
+    const nestedParameters = Object.keys(JSON.parse(nested[0][1]).Parameters ?? {});
+    expect(nestedParameters.some(name => name.includes('Version'))).toBe(true);
+    expect(JSON.parse(files.get('Base.template.json')!).Outputs).toBeDefined();
+    expect(files.get('Agents.template.json')).toMatch(/"v",\s*\{\s*"Fn::ImportValue"/);
     expect(files.get('Agents.template.json')).toContain('"Condition": "InRegion"');
   });
 
@@ -252,7 +272,13 @@ describe('UserResource: what counts as a token', () => {
     ['a property', (l1: UserResource) => { l1.routingProfileArn = Fn.importValue('RoutingProfileArn'); }],
     ['a list element', (l1: UserResource) => { l1.securityProfileArns = [...l1.securityProfileArns, Aws.ACCOUNT_ID]; }],
     ['a whole list', (l1: UserResource) => { l1.securityProfileArns = Fn.split(',', Fn.importValue('Profiles')); }],
-    ['a number', (l1: UserResource) => { l1.phoneConfig = { phoneType: 'SOFT_PHONE', afterContactWorkTimeLimit: Fn.importValue('Acw') as unknown as number }; }],
+    ['a number', (l1: UserResource) => { l1.phoneConfig = { phoneType: 'SOFT_PHONE', afterContactWorkTimeLimit: Token.asNumber(Fn.importValue('Acw')) }; }],
+    ['a number written into text', (l1: UserResource) => { l1.tags.setTag('Version', `v${Token.asNumber(Fn.importValue('Version'))}`); }],
+    ['a creation policy', (l1: UserResource) => { l1.cfnOptions.creationPolicy = { resourceSignal: { count: Token.asNumber(Fn.importValue('N')) } }; }],
+    ['an update policy', (l1: UserResource) => { l1.cfnOptions.updatePolicy = { enableVersionUpgrade: Token.asAny(Fn.importValue('B')) as unknown as boolean }; }],
+    ['a deletion policy', (l1: UserResource) => { l1.cfnOptions.deletionPolicy = Fn.importValue('Policy') as CfnDeletionPolicy; }],
+    ['an update replace policy', (l1: UserResource) => { l1.cfnOptions.updateReplacePolicy = Fn.importValue('Policy') as CfnDeletionPolicy; }],
+    ['a version', (l1: UserResource) => { l1.cfnOptions.version = Aws.STACK_NAME; }],
     ['a tag', (l1: UserResource) => { l1.tags.setTag('Region', Aws.REGION); }],
     ['a property override', (l1: UserResource) => { l1.addPropertyOverride('HierarchyGroupArn', Fn.importValue('Group')); }],
     ['metadata', (l1: UserResource) => { l1.addMetadata('from', Aws.STACK_NAME); }],
@@ -262,6 +288,21 @@ describe('UserResource: what counts as a token', () => {
   ])('%s that is a token is one', (_, add) => {
     const { l1 } = user();
     add(l1);
+    expect(l1._mayHoldToken()).toBe(true);
+  });
+
+  it('an object that is not plain data, even with no token in it, counts as one', () => {
+    const { l1 } = user();
+    class Note { public readonly text = 'plain'; }
+    l1.addMetadata('note', new Note());
+    expect(l1._mayHoldToken()).toBe(true);
+  });
+
+  it('data nested deeper than it looks counts as a token', () => {
+    const { l1 } = user();
+    let deep: Record<string, unknown> = { leaf: 'plain' };
+    for (let i = 0; i < 40; i++) deep = { deeper: deep };
+    l1.addMetadata('deep', deep);
     expect(l1._mayHoldToken()).toBe(true);
   });
 

@@ -94,13 +94,20 @@ describe('the helpers of the rules', () => {
     const number = new CfnParameter(stack, 'Number', { type: 'Number' }).valueAsNumber;
     const values: unknown[] = [
       text, `a${text}b`, list, list[0], number, Token.asNumber({ resolve: () => 7 }), Fn.importValue('X'), Lazy.string({ produce: () => 'x' }),
+      // A number token written into text: CDK finds it by its digits, not by a marker.
+      `v${number}`, String(Token.asNumber({ resolve: () => 8 })),
       // Literals that look like parts of tokens: the markers without their brackets, and numbers around a token's.
-      '${Token', '{Token', '#{Token[', '${Token[x', -1.888e289, -1e288, -1e300, -Infinity, Infinity, NaN, 0, 5, -7.5, 'plain', ['a'], {},
+      '${Token', '{Token', '#{Token[', '${Token[x', '1e+289', '-1.5e+289', -1.888e289, -1e288, -1e300, -Infinity, Infinity, NaN, 0, 5, -7.5,
+      'plain', ['a'], {},
     ];
     for (const v of values) expect(isToken(v), String(v)).toBe(Token.isUnresolved(v));
-    // The eight tokens but `list[0]`: a list token's element alone is no token to CDK (only the one-element list is).
-    expect(values.filter(isToken)).toHaveLength(7);
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.integer()), v => isToken(v) === Token.isUnresolved(v)), { numRuns: 2000 });
+    // The ten tokens but `list[0]`: a list token's element alone is no token to CDK (only the one-element list is).
+    expect(values.filter(isToken)).toHaveLength(9);
+    // Random text with, now and then, a marker or a number token's digits in it (a literal such text is a token to CDK too).
+    const piece = fc.oneof(fc.string(), fc.constantFrom('${Token[', '#{Token[', ']}', 'e+289', '-1.', 'TOKEN.1'),
+      fc.nat({ max: 99 }).map(n => String(Token.asNumber({ resolve: () => n }))), fc.nat({ max: 99 }).map(n => Token.asString({ resolve: () => n })));
+    const texts = fc.array(piece, { maxLength: 4 }).map(parts => parts.join(''));
+    fc.assert(fc.property(fc.oneof(texts, fc.double(), fc.integer()), v => isToken(v) === Token.isUnresolved(v)), { numRuns: 2000 });
   });
 });
 

@@ -21,11 +21,12 @@ export type Evidence = 'schema' | 'model' | 'observed' | 'documented' | 'library
 /**
  * Whether a value is (or contains) an unresolved token: CDK's own test (`Token.isUnresolved`), after a quick look
  * that clears most literals without it. A string that holds a token holds `{Token[` (the markers `${Token[` and
- * `#{Token[`), and a number token is a double near -1.9e289 (high bits 0xFBFF): aws-cdk-lib `core/lib/private/encoding.ts`,
+ * `#{Token[`) or a number token written as text, `-1.<digits>e+289` (`STRINGIFIED_NUMBER_PATTERN`); a number token
+ * is a double from about -1.95e289 to -1.88e289 (high bits 0xFBFF): aws-cdk-lib `core/lib/private/encoding.ts`,
  * 2.239. Evidence: library. A user is checked and scanned through this some 40 times, at thousands of users a roster.
  */
 export function isToken(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('{Token[') && Token.isUnresolved(v);
+  if (typeof v === 'string') return (v.includes('{Token[') || v.includes('e+289')) && Token.isUnresolved(v);
   if (typeof v === 'number') return !(v > -1e288) && Token.isUnresolved(v);
   return Token.isUnresolved(v);
 }
