@@ -314,7 +314,7 @@ describe('ConnectUser: works in an app with several stacks', () => {
   });
 });
 
-describe('ConnectUser: the checks of inputs its users share, once per stack', () => {
+describe('ConnectUser: inputs the users of a stack share', () => {
   // The instance, profiles, group and tags of a stack's users are checked once per distinct input (stackSharedChecks);
   // what the first check found reaches every user that shares the input.
   it('every user that shares a routing profile of another instance gets the warning; a malformed one is refused for each', () => {
@@ -342,6 +342,29 @@ describe('ConnectUser: the checks of inputs its users share, once per stack', ()
     const badTag = () => new ConnectUser(stack, 'Third', minimalProps(r, { username: 'third.agent', tags: { 'aws:site': 'NYC' } }));
     expect(badTag).toThrow(/aws:/);
     expect(() => new ConnectUser(stack, 'Fourth', minimalProps(r, { username: 'fourth.agent', tags: { 'aws:site': 'NYC' } }))).toThrow(/aws:/);
+  });
+});
+
+describe('ConnectUser: the checks shared in a stack follow a CfnInstance whose type changes', () => {
+  it('a user made after the instance\'s identityManagementType changed is checked against the new type', () => {
+    const stack = newStack();
+    const instance = new CfnInstance(stack, 'Instance', {
+      identityManagementType: 'SAML', instanceAlias: 'contact-center', attributes: { inboundCalls: true, outboundCalls: true },
+    });
+    const props = (username: string) => ({
+      instance,
+      username,
+      routingProfile: refs(stack).routingProfile,
+      securityProfiles: [refs(stack).securityProfile],
+      identityInfo: { firstName: 'Ann', lastName: 'Agent' },
+    });
+    const first = new ConnectUser(stack, 'First', props('first.agent'));
+    instance.identityManagementType = 'CONNECT_MANAGED';
+    const second = new ConnectUser(stack, 'Second', props('second.agent'));
+    const missing = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-connect-user:passwordRequired')).map(m => m.id);
+    expect(missing).toEqual([`/${second.node.path}`]);
+    expect(first.identityManagementType).toBe('SAML');
+    expect(second.identityManagementType).toBe('CONNECT_MANAGED');
   });
 });
 

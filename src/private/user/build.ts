@@ -79,7 +79,10 @@ export function checkUserProps(
     }
   }
   const instanceArn = props.instance.instanceRef.instanceArn;
-  const { instanceKey, type } = sharedCheck(shared, problems, ['identity', props.instance, props.identityManagementType], p => ({
+  // The instance's type is in the key as well as the instance: a CfnInstance's identityManagementType is a field that
+  // may change between two users of a stack.
+  const instanceType = (props.instance as { identityManagementType?: unknown }).identityManagementType;
+  const { instanceKey, type } = sharedCheck(shared, problems, ['identity', props.instance, instanceType, props.identityManagementType], p => ({
     instanceKey: instanceKeyOfInstanceArn(instanceArn),
     type: resolveIdentityType(p, props.instance, props.identityManagementType),
   }));
