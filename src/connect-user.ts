@@ -323,7 +323,7 @@ export class ConnectUser extends ConnectUserBase {
     super(scope, id);
     // The frames of the code that called `new ConnectUser()` (not this constructor's): the caller's and one more, the
     // first of them outside this library being what a late error names. V8 formats the text only when it is read;
-    // capturing its default 10 frames cost some 8 µs a user (scripts/bench-run.ts l2user, 3,000 users), 2 frames less.
+    // capturing its default 10 frames cost some 8 µs a user in warm builds of 3,000 (scripts/bench-warm.ts, 2026-12-03).
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 2;
     try {
