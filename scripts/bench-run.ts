@@ -92,7 +92,7 @@ function l1(app: App, n: number): void {
 }
 
 /** What a user would otherwise hand-write: top-level stacks of 400, no nesting. */
-function l1top(app: App, n: number): void {
+export function l1top(app: App, n: number): void {
   let stack: Stack | undefined;
   for (let i = 0; i < n; i++) {
     if (i % PER_STACK === 0) stack = new Stack(app, `Agents${i / PER_STACK}`, { env: { account: ACCOUNT, region: REGION } });
@@ -114,7 +114,7 @@ function l2(app: App, n: number): void {
 
 
 /** ConnectUser constructs (L2) in top-level stacks of 400, the same settings as the roster's agents. */
-function l2user(app: App, n: number): void {
+export function l2user(app: App, n: number): void {
   let stack: Stack | undefined;
   let refs: { instance: IInstanceRef; routingProfile: IRoutingProfileRef; agent: ISecurityProfileRef } | undefined;
   for (let i = 0; i < n; i++) {
@@ -176,4 +176,5 @@ function main(): void {
   }));
 }
 
-main();
+// Run as a script; scripts/bench-warm.ts imports the builders.
+if (require.main === module) main();
