@@ -322,8 +322,9 @@ export class ConnectUser extends ConnectUserBase {
   constructor(scope: Construct, id: string, props: ConnectUserProps) {
     super(scope, id);
     // The frames of the code that called `new ConnectUser()` (not this constructor's): the caller's and one more, the
-    // first of them outside this library being what a late error names. V8 formats the text only when it is read;
-    // capturing its default 10 frames cost some 8 µs a user in warm builds of 3,000 (scripts/bench-warm.ts, 2026-12-03).
+    // first of them outside this library being what a late error names. V8 formats the text only when it is read.
+    // Capturing at all (V8's default 10 frames) cost some 8 µs a user in warm builds of 3,000 (scripts/bench-warm.ts,
+    // 2026-12-03); fewer frames cost less, by an amount within that script's noise.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 2;
     try {

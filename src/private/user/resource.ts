@@ -4,9 +4,10 @@
  *
  * Why: `app.synth()` resolves every CloudFormation element of the app once in `prepareApp` only to find
  * the `CfnReference` tokens in it (`resolveReferences`; twice when the app has nested stacks, as every
- * roster does), once more to write its template and once for `tree.json`: the scan is one of three resolutions
- * of a user in a top-level stack and two of four in a roster (BENCHMARKS.md). A user whose properties, overrides and options are literal text holds no reference:
- * resolving it there finds nothing, and skipping it changes nothing in any template.
+ * roster does), once more to write its template and once for `tree.json`: the scan is one of three
+ * resolutions of a user in a top-level stack and two of four in a roster (BENCHMARKS.md). A user whose
+ * properties, overrides and options are literal text holds no reference: resolving it there finds nothing,
+ * and skipping it changes nothing in any template.
  *
  * How: CDK's scan is the one place it resolves with `preparing: true` (aws-cdk-lib 2.239,
  * `core/lib/private/resolve.ts` `findTokens`, called only by `refs.ts` `findAllReferences`); writing a
