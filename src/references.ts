@@ -50,6 +50,53 @@ export interface ConnectInstanceAttributes {
   readonly identityManagementType?: IdentityManagementType;
 }
 
+/*
+ * The imports' classes, one each for the module rather than one a call: every import of a kind then has the same
+ * shape, so the code that reads thousands of users' references stays monomorphic (a class made per call gave each
+ * stack's imports their own maps, and V8 dropped the users' optimized checks and renderer at each new stack).
+ */
+
+/** An imported instance. */
+class ImportedInstance extends Resource implements IConnectInstance {
+  public readonly instanceArn: string;
+  public readonly identityManagementType?: IdentityManagementType;
+  constructor(scope: Construct, id: string, instanceArn: string, identityManagementType: IdentityManagementType | undefined) {
+    super(scope, id, { environmentFromArn: instanceArn });
+    this.instanceArn = instanceArn;
+    this.identityManagementType = identityManagementType;
+  }
+  public get instanceRef(): InstanceReference {
+    return { instanceArn: this.instanceArn };
+  }
+}
+
+/** An imported routing profile. */
+class ImportedRoutingProfile extends Resource implements IRoutingProfileRef {
+  public readonly routingProfileRef: RoutingProfileReference;
+  constructor(scope: Construct, id: string, routingProfileArn: string) {
+    super(scope, id, { environmentFromArn: routingProfileArn });
+    this.routingProfileRef = { routingProfileArn };
+  }
+}
+
+/** An imported security profile. */
+class ImportedSecurityProfile extends Resource implements ISecurityProfileRef {
+  public readonly securityProfileRef: SecurityProfileReference;
+  constructor(scope: Construct, id: string, securityProfileArn: string) {
+    super(scope, id, { environmentFromArn: securityProfileArn });
+    this.securityProfileRef = { securityProfileArn };
+  }
+}
+
+/** An imported user hierarchy group. */
+class ImportedUserHierarchyGroup extends Resource implements IUserHierarchyGroupRef {
+  public readonly userHierarchyGroupRef: UserHierarchyGroupReference;
+  constructor(scope: Construct, id: string, userHierarchyGroupArn: string) {
+    super(scope, id, { environmentFromArn: userHierarchyGroupArn });
+    this.userHierarchyGroupRef = { userHierarchyGroupArn };
+  }
+}
+
 /**
  * Imports of existing Amazon Connect instances.
  */
@@ -77,14 +124,7 @@ export class ConnectInstance {
     checkArn(problems, 'instanceArn', attrs.instanceArn, 'instance');
     checkIdentityTypeValue(problems, 'identityManagementType', attrs.identityManagementType);
     problems.throwIfAny(`ConnectInstance.fromInstanceAttributes('${id}')`);
-    class Import extends Resource implements IConnectInstance {
-      public readonly instanceArn = attrs.instanceArn;
-      public readonly identityManagementType = attrs.identityManagementType;
-      public get instanceRef(): InstanceReference {
-        return { instanceArn: this.instanceArn };
-      }
-    }
-    const imported = new Import(scope, id, { environmentFromArn: attrs.instanceArn });
+    const imported = new ImportedInstance(scope, id, attrs.instanceArn, attrs.identityManagementType);
     problems.emitWarnings(imported);
     return imported;
   }
@@ -105,10 +145,7 @@ export class RoutingProfile {
    */
   public static fromRoutingProfileArn(scope: Construct, id: string, routingProfileArn: string): IRoutingProfileRef {
     const { problems } = checkImportArn(routingProfileArn, 'routing-profile', `RoutingProfile.fromRoutingProfileArn('${id}')`, 'routingProfileArn');
-    class Import extends Resource implements IRoutingProfileRef {
-      public readonly routingProfileRef: RoutingProfileReference = { routingProfileArn };
-    }
-    const imported = new Import(scope, id, { environmentFromArn: routingProfileArn });
+    const imported = new ImportedRoutingProfile(scope, id, routingProfileArn);
     problems.emitWarnings(imported);
     return imported;
   }
@@ -129,10 +166,7 @@ export class SecurityProfile {
    */
   public static fromSecurityProfileArn(scope: Construct, id: string, securityProfileArn: string): ISecurityProfileRef {
     const { problems } = checkImportArn(securityProfileArn, 'security-profile', `SecurityProfile.fromSecurityProfileArn('${id}')`, 'securityProfileArn');
-    class Import extends Resource implements ISecurityProfileRef {
-      public readonly securityProfileRef: SecurityProfileReference = { securityProfileArn };
-    }
-    const imported = new Import(scope, id, { environmentFromArn: securityProfileArn });
+    const imported = new ImportedSecurityProfile(scope, id, securityProfileArn);
     problems.emitWarnings(imported);
     return imported;
   }
@@ -153,10 +187,7 @@ export class UserHierarchyGroup {
    */
   public static fromUserHierarchyGroupArn(scope: Construct, id: string, userHierarchyGroupArn: string): IUserHierarchyGroupRef {
     const { problems } = checkImportArn(userHierarchyGroupArn, 'agent-group', `UserHierarchyGroup.fromUserHierarchyGroupArn('${id}')`, 'userHierarchyGroupArn');
-    class Import extends Resource implements IUserHierarchyGroupRef {
-      public readonly userHierarchyGroupRef: UserHierarchyGroupReference = { userHierarchyGroupArn };
-    }
-    const imported = new Import(scope, id, { environmentFromArn: userHierarchyGroupArn });
+    const imported = new ImportedUserHierarchyGroup(scope, id, userHierarchyGroupArn);
     problems.emitWarnings(imported);
     return imported;
   }
