@@ -1,11 +1,12 @@
-import { CfnElement, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { CfnUser, IRoutingProfileRef } from 'aws-cdk-lib/aws-connect';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
 import { FIELDS, has } from './fields';
-import { get, getAt, segments } from './paths';
+import { segments } from './paths';
 import { renderProficiency, renderUserProps } from './render';
 import { UserResource } from './resource';
+import { readRows } from './rows';
 import { checkOptionTypes } from './types';
 import type { ConnectUserProps } from '../../connect-user-props';
 import type { IdentityManagementType } from '../../identity';
@@ -29,10 +30,10 @@ import { SharedChecks, sharedCheck } from '../shared-checks';
  * Evidence: library. They are written by a property override, only when set, so every other template is as the L1
  * renders it; under a later aws-cdk-lib the override writes the value the L1 renders. String values only.
  */
-const NEWER_THAN_FLOOR = FIELDS.filter(f => f.newerThanFloor && has(f.cfn));
+const NEWER_THAN_FLOOR: readonly number[] = FIELDS.flatMap((f, i) => (f.newerThanFloor && has(f.cfn) ? [i] : []));
 
-/** The string settings, where an SSM SecureString reference would be refused (rules/password.ts). */
-const STRING_SETTINGS = FIELDS.filter(f => f.kind === 'string').map(f => [f.prop, segments(f.prop)] as const);
+/** The string settings (their rows' indexes), where an SSM SecureString reference would be refused (rules/password.ts). */
+const STRING_SETTINGS: readonly number[] = FIELDS.flatMap((f, i) => (f.kind === 'string' ? [i] : []));
 
 /**
  * What the checks of one user found: the problems, and what the caller needs
@@ -46,6 +47,8 @@ export interface CheckedUser {
   readonly identityManagementType: IdentityManagementType | undefined;
   /** The password is a literal (plaintext) value. */
   readonly plaintextPassword: boolean;
+  /** The value of each row of the field table in the props, by its index (rows.ts). */
+  readonly values: readonly unknown[];
 }
 
 /**
@@ -71,11 +74,12 @@ export function checkUserProps(
   scope: IConstruct, props: CheckableProps, shared?: SharedChecks, namesUnresolved = false, checkTypes = shared === undefined,
 ): CheckedUser {
   const problems = new Problems();
-  // What a JavaScript caller passed, before anything reads it. A roster checks its specs' types itself.
+  const read = readRows(props);
+  // What a JavaScript caller passed, before anything else reads it. A roster checks its specs' types itself.
   if (checkTypes) {
-    checkOptionTypes(problems, props, 'props');
+    checkOptionTypes(problems, props, 'props', read);
     if (problems.any) {
-      return { problems, instanceArn: '', instanceKey: undefined, identityManagementType: undefined, plaintextPassword: false };
+      return { problems, instanceArn: '', instanceKey: undefined, identityManagementType: undefined, plaintextPassword: false, values: read.values };
     }
   }
   const instanceArn = props.instance.instanceRef.instanceArn;
@@ -107,7 +111,12 @@ export function checkUserProps(
   if (!namesUnresolved) checkSecurityProfileArns(problems, props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn));
   const tags = props.tags ?? {};
   checkTagCount(problems, Object.keys(tags).length);
-  for (const [key, value] of Object.entries(tags)) sharedCheck(shared, problems, ['tag', key, value], p => checkTag(p, key, value));
+  const tagKeys = Object.keys(tags);
+  for (let i = 0; i < tagKeys.length; i++) {
+    const key = tagKeys[i];
+    const value = tags[key];
+    sharedCheck(shared, problems, ['tag', key, value], p => checkTag(p, key, value));
+  }
   checkIdentityInfo(problems, props.identityInfo, type);
   checkDirectoryUserId(problems, { type, directoryUserId: props.directoryUserId });
   const hasPassword = props.password !== undefined;
@@ -117,28 +126,9 @@ export function checkUserProps(
   if (props.proficiencies) {
     checkProficiencies(problems, props.proficiencies);
   }
-  const given = props.password?._value;
-  // A plaintext SecretValue is plaintext whichever factory passed it.
-  const plaintextPassword = given !== undefined && !Token.isUnresolved(given.unsafeUnwrap());
-  if (plaintextPassword) {
-    checkPlaintextPassword(problems, given.unsafeUnwrap());
-  } else if (given !== undefined) {
-    const resolved = resolvePassword(scope, given.unsafeUnwrap());
-    if (typeof resolved === 'string' || (resolved !== null && typeof resolved === 'object' && !Array.isArray(resolved))) {
-      checkPasswordReference(problems, resolved);
-    } else {
-      // Evidence: schema (Password type string). A SecretValue of a JavaScript caller may hold anything; the value is never shown.
-      problems.add('password', `the SecretValue holds ${resolved === RESOLUTION_FAILED ? 'a value CDK cannot resolve' : `a ${typeof resolved}`} `
-        + '(value not shown); expected a string, a Secrets Manager reference or another token');
-    }
-  }
+  const plaintextPassword = checkPassword(problems, scope, props.password?._value);
   checkRemovalPolicy(problems, props.removalPolicy);
-  const strings: Array<readonly [string, string]> = [];
-  for (const [prop, segs] of STRING_SETTINGS) {
-    const v = getAt(props, segs);
-    if (typeof v === 'string') strings.push([prop, v]);
-  }
-  checkSecureReferencesElsewhere(problems, strings, v => Stack.of(scope).resolve(v));
+  checkStringSettings(problems, scope, read.values);
   checkAdoption(problems, {
     adopt: props.adopt,
     existingUserArn: props.existingUserArn,
@@ -148,7 +138,40 @@ export function checkUserProps(
     instanceArn,
     instanceKey,
   });
-  return { problems, instanceArn, instanceKey, identityManagementType: type, plaintextPassword };
+  return { problems, instanceArn, instanceKey, identityManagementType: type, plaintextPassword, values: read.values };
+}
+
+/**
+ * The password's value (given, or a generated password's token): a plaintext one's rules, or a reference's.
+ *
+ * @returns whether the password is plaintext
+ */
+function checkPassword(problems: Problems, scope: IConstruct, given: SecretValue | undefined): boolean {
+  if (given === undefined) return false;
+  // A plaintext SecretValue is plaintext whichever factory passed it.
+  if (!Token.isUnresolved(given.unsafeUnwrap())) {
+    checkPlaintextPassword(problems, given.unsafeUnwrap());
+    return true;
+  }
+  const resolved = resolvePassword(scope, given.unsafeUnwrap());
+  if (typeof resolved === 'string' || (resolved !== null && typeof resolved === 'object' && !Array.isArray(resolved))) {
+    checkPasswordReference(problems, resolved);
+  } else {
+    // Evidence: schema (Password type string). A SecretValue of a JavaScript caller may hold anything; the value is never shown.
+    problems.add('password', `the SecretValue holds ${resolved === RESOLUTION_FAILED ? 'a value CDK cannot resolve' : `a ${typeof resolved}`} `
+      + '(value not shown); expected a string, a Secrets Manager reference or another token');
+  }
+  return false;
+}
+
+/** The string settings, where an SSM SecureString reference would be refused. */
+function checkStringSettings(problems: Problems, scope: IConstruct, values: readonly unknown[]): void {
+  const strings: Array<readonly [string, string]> = [];
+  for (let i = 0; i < STRING_SETTINGS.length; i++) {
+    const v = values[STRING_SETTINGS[i]];
+    if (typeof v === 'string') strings.push([FIELDS[STRING_SETTINGS[i]].prop, v]);
+  }
+  checkSecureReferencesElsewhere(problems, strings, v => Stack.of(scope).resolve(v));
 }
 
 const sharedByStack = new WeakMap<Stack, SharedChecks>();
@@ -305,8 +328,9 @@ export function buildUser(scope: Construct, id: string, props: ConnectUserProps,
     passwordSecret = createPasswordSecret(scope, options.secretId, props.username, props.password, removalPolicy);
     password = passwordSecret.secretValueFromJson('password');
   }
-  const resource = new UserResource(scope, id, renderUserProps(props, checked.instanceArn, password, props.proficiencies?.map(renderProficiency)));
-  if (NEWER_THAN_FLOOR.length > 0) overrideNewerThanFloor(resource, props);
+  const cfnProps = renderUserProps(props, checked.values, checked.instanceArn, password, props.proficiencies?.map(renderProficiency));
+  const resource = new UserResource(scope, id, cfnProps);
+  if (NEWER_THAN_FLOOR.length > 0) overrideNewerThanFloor(resource, checked.values);
   resource.applyRemovalPolicy(removalPolicy);
   if (options.logicalId !== undefined) {
     resource.overrideLogicalId(options.logicalId);
@@ -353,10 +377,11 @@ function rememberAllocatedLogicalId(resource: CfnElement): void {
  * Writes each set setting the floor's `CfnUser` drops (NEWER_THAN_FLOOR) by a property override at its CloudFormation
  * path, a per-channel entry by its index in the list the L1 holds (the renderer made the entry, with the setting in it).
  */
-function overrideNewerThanFloor(resource: CfnUser, props: ConnectUserProps): void {
-  for (const f of NEWER_THAN_FLOOR) {
-    const value = get(props, f.prop);
+function overrideNewerThanFloor(resource: CfnUser, values: readonly unknown[]): void {
+  for (let i = 0; i < NEWER_THAN_FLOOR.length; i++) {
+    const value = values[NEWER_THAN_FLOOR[i]];
     if (value === undefined) continue;
+    const f = FIELDS[NEWER_THAN_FLOOR[i]];
     const parts: string[] = [];
     let l1: unknown = resource;
     for (const s of segments(f.cfn as string)) {

@@ -11,24 +11,24 @@ import { l1Path, Segment, segments, setAt } from './paths';
 import type { ConnectUserProps } from '../../connect-user-props';
 import type { ProficiencyFields } from '../rules/proficiencies';
 
-/** A row of the field table with its place in the L1's props: its last key in the props, its L1 path, parsed. */
-interface Row { readonly field: Field; readonly key: string; readonly path: string; readonly segs: readonly Segment[] }
+/** A row of the field table with its place in the L1's props: its index in FIELDS, its L1 path, parsed. */
+interface Row { readonly field: Field; readonly index: number; readonly path: string; readonly segs: readonly Segment[] }
 
 /**
  * The rows the template has a place for, grouped by the props object they live in (`''`, `identityInfo`,
- * `channelSettings.voice`, …), each with its last key and L1 path: worked out once, so that rendering an
- * agent reads each props object once and skips every row of one that is not given.
+ * `channelSettings.voice`, …), each with its index and L1 path, worked out once. Rendered group by group,
+ * in this order, per-channel list entries are made in the order the rows' channels first appear.
  */
 const GROUPS: ReadonlyArray<{ parent: readonly string[]; rows: readonly Row[] }> = (() => {
   const groups = new Map<string, { parent: string[]; rows: Row[] }>();
-  for (const f of FIELDS) {
-    if (!has(f.cfn)) continue;
+  FIELDS.forEach((f, index) => {
+    if (!has(f.cfn)) return;
     const keys = segments(f.prop).map(s => s.key);
     const parent = keys.slice(0, -1);
     const group = groups.get(parent.join('.')) ?? groups.set(parent.join('.'), { parent, rows: [] }).get(parent.join('.'))!;
     const path = l1Path(f.cfn);
-    group.rows.push({ field: f, key: keys[keys.length - 1], path, segs: segments(path) });
-  }
+    group.rows.push({ field: f, index, path, segs: segments(path) });
+  });
   return [...groups.values()];
 })();
 
@@ -45,20 +45,23 @@ function scalar(f: Field, v: unknown): unknown {
   return f.kind === 'seconds' && v !== undefined ? (v as Duration).toSeconds({ integral: false }) : v;
 }
 
-/** The L1 properties of a user. `password` is the effective one (given or generated). */
+/**
+ * The L1 properties of a user, from its rows' values (rows.ts, read from `props`). `password` is the effective one
+ * (given or generated).
+ */
 export function renderUserProps(
-  props: ConnectUserProps, instanceArn: string, password: SecretValue | undefined,
+  props: ConnectUserProps, values: readonly unknown[], instanceArn: string, password: SecretValue | undefined,
   proficiencies: CfnUser.UserProficiencyProperty[] | undefined,
 ): CfnUserProps {
   const out: Record<string, unknown> = {};
   const given = props as unknown as Record<string, unknown>;
-  for (const struct of STRUCTS) if (given[struct] !== undefined) out[struct] = {};
-  for (const { parent, rows } of GROUPS) {
-    let holder: unknown = given;
-    for (const key of parent) holder = (holder as Record<string, unknown> | undefined)?.[key];
-    if (holder === undefined) continue;
-    for (const { field: f, key, segs } of rows) {
-      const v = (holder as Record<string, unknown>)[key];
+  for (let i = 0; i < STRUCTS.length; i++) if (given[STRUCTS[i]] !== undefined) out[STRUCTS[i]] = {};
+  for (let g = 0; g < GROUPS.length; g++) {
+    const rows = GROUPS[g].rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const f = row.field;
+      const v = values[row.index];
       let value: unknown;
       if (isScalar(f.kind)) {
         value = scalar(f, v);
@@ -67,7 +70,7 @@ export function renderUserProps(
       } else if (f.kind === 'reference') {
         value = (v as Record<string, Record<string, string>> | undefined)?.[f.ref!.refName][f.ref!.arnName];
       } else if (f.kind === 'references') {
-        value = (v as Array<Record<string, Record<string, string>>>).map(r => r[f.ref!.refName][f.ref!.arnName]);
+        value = (v as Array<Record<string, Record<string, string>>>).map(ref => ref[f.ref!.refName][f.ref!.arnName]);
       } else if (f.kind === 'password') {
         value = password?.unsafeUnwrap();
       } else if (f.kind === 'proficiencies') {
@@ -75,7 +78,7 @@ export function renderUserProps(
       } else {
         value = Object.entries((v ?? {}) as Record<string, string>).map(([k, tag]) => ({ key: k, value: tag }));
       }
-      setAt(out, segs, value, 'channel');
+      setAt(out, row.segs, value, 'channel');
     }
   }
   return out as unknown as CfnUserProps;

@@ -3,21 +3,15 @@
  * row by row from the field table (evidence: library; see rules/types.ts).
  */
 import { FIELDS, Field } from './fields';
-import { segments } from './paths';
+import { PARENT_STEPS, readRows, ReadRows, ROW_STEPS } from './rows';
 import { Problems } from '../problems';
 import {
-  expectArray, expectBoolean, expectDuration, expectNoneOf, expectObject, expectOptionObject, expectPassword, expectProficiencies,
-  expectRef, expectString, expectStringMap,
+  expect, expectBoolean, expectDuration, expectNoneOf, expectObject, expectOptionObject, expectPassword, expectProficiencies,
+  expectRef, expectString, expectStringMap, isRef,
 } from '../rules/types';
 
 /** `props`: a `ConnectUserProps` (references are references); `spec`: a roster agent (references are names). */
 export type Shape = 'props' | 'spec';
-
-/** The objects the rows' props paths pass through (`phoneConfig`, `channelSettings.voice`, …), parents first. */
-const PARENTS: readonly string[] = [...new Set(FIELDS.flatMap(f => {
-  const segs = segments(f.prop).map(s => s.key);
-  return segs.slice(1).map((_, i) => segs.slice(0, i + 1).join('.'));
-}))].sort((a, b) => a.split('.').length - b.split('.').length);
 
 /** Props this library took before, and what replaced them: a caller's old code would otherwise lose them without a word. */
 const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string } } = {
@@ -28,22 +22,6 @@ const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string }
     return [name, `${f.prop}${f.prop.startsWith('phoneConfig') ? ' (phoneConfig: PhoneConfig.softPhone() or deskPhone())' : ''}`];
   })),
 };
-
-/**
- * Each parent with the index of the parent above it and its last key, and each row with its parent's index and last
- * key (index 0 is the options themselves, parent i is index i + 1): worked out once and read for every agent, so that
- * an agent's check reads each object once and looks nothing up by name.
- */
-const PARENT_STEPS = PARENTS.map(parent => {
-  const keys = parent.split('.');
-  return { parent, above: PARENTS.indexOf(keys.slice(0, -1).join('.')) + 1, key: keys[keys.length - 1] };
-});
-const ROW_STEPS = FIELDS.map(f => {
-  const keys = f.prop.split('.');
-  return { f, parent: PARENTS.indexOf(keys.slice(0, -1).join('.')) + 1, key: keys[keys.length - 1] };
-});
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks one row's value. */
 function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
@@ -67,9 +45,16 @@ function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
       else expectString(p, path, v, !f.required);
       break;
     case 'references':
-      expectArray(p, path, v, (item, itemPath) => (shape === 'props'
-        ? expectRef(p, itemPath, item, ref!.refName, ref!.arnName)
-        : expectString(p, itemPath, item)));
+      if (!expect(p, path, v, Array.isArray(v), 'an array')) break;
+      // An item's path is written only for an item that has a problem (a loop, not forEach: a sparse array's holes
+      // are read as the missing items they are).
+      for (let i = 0; i < (v as unknown[]).length; i++) {
+        const item = (v as unknown[])[i];
+        if (shape === 'props' ? !isRef(item, ref!.refName, ref!.arnName) : typeof item !== 'string') {
+          if (shape === 'props') expectRef(p, `${path}[${i}]`, item, ref!.refName, ref!.arnName);
+          else expectString(p, `${path}[${i}]`, item);
+        }
+      }
       break;
   }
 }
@@ -79,19 +64,18 @@ function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
  * roster's `RosterUserSpec`). A member under an object that is not one (a
  * `phoneConfig` that is a string) is not read.
  */
-export function checkOptionTypes(p: Problems, value: unknown, shape: Shape): void {
+export function checkOptionTypes(p: Problems, value: unknown, shape: Shape, read: ReadRows = readRows(value)): void {
   if (!expectObject(p, shape, value, false)) return;
-  // The objects the rows live in, by index (0 is the options themselves); a parent that is not an object is left out.
-  const objects: Array<Record<string, unknown> | undefined> = [value];
+  // A parent that is not an object was read as nothing: say what it is.
+  const { objects, values } = read;
   for (let i = 0; i < PARENT_STEPS.length; i++) {
-    const { parent, above, key } = PARENT_STEPS[i];
-    const outer = objects[above];
-    const v = outer === undefined ? undefined : outer[key];
-    objects[i + 1] = outer !== undefined && expectOptionObject(p, parent, v) && isObject(v) ? v : undefined;
+    if (objects[i + 1] !== undefined) continue;
+    const step = PARENT_STEPS[i];
+    const outer = objects[step.above];
+    if (outer !== undefined) expectOptionObject(p, step.parent, outer[step.key]);
   }
-  for (const { f, parent, key } of ROW_STEPS) {
-    const outer = objects[parent];
-    if (outer !== undefined) checkRow(p, f, outer[key], shape);
+  for (let i = 0; i < ROW_STEPS.length; i++) {
+    if (objects[ROW_STEPS[i].parent] !== undefined) checkRow(p, FIELDS[i], values[i], shape);
   }
   expectNoneOf(p, value, REPLACED[shape]);
   if (shape === 'props') {
