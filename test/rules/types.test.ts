@@ -28,6 +28,10 @@ const cases: Array<[string, (r: Refs) => ConnectUserProps | undefined, RegExp]> 
   ['proficiencies: [{}]', r => minimalProps(r, { proficiencies: [js({})] }), /proficiencies\[0\].attributeName: is missing; expected a string/],
   ['proficiencies[0].level: a number', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: 3 })] }), /proficiencies\[0\].level: is the number 3; expected a ProficiencyLevel: ProficiencyLevel.of\(3\)/],
   ['proficiencies[0].level: a string', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: 'high' })] }), /proficiencies\[0\].level: is the string 'high'; expected a ProficiencyLevel: ProficiencyLevel.of\(n\) with n from 1 to 5, or ProficiencyLevel.ONE to FIVE/],
+  // Each part of the quick checks that clear a valid proficiency or reference before any message is written.
+  ['proficiencies[0].level: an object without levelValue', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: {} })] }), /proficiencies\[0\].level.levelValue: is missing; expected a number from 1 to 5/],
+  ['proficiencies[1].attributeValue: missing', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: { levelValue: 1 } }), js({ attributeName: 'S', level: { levelValue: 2 } })] }), /proficiencies\[1\].attributeValue: is missing; expected a string/],
+  ['securityProfiles[1]: a reference without its ARN', r => minimalProps(r, { securityProfiles: [r.securityProfile, js({ securityProfileRef: {} })] }), /securityProfiles\[1\]: is an object; expected a reference with securityProfileRef.securityProfileArn/],
   ['securityProfiles: undefined', r => minimalProps(r, { securityProfiles: js(undefined) }), /securityProfiles: is missing; expected an array/],
   ['phoneConfig: the string SOFT_PHONE', r => minimalProps(r, { phoneConfig: js('SOFT_PHONE') }), /phoneConfig: is the string 'SOFT_PHONE'; expected a PhoneConfig \(PhoneConfig.softPhone\(\) or PhoneConfig.deskPhone\(phoneNumber\)\), or nothing/],
   ['channelSettings.voice.phone: the string DESK_PHONE', r => minimalProps(r, { channelSettings: { voice: { phone: js('DESK_PHONE') } } }), /channelSettings.voice.phone: is the string 'DESK_PHONE'; expected a VoicePhone \(VoicePhone.SOFT_PHONE or VoicePhone.deskPhone\(phoneNumber\)\), or nothing/],
@@ -62,6 +66,7 @@ describe('the roster checks the types of its props (checkRosterPropTypes) and sp
   }
   it.each([
     ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: the agent has 1 problem:\n {6}- username: is the boolean true; expected a string/],
+    ['a spec with a security profile name that is a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent', 7] }] }, /securityProfiles\[1\]: is the number 7; expected a string/],
     ['a spec whose security profiles are one string', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: 'Agent' }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- securityProfiles: is the string 'Agent'; expected an array/],
     ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], channelSettings: { chat: { afterContactWorkTimeLimit: 30 } } }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- channelSettings.chat.afterContactWorkTimeLimit: is the number 30; expected a Duration/],
     ['csv: a Buffer', { csv: Buffer.from('x') }, /csv: is an object; expected a string, or nothing/],

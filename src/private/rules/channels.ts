@@ -96,14 +96,18 @@ export function checkAfterContactWork(p: Problems, path: string, d: Duration | u
   }
   // A Duration in seconds gives its amount as is (`toSeconds`), which isToken reads without CDK's slower test of
   // numbers; in any other unit, CDK's own test (`Duration.isUnresolved`).
-  if (d.unitLabel() === 'seconds' ? isToken(d.toSeconds({ integral: false })) : d.isUnresolved()) {
+  const unit = d.unitLabel();
+  let seconds: number;
+  if (unit === 'seconds') {
+    seconds = d.toSeconds({ integral: false });
+    if (isToken(seconds)) return;
+  } else if (d.isUnresolved()) {
     // Evidence: library. A token amount in another unit cannot be turned into the seconds CloudFormation takes.
-    if (d.unitLabel() !== 'seconds') {
-      p.add(path, `a token duration in ${d.unitLabel()} cannot be converted to seconds; expected Duration.seconds(token)`);
-    }
+    p.add(path, `a token duration in ${unit} cannot be converted to seconds; expected Duration.seconds(token)`);
     return;
+  } else {
+    seconds = d.toSeconds({ integral: false });
   }
-  const seconds = d.toSeconds({ integral: false });
   // Evidence: schema. AfterContactWorkTimeLimit type integer, minimum 0.
   if (!Number.isInteger(seconds)) {
     p.add(path, `${seconds} seconds is not a whole number of seconds; expected whole seconds (registry schema AfterContactWorkTimeLimit)`);
@@ -138,21 +142,29 @@ export function checkPhoneConfig(p: Problems, phone: PhoneFields | undefined): v
   checkAfterContactWork(p, 'phoneConfig.afterContactWorkTimeLimit', phone.afterContactWorkTimeLimit);
 }
 
+/** Each channel's key with the paths its checks name, written once rather than for every user. */
+const CHANNEL_PATHS = CHANNEL_KEYS.map(key => ({
+  key,
+  afterContactWorkTimeLimit: `channelSettings.${key}.afterContactWorkTimeLimit`,
+  afterContactWorkMode: `channelSettings.${key}.afterContactWorkMode`,
+}));
+
 /** The per-channel settings, and their interplay with `phoneConfig`. */
 export function checkChannelSettings(p: Problems, settings: ChannelSettingsFields | undefined, phone: PhoneFields | undefined): void {
   if (!settings) return;
   let autoAccept = false;
   let acw = false;
-  for (const key of CHANNEL_KEYS) {
-    const s = settings[key];
+  for (let i = 0; i < CHANNEL_PATHS.length; i++) {
+    const paths = CHANNEL_PATHS[i];
+    const s = settings[paths.key];
     if (!s) continue;
     autoAccept ||= s.autoAccept !== undefined;
     acw ||= s.afterContactWorkTimeLimit !== undefined;
-    checkAfterContactWork(p, `channelSettings.${key}.afterContactWorkTimeLimit`, s.afterContactWorkTimeLimit);
+    checkAfterContactWork(p, paths.afterContactWorkTimeLimit, s.afterContactWorkTimeLimit);
     // Evidence: schema. AfterContactWorkMode enum ON, OFF, ON_DEMAND (us-east-1 schemas of 2026-07-15; cfn-lint 1.58.0).
     const mode = s.afterContactWorkMode;
     if (mode !== undefined && !isToken(mode) && !AFTER_CONTACT_WORK_MODE_VALUES.includes(mode)) {
-      p.add(`channelSettings.${key}.afterContactWorkMode`, `${show(mode)} is not an after contact work mode; expected ${AFTER_CONTACT_WORK_MODE_VALUES.join(', ')}`);
+      p.add(paths.afterContactWorkMode, `${show(mode)} is not an after contact work mode; expected ${AFTER_CONTACT_WORK_MODE_VALUES.join(', ')}`);
     }
   }
   const voice = settings.voice;
@@ -180,15 +192,15 @@ export function checkChannelSettings(p: Problems, settings: ChannelSettingsField
   if (!phone) return;
   // Evidence: documented. API CreateUser: "Fields in PhoneConfig cannot be set simultaneously with their
   // corresponding channel-specific configuration parameters".
-  const conflicts: Array<[boolean, string, string]> = [
-    [phone.autoAccept !== undefined && autoAccept, 'phoneConfig.autoAccept', 'autoAccept'],
-    [phone.afterContactWorkTimeLimit !== undefined && acw, 'phoneConfig.afterContactWorkTimeLimit', 'afterContactWorkTimeLimit'],
-    [voice?.phone !== undefined, 'phoneConfig (phone type and number)', 'voice.phone'],
-    [phone.persistentConnection !== undefined && voice?.persistentConnection !== undefined, 'phoneConfig.persistentConnection', 'voice.persistentConnection'],
-  ];
-  for (const [conflict, legacy, perChannel] of conflicts) {
-    if (conflict) {
-      p.warn('channelConflict', 'channelSettings', `sets ${perChannel} while ${legacy} is set; the API reference says both cannot be set at once. Move the setting into channelSettings (recommended by AWS) or drop it there`);
-    }
+  if (phone.autoAccept !== undefined && autoAccept) channelConflict(p, 'phoneConfig.autoAccept', 'autoAccept');
+  if (phone.afterContactWorkTimeLimit !== undefined && acw) channelConflict(p, 'phoneConfig.afterContactWorkTimeLimit', 'afterContactWorkTimeLimit');
+  if (voice?.phone !== undefined) channelConflict(p, 'phoneConfig (phone type and number)', 'voice.phone');
+  if (phone.persistentConnection !== undefined && voice?.persistentConnection !== undefined) {
+    channelConflict(p, 'phoneConfig.persistentConnection', 'voice.persistentConnection');
   }
+}
+
+/** A phoneConfig setting set with its per-channel setting. */
+function channelConflict(p: Problems, legacy: string, perChannel: string): void {
+  p.warn('channelConflict', 'channelSettings', `sets ${perChannel} while ${legacy} is set; the API reference says both cannot be set at once. Move the setting into channelSettings (recommended by AWS) or drop it there`);
 }

@@ -44,18 +44,29 @@ export function expectPassword(p: Problems, path: string, v: Value): void {
  * `replaced` maps each to what replaced it.
  */
 export function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: Record<string, string>): void {
-  for (const [name, instead] of Object.entries(replaced)) {
-    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${instead}`);
+  for (const name of Object.keys(replaced)) {
+    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${replaced[name]}`);
   }
 }
 
 /** A list of proficiencies (each checked by its fields). */
 export function expectProficiencies(p: Problems, list: Value): void {
-  expectArray(p, 'proficiencies', list, (item, path) => expectProficiency(p, path, item), true);
+  if (list === undefined) return;
+  if (!expect(p, 'proficiencies', list, Array.isArray(list), 'an array, or nothing')) return;
+  // The item's path is written only for an item that has a problem.
+  const items = list as Value[];
+  for (let i = 0; i < items.length; i++) if (!isProficiency(items[i])) expectProficiency(p, `proficiencies[${i}]`, items[i]);
+}
+
+/** Whether a proficiency's fields are all of their types: {@link expectProficiency} then finds nothing. */
+function isProficiency(item: Value): boolean {
+  return isObject(item) && typeof item.attributeName === 'string' && typeof item.attributeValue === 'string'
+    && isObject(item.level) && typeof item.level.levelValue === 'number';
 }
 
 /** One proficiency (a `UserProficiency`, or what a JavaScript caller passed), checked by its fields. */
 export function expectProficiency(p: Problems, path: string, item: Value): void {
+  if (isProficiency(item)) return;
   {
     if (!expectObject(p, path, item, false)) return;
     expectString(p, `${path}.attributeName`, item.attributeName);
@@ -90,13 +101,18 @@ const MADE_BY: { readonly [path: string]: string } = {
 };
 
 /** An optional object of an agent's options (`phoneConfig`, `channelSettings.voice`, …); returns whether its members can be read. */
-export const expectOptionObject = (p: Problems, path: string, v: Value): v is Record<string, unknown> =>
-  expect(p, path, v, isObject(v) || v === undefined, `${MADE_BY[path] ?? 'an object'}, or nothing`) && isObject(v);
+export function expectOptionObject(p: Problems, path: string, v: Value): v is Record<string, unknown> {
+  if (isObject(v)) return true;
+  // What is expected is written only when it is not there.
+  if (v !== undefined) p.add(path, `is ${describe(v)}; expected ${MADE_BY[path] ?? 'an object'}, or nothing`);
+  return false;
+}
 
 /** A map of strings (tags). */
 export function expectStringMap(p: Problems, path: string, v: Value): void {
   if (!expectObject(p, path, v)) return;
-  for (const [k, value] of Object.entries(v)) expectString(p, `${path}.${k}`, value);
+  // A member's path is written only for a member that is not a string.
+  for (const k of Object.keys(v)) if (typeof v[k] !== 'string') expectString(p, `${path}.${k}`, v[k]);
 }
 
 /**
@@ -105,9 +121,14 @@ export function expectStringMap(p: Problems, path: string, v: Value): void {
  */
 export function expectRef(p: Problems, path: string, v: Value, refName: string, arnName: string, optional = false): void {
   if (optional && v === undefined) return;
+  // What is expected is written only when it is not there.
+  if (!isRef(v, refName, arnName)) p.add(path, `is ${describe(v)}; expected a reference with ${refName}.${arnName} (an import such as fromXxxArn(), or an L1)`);
+}
+
+/** Whether `v` is a reference whose `refName` member holds the ARN as a string: {@link expectRef} then finds nothing. */
+export function isRef(v: Value, refName: string, arnName: string): boolean {
   const ref = isObject(v) ? v[refName] : undefined;
-  const arn = isObject(ref) ? ref[arnName] : undefined;
-  expect(p, path, v, typeof arn === 'string', `a reference with ${refName}.${arnName} (an import such as fromXxxArn(), or an L1)`);
+  return isObject(ref) && typeof ref[arnName] === 'string';
 }
 
 /** An array whose every item `each` checks. */
