@@ -6,6 +6,9 @@
 import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, ConnectUserProps, ConnectUserRoster, PhoneConfig, UserPassword } from '../../src';
+import { FIELDS } from '../../src/private/user/fields';
+import { checkRow } from '../../src/private/user/types';
+import { Problems } from '../../src/private/problems';
 import { minimalProps, newStack, Refs, refs } from '../util/fixtures';
 
 const js = (v: unknown) => v as any;
@@ -85,5 +88,24 @@ describe('the roster checks the types of its props (checkRosterPropTypes) and sp
       users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], phoneConfig: PhoneConfig.softPhone({ afterContactWorkTimeLimit: Duration.seconds(5) }), password: UserPassword.fromSecretValue(SecretValue.secretsManager('s')), tags: { T: 'v' } }],
     });
     expect(Object.keys(built.cfnUsers)).toEqual(['a']);
+  });
+});
+
+describe('an optional setting left out', () => {
+  // checkOptionTypes does not check an optional row whose value is undefined: every kind must pass it.
+  const optional = FIELDS.filter(f => !f.required);
+  it.each(optional.flatMap(f => (['props', 'spec'] as const).map(shape => [f.prop, f.kind, shape] as const)))('%s (%s, as %s) passes its check', (prop, _kind, shape) => {
+    const p = new Problems();
+    checkRow(p, FIELDS.find(f => f.prop === prop)!, undefined, shape);
+    expect(p.all).toEqual({ errors: [], warnings: [] });
+  });
+  it('a required one left out is an error', () => {
+    const required = FIELDS.filter(f => f.required);
+    expect(required.length).toBeGreaterThan(0);
+    for (const f of required) {
+      const p = new Problems();
+      checkRow(p, f, undefined, 'props');
+      expect(p.found.join('\n')).toMatch(new RegExp(`^${f.prop.replace('.', '\\.')}: is missing`));
+    }
   });
 });
