@@ -6,9 +6,9 @@
 import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { ConnectUser, ConnectUserProps, ConnectUserRoster, PhoneConfig, UserPassword } from '../../src';
+import { Problems } from '../../src/private/problems';
 import { FIELDS } from '../../src/private/user/fields';
 import { checkRow } from '../../src/private/user/types';
-import { Problems } from '../../src/private/problems';
 import { minimalProps, newStack, Refs, refs } from '../util/fixtures';
 
 const js = (v: unknown) => v as any;
