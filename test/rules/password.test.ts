@@ -21,7 +21,7 @@ const reject: RejectCase[] = [
   { rule: 'plaintext password of 6 characters, 3 of them emoji (counted in code points)', build: (_s, r) => minimalProps(r, { password: plaintext('Aa1\u{1F600}\u{1F600}\u{1F600}') }), error: /password: the plaintext password \(6 characters, value not shown\)/ },
   // checkPasswordReference
   { rule: 'SSM SecureString password (CloudFormation does not resolve it here)', type: CM, build: (_s, r) => minimalProps(r, { password: UserPassword.fromSecretValue(SecretValue.ssmSecure('/agents/agent.one/password', '3')), identityInfo: names }), error: /password: is an SSM SecureString reference/ },
-  // checkSecureReferencesElsewhere
+  // checkSecureReferenceElsewhere
   { rule: 'an ssm-secure reference as the username', build: (_s, r) => minimalProps(r, { username: '{{resolve:ssm-secure:/agents/name:1}}' }), error: /username: is an SSM SecureString dynamic reference, which CloudFormation does not resolve in AWS::Connect::User/ },
   { rule: 'an ssm-secure token as the directory user id', build: (_s, r) => minimalProps(r, { directoryUserId: new CfnDynamicReference(CfnDynamicReferenceService.SSM_SECURE, '/dir/id:1').toString() }), error: /directoryUserId: is an SSM SecureString dynamic reference/ },
 ];

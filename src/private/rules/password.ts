@@ -35,19 +35,14 @@ export function checkPasswordReference(p: Problems, resolved: unknown): void {
 }
 
 /**
- * SSM SecureString references in any other string property: CloudFormation does
+ * An SSM SecureString reference in any other string property: CloudFormation does
  * not resolve them there either. `resolve` gives a token's CloudFormation form.
  */
-export function checkSecureReferencesElsewhere(
-  p: Problems, fields: ReadonlyArray<readonly [string, unknown]>, resolve: (v: string) => unknown,
-): void {
-  for (const [path, value] of fields) {
-    if (typeof value !== 'string') continue;
-    // Evidence: schema (cfn-lint E1027), see hasSsmSecureReference.
-    const text = isToken(value) ? JSON.stringify(resolve(value) ?? null) : value;
-    if (hasSsmSecureReference(text)) {
-      p.add(path, 'is an SSM SecureString dynamic reference, which CloudFormation does not resolve in AWS::Connect::User; expected the value itself, or a Secrets Manager reference');
-    }
+export function checkSecureReferenceElsewhere(p: Problems, path: string, value: string, resolve: (v: string) => unknown): void {
+  // Evidence: schema (cfn-lint E1027), see hasSsmSecureReference.
+  const text = isToken(value) ? JSON.stringify(resolve(value) ?? null) : value;
+  if (hasSsmSecureReference(text)) {
+    p.add(path, 'is an SSM SecureString dynamic reference, which CloudFormation does not resolve in AWS::Connect::User; expected the value itself, or a Secrets Manager reference');
   }
 }
 

@@ -33,12 +33,14 @@ export function checkProficiencyLevel(p: Problems, path: string, level: unknown)
 
 /** Every proficiency's fields, and that no attribute value is listed twice. */
 export function checkProficiencies(p: Problems, entries: readonly ProficiencyFields[]): void {
+  if (entries.length === 0) return;
   const seen = new Set<string>();
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     checkProficiencyAttribute(p, `proficiencies[${i}].attributeName`, e.attributeName);
     checkProficiencyAttribute(p, `proficiencies[${i}].attributeValue`, e.attributeValue);
     checkProficiencyLevel(p, `proficiencies[${i}].level`, e.level?.levelValue);
-    if (isToken(e.attributeName) || isToken(e.attributeValue)) return;
+    if (isToken(e.attributeName) || isToken(e.attributeValue)) continue;
     // Evidence: documented. A user holds one level per attribute value (API UserProficiency; the schema has
     // no uniqueItems here).
     const key = `${e.attributeName}\u0000${e.attributeValue}`;
@@ -46,5 +48,5 @@ export function checkProficiencies(p: Problems, entries: readonly ProficiencyFie
       p.warn('proficiencyDuplicate', 'proficiencies', `${show(`${e.attributeName}=${e.attributeValue}`)} is listed more than once; Amazon Connect keeps one level per attribute name and value`);
     }
     seen.add(key);
-  });
+  }
 }

@@ -41,11 +41,12 @@ export function expectPassword(p: Problems, path: string, v: Value): void {
 
 /**
  * Props this library took before: a JavaScript caller's old code would otherwise lose them without a word.
- * `replaced` maps each to what replaced it.
+ * `replaced` lists each with what replaced it.
  */
-export function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: Record<string, string>): void {
-  for (const name of Object.keys(replaced)) {
-    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${replaced[name]}`);
+export function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: ReadonlyArray<readonly [string, string]>): void {
+  for (let i = 0; i < replaced.length; i++) {
+    const [name, instead] = replaced[i];
+    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${instead}`);
   }
 }
 
@@ -140,6 +141,9 @@ export function expectArray(p: Problems, path: string, v: Value, each: (item: Va
   for (let i = 0; i < items.length; i++) each(items[i], `${path}[${i}]`);
 }
 
+/** Props of a roster this library took before, and what replaced them. */
+const REPLACED_ROSTER_PROPS: ReadonlyArray<readonly [string, string]> = [['generatePasswords', 'passwords: UserPassword.generate()']];
+
 /** The types of a roster's own props (ConnectUserRosterProps), before its rows. */
 export function checkRosterPropTypes(p: Problems, props: Value): void {
   if (!expectObject(p, 'props', props, false)) return;
@@ -157,7 +161,7 @@ export function checkRosterPropTypes(p: Problems, props: Value): void {
   map('hierarchyGroups', 'userHierarchyGroupRef', 'userHierarchyGroupArn', true);
   expectString(p, 'identityManagementType', props.identityManagementType, true);
   expectPassword(p, 'passwords', props.passwords);
-  expectNoneOf(p, props, { generatePasswords: 'passwords: UserPassword.generate()' });
+  expectNoneOf(p, props, REPLACED_ROSTER_PROPS);
   expectBoolean(p, 'adopt', props.adopt);
   expectBoolean(p, 'allowPlaintextPasswords', props.allowPlaintextPasswords);
   expect(p, 'shardCount', props.shardCount, props.shardCount === undefined || typeof props.shardCount === 'number', 'a whole number, or nothing');

@@ -17,7 +17,7 @@ import { FoundWarning, Problems } from '../problems';
 import { checkAdoption, checkRemovalPolicy } from '../rules/adoption';
 import { checkChannelSettings, checkPhoneConfig } from '../rules/channels';
 import { checkDirectoryUserId, checkIdentityInfo, resolveIdentityType } from '../rules/identity';
-import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword, checkSecureReferencesElsewhere } from '../rules/password';
+import { checkPasswordPresence, checkPasswordReference, checkPlaintextPassword, checkSecureReferenceElsewhere } from '../rules/password';
 import { checkProficiencies } from '../rules/proficiencies';
 import { checkInstance, checkMember, checkSecurityProfileArns, MemberType } from '../rules/references';
 import { checkTag, checkTagCount } from '../rules/tags';
@@ -166,12 +166,11 @@ function checkPassword(problems: Problems, scope: IConstruct, given: SecretValue
 
 /** The string settings, where an SSM SecureString reference would be refused. */
 function checkStringSettings(problems: Problems, scope: IConstruct, values: readonly unknown[]): void {
-  const strings: Array<readonly [string, string]> = [];
+  const resolve = (v: string) => Stack.of(scope).resolve(v);
   for (let i = 0; i < STRING_SETTINGS.length; i++) {
     const v = values[STRING_SETTINGS[i]];
-    if (typeof v === 'string') strings.push([FIELDS[STRING_SETTINGS[i]].prop, v]);
+    if (typeof v === 'string') checkSecureReferenceElsewhere(problems, FIELDS[STRING_SETTINGS[i]].prop, v, resolve);
   }
-  checkSecureReferencesElsewhere(problems, strings, v => Stack.of(scope).resolve(v));
 }
 
 const sharedByStack = new WeakMap<Stack, SharedChecks>();

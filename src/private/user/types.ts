@@ -14,13 +14,13 @@ import {
 export type Shape = 'props' | 'spec';
 
 /** Props this library took before, and what replaced them: a caller's old code would otherwise lose them without a word. */
-const REPLACED: { readonly [shape in Shape]: { readonly [prop: string]: string } } = {
-  props: { generatePassword: 'password: UserPassword.generate()', passwordEncryptionKey: 'password: UserPassword.generate({ encryptionKey })' },
+const REPLACED: { readonly [shape in Shape]: ReadonlyArray<readonly [string, string]> } = {
+  props: [['generatePassword', 'password: UserPassword.generate()'], ['passwordEncryptionKey', 'password: UserPassword.generate({ encryptionKey })']],
   // A roster agent took its identity and phone settings flat before it took the options of a ConnectUser.
-  spec: Object.fromEntries(FIELDS.filter(f => /^(identityInfo|phoneConfig)\./.test(f.prop)).map(f => {
+  spec: FIELDS.filter(f => /^(identityInfo|phoneConfig)\./.test(f.prop)).map(f => {
     const name = f.prop.split('.')[1];
-    return [name, `${f.prop}${f.prop.startsWith('phoneConfig') ? ' (phoneConfig: PhoneConfig.softPhone() or deskPhone())' : ''}`];
-  })),
+    return [name, `${f.prop}${f.prop.startsWith('phoneConfig') ? ' (phoneConfig: PhoneConfig.softPhone() or deskPhone())' : ''}`] as const;
+  }),
 };
 
 /** Checks one row's value. */
