@@ -51,8 +51,9 @@ export class Problems {
 
   /** Records what was found earlier (see {@link SharedChecks}). */
   public addFound(found: Found): void {
-    for (const item of found.errors) this.items.push(item);
-    for (const w of found.warnings) this.warningItems.push(w);
+    // Index loops: a shared check's replay adds what it found to every user, mostly nothing.
+    for (let i = 0; i < found.errors.length; i++) this.items.push(found.errors[i]);
+    for (let i = 0; i < found.warnings.length; i++) this.warningItems.push(found.warnings[i]);
   }
 
   /** The errors recorded so far, each as `property: message`. */
@@ -99,6 +100,7 @@ export class Problems {
    * `sink`, the warnings meant for `scope` are handed to it instead.
    */
   public emitWarnings(scope: IConstruct, sink?: (unscoped: readonly FoundWarning[]) => void): void {
+    if (this.warningItems.length === 0) return;
     // With a sink, the warnings that would go to `scope` go to it instead (a roster reports each rule once).
     if (sink !== undefined) {
       const own = this.warningItems.filter(w => w.scope === undefined);

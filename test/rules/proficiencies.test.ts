@@ -48,3 +48,15 @@ describe('proficiencies added later with addProficiency() (checkProficiencies, a
     expect(() => synth(other)).toThrow(/proficiencies\[0\].attributeValue: .* is 65 characters long/);
   });
 });
+
+describe('ProficiencyLevel.of()', () => {
+  it('gives the constant of a whole level from 1 to 5, and checks any other number', () => {
+    const constants = [ProficiencyLevel.ONE, ProficiencyLevel.TWO, ProficiencyLevel.THREE, ProficiencyLevel.FOUR, ProficiencyLevel.FIVE];
+    constants.forEach((level, i) => {
+      expect(ProficiencyLevel.of(i + 1)).toBe(level);
+      expect(level.levelValue).toBe(i + 1);
+    });
+    expect(ProficiencyLevel.of(2.5).levelValue).toBe(2.5);
+    for (const bad of [0, 6, -1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => ProficiencyLevel.of(bad)).toThrow(/is not a proficiency level/);
+  });
+});
