@@ -33,8 +33,6 @@ export function checkProficiencyLevel(p: Problems, path: string, level: unknown)
 
 /** Every proficiency's fields, and that no attribute value is listed twice. */
 export function checkProficiencies(p: Problems, entries: readonly ProficiencyFields[]): void {
-  if (entries.length === 0) return;
-  const seen = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     checkProficiencyAttribute(p, `proficiencies[${i}].attributeName`, e.attributeName);
@@ -42,11 +40,12 @@ export function checkProficiencies(p: Problems, entries: readonly ProficiencyFie
     checkProficiencyLevel(p, `proficiencies[${i}].level`, e.level?.levelValue);
     if (isToken(e.attributeName) || isToken(e.attributeValue)) continue;
     // Evidence: documented. A user holds one level per attribute value (API UserProficiency; the schema has
-    // no uniqueItems here).
-    const key = `${e.attributeName}\u0000${e.attributeValue}`;
-    if (seen.has(key)) {
-      p.warn('proficiencyDuplicate', 'proficiencies', `${show(`${e.attributeName}=${e.attributeValue}`)} is listed more than once; Amazon Connect keeps one level per attribute name and value`);
+    // no uniqueItems here). Compared with the entries before it (an agent has a few: no set of keys to build).
+    for (let j = 0; j < i; j++) {
+      if (entries[j].attributeName === e.attributeName && entries[j].attributeValue === e.attributeValue) {
+        p.warn('proficiencyDuplicate', 'proficiencies', `${show(`${e.attributeName}=${e.attributeValue}`)} is listed more than once; Amazon Connect keeps one level per attribute name and value`);
+        break;
+      }
     }
-    seen.add(key);
   }
 }

@@ -39,18 +39,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /** Reads every row of `options` (anything a caller passed: a value that is not an object reads as nothing). */
 export function readRows(options: unknown): ReadRows {
-  const objects: Array<Record<string, unknown> | undefined> = [isObject(options) ? options : undefined];
+  // Arrays of their final length: each is one allocation, not a few as it grows.
+  const objects = new Array<Record<string, unknown> | undefined>(PARENT_STEPS.length + 1);
+  objects[0] = isObject(options) ? options : undefined;
   for (let i = 0; i < PARENT_STEPS.length; i++) {
     const step = PARENT_STEPS[i];
     const outer = objects[step.above];
     const v = outer === undefined ? undefined : outer[step.key];
-    objects.push(isObject(v) ? v : undefined);
+    objects[i + 1] = isObject(v) ? v : undefined;
   }
-  const values: unknown[] = [];
+  const values = new Array<unknown>(ROW_STEPS.length);
   for (let i = 0; i < ROW_STEPS.length; i++) {
     const step = ROW_STEPS[i];
     const outer = objects[step.parent];
-    values.push(outer === undefined ? undefined : outer[step.key]);
+    values[i] = outer === undefined ? undefined : outer[step.key];
   }
   return { objects, values };
 }
