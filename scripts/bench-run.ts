@@ -100,7 +100,7 @@ export function l1top(app: App, n: number): void {
   }
 }
 
-function l2(app: App, n: number): void {
+export function l2(app: App, n: number): void {
   const stack = new Stack(app, 'Agents', { env: { account: ACCOUNT, region: REGION } });
   new lib.ConnectUserRoster(stack, 'Roster', {
     instance: lib.ConnectInstance.fromInstanceArn(stack, 'Instance', INSTANCE),

@@ -43,10 +43,10 @@ export type WrittenDependsOn = Map<CfnResource, string>;
 
 /** Puts back the dependencies added with `addDependency()` beside a `DependsOn` written as text. */
 export function keepAddedDependencies(written: WrittenDependsOn): void {
-  for (const [resource, logicalId] of written) {
+  written.forEach((logicalId, resource) => {
     const added = resource.obtainResourceDependencies();
     if (added.length > 0) resource.addOverride('DependsOn', [logicalId, ...added.map(d => d.logicalId)]);
-  }
+  });
 }
 
 const byKey = (a: Paced, b: Paced) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

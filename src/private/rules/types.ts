@@ -45,8 +45,9 @@ export function expectPassword(p: Problems, path: string, v: Value): void {
  */
 export function expectNoneOf(p: Problems, props: Record<string, unknown>, replaced: ReadonlyArray<readonly [string, string]>): void {
   for (let i = 0; i < replaced.length; i++) {
-    const [name, instead] = replaced[i];
-    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${instead}`);
+    // Not destructured: that runs the iterator protocol, for each of thousands of agents.
+    const name = replaced[i][0];
+    if (props[name] !== undefined) p.add(name, `is no longer a prop; use ${replaced[i][1]}`);
   }
 }
 
