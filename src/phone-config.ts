@@ -62,9 +62,7 @@ export class PhoneConfig {
    *
    * @param options auto-accept, after contact work and persistent connection
    */
-  public static softPhone(options?: PhoneConfigOptions): PhoneConfig {
-    // Without options, the one soft phone without settings (a PhoneConfig does not change): agents come by the thousand.
-    if (options === undefined) return PhoneConfig.plainSoftPhone ??= new PhoneConfig(PhoneType.SOFT_PHONE, undefined, {});
+  public static softPhone(options: PhoneConfigOptions = {}): PhoneConfig {
     return PhoneConfig.checked(PhoneType.SOFT_PHONE, undefined, options, 'PhoneConfig.softPhone()');
   }
 
@@ -90,9 +88,6 @@ export class PhoneConfig {
   public static _fromFields(fields: { phoneType?: string; deskPhoneNumber?: string } & PhoneConfigOptions): PhoneConfig {
     return new PhoneConfig((fields.phoneType ?? PhoneType.SOFT_PHONE) as PhoneType, fields.deskPhoneNumber, fields);
   }
-
-  /** The soft phone without settings, made on first use. */
-  private static plainSoftPhone?: PhoneConfig;
 
   private static checked(phoneType: PhoneType, deskPhoneNumber: string | undefined, options: PhoneConfigOptions, factory: string): PhoneConfig {
     const problems = new Problems();

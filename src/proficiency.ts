@@ -26,8 +26,6 @@ export class ProficiencyLevel {
    * @param levelValue the level, 1 (lowest) to 5 (highest)
    */
   public static of(levelValue: number): ProficiencyLevel {
-    // A whole level from 1 to 5 is valid: its constant, as an agent's levels are made by the thousand.
-    if (Number.isInteger(levelValue) && levelValue >= 1 && levelValue <= 5) return LEVELS[levelValue - 1];
     const problems = new Problems();
     checkProficiencyLevel(problems, 'levelValue', levelValue);
     problems.throwIfAny('ProficiencyLevel.of()');
@@ -50,11 +48,6 @@ export class ProficiencyLevel {
     this.levelValue = levelValue;
   }
 }
-
-/** The levels 1 to 5, which `ProficiencyLevel.of()` gives for a whole number. */
-const LEVELS: readonly ProficiencyLevel[] = [
-  ProficiencyLevel.ONE, ProficiencyLevel.TWO, ProficiencyLevel.THREE, ProficiencyLevel.FOUR, ProficiencyLevel.FIVE,
-];
 
 /**
  * A proficiency of an agent: a value of a predefined attribute (for example

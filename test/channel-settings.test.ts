@@ -128,17 +128,3 @@ describe('afterContactWorkMode (newer than the aws-cdk-lib floor and the oracle 
     }
   });
 });
-
-describe('PhoneConfig.softPhone()', () => {
-  it('without options gives one soft phone without settings; with options, a phone of its own', () => {
-    const plain = PhoneConfig.softPhone();
-    expect(PhoneConfig.softPhone()).toBe(plain);
-    expect({ ...plain }).toEqual({
-      phoneType: 'SOFT_PHONE', deskPhoneNumber: undefined, autoAccept: undefined, afterContactWorkTimeLimit: undefined, persistentConnection: undefined,
-    });
-    const withOptions = PhoneConfig.softPhone({ autoAccept: true });
-    expect(withOptions).not.toBe(plain);
-    expect(withOptions.autoAccept).toBe(true);
-    expect(PhoneConfig.softPhone({}).autoAccept).toBeUndefined();
-  });
-});
