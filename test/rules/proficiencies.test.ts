@@ -49,14 +49,20 @@ describe('proficiencies added later with addProficiency() (checkProficiencies, a
   });
 });
 
-describe('ProficiencyLevel.of()', () => {
-  it('gives the constant of a whole level from 1 to 5, and checks any other number', () => {
-    const constants = [ProficiencyLevel.ONE, ProficiencyLevel.TWO, ProficiencyLevel.THREE, ProficiencyLevel.FOUR, ProficiencyLevel.FIVE];
-    constants.forEach((level, i) => {
-      expect(ProficiencyLevel.of(i + 1)).toBe(level);
-      expect(level.levelValue).toBe(i + 1);
-    });
-    expect(ProficiencyLevel.of(2.5).levelValue).toBe(2.5);
-    for (const bad of [0, 6, -1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => ProficiencyLevel.of(bad)).toThrow(/is not a proficiency level/);
+describe('duplicate proficiencies (checkProficiencies compares each entry with the ones before it)', () => {
+  const build = (list: Array<[string, string]>) => {
+    const stack = newStack();
+    new ConnectUser(stack, 'Agent', minimalProps(refs(stack), { proficiencies: list.map(([n, v]) => UserProficiency.of(n, v, ProficiencyLevel.ONE)) }));
+    return warningsOf(stack, 'proficiencyDuplicate');
+  };
+  it('finds a duplicate that is not next to its first entry', () => {
+    expect(build([['Language', 'English'], ['Skill', 'Billing'], ['Language', 'English']])).toEqual([expect.stringMatching(/'Language=English' is listed more than once/)]);
+    expect(build([['Language', 'English'], ['Skill', 'Billing'], ['Language', 'English'], ['Skill', 'Billing']])).toEqual([
+      expect.stringMatching(/'Language=English' is listed more than once/), expect.stringMatching(/'Skill=Billing' is listed more than once/),
+    ]);
+  });
+  it('compares name and value each on its own: a NUL byte moved from one to the other is no duplicate', () => {
+    expect(build([['Language', 'English'], ['Language', 'Spanish'], ['Skill', 'English']])).toEqual([]);
+    expect(build([['a\u0000b', 'c'], ['a', 'b\u0000c']])).toEqual([]);
   });
 });
