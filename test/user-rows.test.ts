@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/private/user/fields';
 import { get, set } from '../src/private/user/paths';
-import { PARENTS, readRows, rowIndex } from '../src/private/user/rows';
+import { PARENTS, readRows } from '../src/private/user/rows';
 
 /** Options with a value of its own at every row's props path. */
 function everyRowSet(): Record<string, unknown> {
@@ -49,10 +49,5 @@ describe('readRows', () => {
     for (const notAnObject of [undefined, null, 5, 'options', [1, 2]]) {
       expect(readRows(notAnObject).values.every(v => v === undefined)).toBe(true);
     }
-  });
-
-  it("gives a row's index by its props path, and refuses a path that is no row", () => {
-    expect(FIELDS[rowIndex('identityInfo.email')].prop).toBe('identityInfo.email');
-    expect(() => rowIndex('identityInfo.nickname')).toThrow(/no field identityInfo.nickname/);
   });
 });

@@ -49,13 +49,13 @@ export function walk(value: unknown, path: string, stop?: (v: unknown) => boolea
   return stop?.(v) ? { value: v, stoppedAt: path } : { value: v };
 }
 
-/** What stands at `path` in `value` (`undefined` where any step is missing): {@link walk} without a stop, read for every agent. */
+/** What stands at `path` in `value` (`undefined` where any step is missing): {@link walk} without a stop. */
 export function get(value: unknown, path: string): unknown {
   return getAt(value, segments(path));
 }
 
 /** {@link get} at a path already in segments. */
-export function getAt(value: unknown, segs: readonly Segment[]): unknown {
+function getAt(value: unknown, segs: readonly Segment[]): unknown {
   let v = value;
   for (const s of segs) {
     if (!isRecord(v)) return undefined;
@@ -74,7 +74,7 @@ export function set(target: Record<string, unknown>, path: string, value: unknow
   setAt(target, segments(path), value, channelKey);
 }
 
-/** {@link set} at a path already in segments (a renderer that sets the same paths for thousands of agents). */
+/** {@link set} at a path already in segments. */
 export function setAt(target: Record<string, unknown>, segs: readonly Segment[], value: unknown, channelKey = 'Channel'): void {
   if (value === undefined) return;
   let o = target;

@@ -31,7 +31,7 @@ export interface ReadRows {
    * is not an object (its rows are then not read).
    */
   readonly objects: ReadonlyArray<Record<string, unknown> | undefined>;
-  /** Each row's value, by its index in FIELDS; `undefined` where it or an object above it is missing. */
+  /** Each row's value, by its index in FIELDS; `undefined` where it is missing or an object above it is missing or is not an object. */
   readonly values: readonly unknown[];
 }
 
@@ -55,11 +55,4 @@ export function readRows(options: unknown): ReadRows {
     values[i] = outer === undefined ? undefined : outer[step.key];
   }
   return { objects, values };
-}
-
-/** The index in FIELDS of the row of a props path. */
-export function rowIndex(prop: string): number {
-  const i = FIELDS.findIndex(f => f.prop === prop);
-  if (i < 0) throw new Error(`no field ${prop}`);
-  return i;
 }

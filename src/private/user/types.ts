@@ -23,7 +23,7 @@ const REPLACED: { readonly [shape in Shape]: ReadonlyArray<readonly [string, str
   }),
 };
 
-/** Checks one row's value. */
+/** Checks one row's value (exported for the tests). */
 export function checkRow(p: Problems, f: Field, v: unknown, shape: Shape): void {
   const path = f.prop;
   const ref = f.ref;
