@@ -278,7 +278,8 @@ const label = (r: Row) => r.line !== undefined ? `row ${r.line}` : `users[${r.in
 function renderRow(spec: RosterUserSpec, found: readonly string[]): string {
   const problems = new Problems();
   problems.addFound({ errors: found, warnings: [] });
-  const name = typeof spec.username === 'string' ? `agent ${show(spec.username)}` : 'the agent';
+  // A JavaScript caller's spec may be no object at all (its type error says so).
+  const name = typeof spec?.username === 'string' ? `agent ${show(spec.username)}` : 'the agent';
   return problems.render(name)!.replace(/\n/g, '\n    ');
 }
 

@@ -33,6 +33,7 @@ const cases: Array<[string, (r: Refs) => ConnectUserProps | undefined, RegExp]> 
   ['proficiencies[0].level: a string', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: 'high' })] }), /proficiencies\[0\].level: is the string 'high'; expected a ProficiencyLevel: ProficiencyLevel.of\(n\) with n from 1 to 5, or ProficiencyLevel.ONE to FIVE/],
   // Each part of the quick checks that clear a valid proficiency or reference before any message is written.
   ['proficiencies[0].level: an object without levelValue', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: {} })] }), /proficiencies\[0\].level.levelValue: is missing; expected a number from 1 to 5/],
+  ['proficiencies[0].attributeName: a number', r => minimalProps(r, { proficiencies: [js({ attributeName: 5, attributeValue: 'E', level: { levelValue: 1 } })] }), /proficiencies\[0\].attributeName: is the number 5; expected a string/],
   ['proficiencies[1].attributeValue: missing', r => minimalProps(r, { proficiencies: [js({ attributeName: 'L', attributeValue: 'E', level: { levelValue: 1 } }), js({ attributeName: 'S', level: { levelValue: 2 } })] }), /proficiencies\[1\].attributeValue: is missing; expected a string/],
   ['securityProfiles[1]: a reference without its ARN', r => minimalProps(r, { securityProfiles: [r.securityProfile, js({ securityProfileRef: {} })] }), /securityProfiles\[1\]: is an object; expected a reference with securityProfileRef.securityProfileArn/],
   ['securityProfiles: undefined', r => minimalProps(r, { securityProfiles: js(undefined) }), /securityProfiles: is missing; expected an array/],
@@ -69,6 +70,7 @@ describe('the roster checks the types of its props (checkRosterPropTypes) and sp
   }
   it.each([
     ['a spec with username: true', { users: [{ username: true, routingProfile: 'Basic', securityProfiles: ['Agent'] }] }, /users\[0\]: the agent has 1 problem:\n {6}- username: is the boolean true; expected a string/],
+    ['a spec that is no object', { users: [undefined, null] }, /users\[0\]: the agent has 1 problem:\n {6}- spec: is missing; expected an object\n {2}- users\[1\]: the agent has 1 problem:\n {6}- spec: is null; expected an object/],
     ['a spec with a security profile name that is a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent', 7] }] }, /securityProfiles\[1\]: is the number 7; expected a string/],
     ['a spec whose security profiles are one string', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: 'Agent' }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- securityProfiles: is the string 'Agent'; expected an array/],
     ['a spec with an ACW in seconds as a number', { users: [{ username: 'a', routingProfile: 'Basic', securityProfiles: ['Agent'], channelSettings: { chat: { afterContactWorkTimeLimit: 30 } } }] }, /users\[0\]: agent 'a' has 1 problem:\n {6}- channelSettings.chat.afterContactWorkTimeLimit: is the number 30; expected a Duration/],
