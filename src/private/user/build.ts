@@ -110,8 +110,8 @@ export function checkUserProps(
   // (Not when a roster could not resolve some of the row's names: the list is then short of what the row named.)
   if (!namesUnresolved) checkSecurityProfileArns(problems, props.securityProfiles.map(sp => sp.securityProfileRef.securityProfileArn));
   const tags = props.tags ?? {};
-  checkTagCount(problems, Object.keys(tags).length);
   const tagKeys = Object.keys(tags);
+  checkTagCount(problems, tagKeys.length);
   for (let i = 0; i < tagKeys.length; i++) {
     const key = tagKeys[i];
     const value = tags[key];
